@@ -1,0 +1,153 @@
+// The whole fair as data, and the events that change it. `apply` is the only writer.
+import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
+import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
+
+export interface Booth {
+  id: string;
+  slug: string;
+  employer: string;
+  booth: string;
+  description: string;
+  website: string;
+  roles: string[];
+  place: string;
+  status: BoothStatus;
+  pairingCode: string;
+  createdAt: string;
+}
+
+export interface Rep {
+  id: string;
+  boothId: string;
+  /** sha-256 of the session token; the token itself never touches disk. */
+  tokenHash: string;
+  name: string;
+  title: string;
+  email: string;
+  pairedAt: string;
+  revokedAt?: string;
+}
+
+export interface Student {
+  id: string;
+  profile: Profile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A student's consent to share the named fields with one booth. Id: `${boothId}:${studentId}`. */
+export interface Introduction {
+  id: string;
+  boothId: string;
+  studentId: string;
+  sharedAt: string;
+  fields: ProfileField[];
+}
+
+export interface InterviewRequest {
+  id: string;
+  boothId: string;
+  studentId: string;
+  note: string;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  slot?: Slot;
+  place?: string;
+  repId?: string;
+  message?: string;
+}
+
+export interface FairState {
+  fair: FairSettings;
+  booths: Record<string, Booth>;
+  reps: Record<string, Rep>;
+  students: Record<string, Student>;
+  introductions: Record<string, Introduction>;
+  requests: Record<string, InterviewRequest>;
+}
+
+export type FairEvent =
+  | { type: 'fair.configured'; fair: FairSettings }
+  | { type: 'booth.created'; booth: Booth }
+  | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
+  | { type: 'rep.paired'; rep: Rep }
+  | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
+  | { type: 'introduction.made'; introduction: Introduction }
+  | { type: 'request.made'; request: InterviewRequest }
+  | { type: 'request.cancelled'; requestId: string; at: string }
+  | { type: 'request.accepted'; requestId: string; repId: string; slot: Slot; place: string; at: string }
+  | { type: 'request.declined'; requestId: string; repId: string; message: string; at: string };
+
+export const DEFAULT_SLOT_MINUTES = 20;
+
+export function initialState(): FairState {
+  return {
+    fair: {
+      name: 'Career Fair',
+      date: '2026-01-01',
+      timeZone: 'UTC',
+      windows: [{ start: '13:00', end: '17:00' }],
+      slotMinutes: DEFAULT_SLOT_MINUTES,
+    },
+    booths: {},
+    reps: {},
+    students: {},
+    introductions: {},
+    requests: {},
+  };
+}
+
+/** Applies one event in place. Events are facts already decided: no checks here. */
+export function apply(state: FairState, event: FairEvent): void {
+  switch (event.type) {
+    case 'fair.configured':
+      state.fair = event.fair;
+      return;
+    case 'booth.created':
+      state.booths[event.booth.id] = event.booth;
+      return;
+    case 'booth.codeReset': {
+      const booth = state.booths[event.boothId];
+      if (booth) booth.pairingCode = event.pairingCode;
+      return;
+    }
+    case 'rep.paired':
+      state.reps[event.rep.id] = event.rep;
+      return;
+    case 'profile.saved': {
+      const existing = state.students[event.studentId];
+      if (existing) Object.assign(existing, { profile: event.profile, updatedAt: event.at });
+      else state.students[event.studentId] = { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at };
+      return;
+    }
+    case 'introduction.made':
+      state.introductions[event.introduction.id] = event.introduction;
+      return;
+    case 'request.made':
+      state.requests[event.request.id] = event.request;
+      return;
+    case 'request.cancelled':
+      update(state, event.requestId, { status: 'cancelled', updatedAt: event.at });
+      return;
+    case 'request.accepted':
+      update(state, event.requestId, { status: 'accepted', repId: event.repId, slot: event.slot, place: event.place, updatedAt: event.at });
+      return;
+    case 'request.declined':
+      update(state, event.requestId, { status: 'declined', repId: event.repId, message: event.message, updatedAt: event.at });
+      return;
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function update(state: FairState, requestId: string, patch: Partial<InterviewRequest>): void {
+  const request = state.requests[requestId];
+  if (request) Object.assign(request, patch);
+}
+
+export function applyAll(state: FairState, events: readonly FairEvent[]): void {
+  for (const event of events) apply(state, event);
+}

@@ -1,0 +1,29 @@
+// The one interface to persistence. The file store (journal + lowdb snapshot) implements it;
+// a PostgreSQL store could later sit behind the same contract suite.
+import type { FairEvent, FairState } from '../domain/state.ts';
+
+export interface CommitRecord {
+  events: FairEvent[];
+  /** Idempotency key of the client action that produced the events, if any. */
+  key?: string;
+  /** The reply given for that action; a repeat of the key gets this back. */
+  reply?: unknown;
+}
+
+export interface Store {
+  /** The current state, including commits that are not yet durable. Read it; never mutate it. */
+  readonly state: FairState;
+  /**
+   * Applies the events to `state` at once (so the next decision sees them), then resolves
+   * once the record is durable on disk. Rejects with a StorageError if it cannot be made durable.
+   */
+  commit(record: CommitRecord): Promise<void>;
+  /** The reply stored with an idempotency key, or undefined if no action with that key was applied. */
+  applied(key: string): unknown;
+  /** Flushes pending writes, writes a last snapshot and releases the data folder. */
+  close(): Promise<void>;
+}
+
+export class StorageError extends Error {
+  readonly code = 'STORAGE' as const;
+}

@@ -1,0 +1,183 @@
+// The wire contract between the phones, the tablets, the organiser page and the server.
+// Both sides import it; the client's Socket reverses the generics.
+import type * as v from 'valibot';
+import type {
+  AcceptInput, BoothGetInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
+  ProfileField, RequestInput, ShareInput, SlotsInput, FieldErrors,
+} from './schema.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export type ErrorCode =
+  | 'INVALID' // the payload failed validation; `fields` says where
+  | 'UNAUTHORIZED' // no or wrong credential
+  | 'FORBIDDEN' // a credential that may not do this
+  | 'NOT_FOUND'
+  | 'CONFLICT' // the rules refuse it in the current state (taken slot, already decided…)
+  | 'RATE_LIMITED'
+  | 'STORAGE' // the server could not make it durable; nothing changed
+  | 'INTERNAL';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type Ack<T> = (reply: Reply<T>) => void;
+
+export type BoothStatus = 'open' | 'break' | 'full';
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+
+export interface Slot {
+  start: string; // ISO instant
+  end: string;
+}
+
+export interface RepPublic {
+  id: string;
+  name: string;
+  title: string;
+}
+
+export interface BoothPublic {
+  id: string;
+  slug: string;
+  employer: string;
+  booth: string;
+  description: string;
+  website: string;
+  roles: string[];
+  status: BoothStatus;
+  place: string;
+  reps: RepPublic[];
+  fairName: string;
+  timeZone: string;
+}
+
+/** What the student sees of one of their interview requests. */
+export interface StudentRequest {
+  id: string;
+  status: RequestStatus;
+  note: string;
+  createdAt: string;
+  slot?: Slot;
+  place?: string;
+  interviewer?: RepPublic & { email: string };
+  message?: string;
+}
+
+export interface Visit {
+  booth: BoothPublic;
+  sharedAt: string;
+  fields: ProfileField[];
+  requests: StudentRequest[]; // newest first
+}
+
+export interface StudentView {
+  studentId: string;
+  profile: Profile | null;
+  visits: Visit[]; // newest first
+}
+
+/** The part of a profile a student agreed to share with one booth. */
+export type StudentCard = Partial<Profile> & { name: string; email: string };
+
+export interface VisitorCard {
+  introductionId: string;
+  studentId: string;
+  sharedAt: string;
+  student: StudentCard;
+}
+
+export interface RequestCard {
+  id: string;
+  studentId: string;
+  student: StudentCard;
+  note: string;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  slot?: Slot;
+  place?: string;
+  interviewer?: RepPublic;
+  message?: string;
+}
+
+export interface RepSelf extends RepPublic {
+  email: string;
+  boothId: string;
+}
+
+export interface RepView {
+  rep: RepSelf;
+  booth: BoothPublic;
+  visitors: VisitorCard[]; // newest first
+  requests: RequestCard[]; // pending first, then newest first
+}
+
+export interface PairResult {
+  token: string;
+  rep: RepSelf;
+  booth: BoothPublic;
+}
+
+type In<S extends v.GenericSchema> = v.InferInput<S>;
+
+export interface StudentClientEvents {
+  'student:load': (ack: Ack<StudentView>) => void;
+  'booth:get': (input: In<typeof BoothGetInput>, ack: Ack<BoothPublic>) => void;
+  'profile:save': (input: ProfileInput, ack: Ack<StudentView>) => void;
+  'intro:share': (input: In<typeof ShareInput>, ack: Ack<StudentView>) => void;
+  'request:create': (input: In<typeof RequestInput>, ack: Ack<StudentView>) => void;
+  'request:cancel': (input: In<typeof CancelInput>, ack: Ack<StudentView>) => void;
+}
+export interface StudentServerEvents {
+  'student:changed': (view: StudentView) => void;
+  'booth:changed': (booth: BoothPublic) => void;
+}
+
+export interface RepClientEvents {
+  'rep:load': (ack: Ack<RepView>) => void;
+  'request:slots': (input: In<typeof SlotsInput>, ack: Ack<Slot[]>) => void;
+  'request:accept': (input: In<typeof AcceptInput>, ack: Ack<RequestCard>) => void;
+  'request:decline': (input: In<typeof DeclineInput>, ack: Ack<RequestCard>) => void;
+}
+export interface RepServerEvents {
+  'visitor:added': (visitor: VisitorCard) => void;
+  'request:changed': (request: RequestCard) => void;
+  'booth:changed': (booth: BoothPublic) => void;
+}
+
+export interface AdminStats {
+  students: number;
+  introductions: number;
+  requests: number;
+  accepted: number;
+  booths: { id: string; introductions: number; pending: number; accepted: number }[];
+}
+export interface AdminClientEvents {
+  'stats:load': (ack: Ack<AdminStats>) => void;
+}
+export interface AdminServerEvents {
+  'stats:changed': (stats: AdminStats) => void;
+}
+
+/** What the organiser's REST API answers for a booth. */
+export interface BoothAdmin extends BoothPublic {
+  pairingCode: string;
+  createdAt: string;
+  url: string;
+  introductions: number;
+}
+
+export interface FairInfo extends FairSettings {
+  publicUrl: string;
+}
+
+export interface ImportResult {
+  created: BoothAdmin[];
+  errors: { line: number; message: string }[];
+}
+
+export type { Profile, ProfileField, FairSettings };

@@ -1,0 +1,142 @@
+// One valibot schema per inbound payload. The server parses every payload with these;
+// the client uses the same ones to show errors next to the field before sending.
+import * as v from 'valibot';
+
+const text = (max: number, what: string) =>
+  v.pipe(v.string(`${what} must be text.`), v.trim(), v.maxLength(max, `${what} can be at most ${max} characters.`));
+const required = (max: number, what: string, hint: string) =>
+  v.pipe(text(max, what), v.nonEmpty(hint));
+const optionalText = (max: number, what: string) => v.optional(text(max, what), '');
+const webUrl = (what: string) =>
+  v.optional(
+    v.union(
+      [v.literal(''), v.pipe(text(300, what), v.url(`${what} must be a full web address, like https://example.com.`), v.regex(/^https?:\/\//i, `${what} must start with https:// or http://.`))],
+      `${what} must be a full web address, like https://example.com.`,
+    ),
+    '',
+  );
+
+/** A client-made id for one action; a repeat with the same id gets the first answer. */
+export const ActionId = v.pipe(
+  v.string('An action id is required.'),
+  v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'An action id is 8 to 64 letters, digits, - or _.'),
+);
+export const EntityId = v.pipe(v.string('An id is required.'), v.regex(/^[A-Za-z0-9_:-]{1,80}$/, 'That id is not valid.'));
+export const Slug = v.pipe(v.string('A booth address is required.'), v.regex(/^[a-z0-9-]{1,60}$/, 'That booth address is not valid.'));
+
+export const ProfileSchema = v.strictObject(
+  {
+    name: required(100, 'Name', 'Enter your name.'),
+    email: v.pipe(
+      required(200, 'Email', 'Enter your email address.'),
+      v.email('Enter a valid email address, like sam@example.com.'),
+    ),
+    phone: v.optional(
+      v.union([v.literal(''), v.pipe(text(40, 'Phone'), v.regex(/^\+?[0-9 ()./-]{5,40}$/, 'Enter a phone number with digits, like +1 555 010 0200.'))],
+        'Enter a phone number with digits, like +1 555 010 0200.'),
+      '',
+    ),
+    school: optionalText(120, 'School'),
+    programme: optionalText(120, 'Programme'),
+    graduationYear: v.optional(
+      v.union([v.literal(''), v.pipe(text(4, 'Graduation year'), v.regex(/^(19|20)\d\d$/, 'Enter a four-digit year, like 2027.'))],
+        'Enter a four-digit year, like 2027.'),
+      '',
+    ),
+    link: webUrl('LinkedIn or portfolio'),
+    interests: optionalText(200, 'Interests'),
+  },
+  'Send only the profile fields of the form.',
+);
+export type Profile = v.InferOutput<typeof ProfileSchema>;
+export type ProfileInput = v.InferInput<typeof ProfileSchema>;
+export const PROFILE_FIELDS = ['name', 'email', 'phone', 'school', 'programme', 'graduationYear', 'link', 'interests'] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];
+
+export const BoothGetInput = v.strictObject({ slug: Slug });
+export const ShareInput = v.strictObject({ id: ActionId, slug: Slug });
+export const RequestInput = v.strictObject({ id: ActionId, slug: Slug, note: optionalText(500, 'Your note') });
+export const CancelInput = v.strictObject({ id: ActionId, requestId: EntityId });
+
+export const SlotsInput = v.strictObject({ requestId: EntityId });
+export const AcceptInput = v.strictObject({
+  id: ActionId,
+  requestId: EntityId,
+  start: v.pipe(v.string('Pick a slot.'), v.isoTimestamp('Pick a slot from the list.')),
+});
+export const DeclineInput = v.strictObject({ id: ActionId, requestId: EntityId, message: optionalText(300, 'Your message') });
+
+export const PairInput = v.strictObject({
+  code: v.pipe(v.string('Enter the pairing code.'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9-]{4,20}$/, 'A pairing code is letters and digits, like K7MX-P3QR. Ask the organiser for it.')),
+  name: required(100, 'Name', 'Enter your name.'),
+  title: optionalText(100, 'Job title'),
+  email: v.pipe(required(200, 'Email', 'Enter your work email.'), v.email('Enter a valid email address, like sam@example.com.')),
+});
+
+const clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Times are 24-hour HH:MM, like 13:00.'));
+export const WindowSchema = v.pipe(
+  v.strictObject({ start: clock, end: clock }),
+  v.check((w) => w.start < w.end, 'Each interview window must end after it starts.'),
+);
+export const FairInput = v.strictObject({
+  name: required(120, 'Fair name', 'Enter the fair name.'),
+  date: v.pipe(v.string(), v.isoDate('Enter the date as YYYY-MM-DD.')),
+  timeZone: v.pipe(
+    v.string(),
+    v.check((tz) => isTimeZone(tz), 'Enter a time zone such as Europe/Berlin or America/New_York.'),
+  ),
+  windows: v.pipe(
+    v.array(WindowSchema, 'Interview windows must be a list.'),
+    v.minLength(1, 'Add at least one interview window, like 13:00–17:00.'),
+    v.maxLength(12, 'Use at most 12 interview windows.'),
+  ),
+  slotMinutes: v.pipe(v.number('Slot length must be a number of minutes.'), v.integer('Slot length must be whole minutes.'), v.minValue(5, 'Slots are at least 5 minutes.'), v.maxValue(120, 'Slots are at most 120 minutes.')),
+});
+export type FairSettings = v.InferOutput<typeof FairInput>;
+
+const roles = v.optional(
+  v.pipe(
+    v.union([v.string(), v.array(v.string())], 'Roles are a comma-separated list.'),
+    v.transform((r) => (Array.isArray(r) ? r : r.split(/[,;]/)).map((s) => s.trim()).filter(Boolean)),
+    v.maxLength(20, 'List at most 20 roles.'),
+    v.check((r) => r.every((s) => s.length <= 80), 'Each role can be at most 80 characters.'),
+  ),
+  [],
+);
+export const BoothInput = v.strictObject({
+  employer: required(120, 'Employer', 'Enter the employer name.'),
+  booth: optionalText(20, 'Booth number'),
+  description: optionalText(500, 'Description'),
+  website: webUrl('Website'),
+  roles,
+  place: optionalText(120, 'Interview place'),
+});
+export type BoothFields = v.InferOutput<typeof BoothInput>;
+
+export function isTimeZone(tz: unknown): boolean {
+  if (typeof tz !== 'string' || tz.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Parses input; on failure gives one sentence and the message for each field. */
+export function parse<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string; fields: FieldErrors } {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const fields: FieldErrors = {};
+  for (const issue of result.issues) {
+    const key = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    if (key && !(key in fields)) fields[key] = issue.message;
+  }
+  const first = result.issues[0]?.message ?? 'That input is not valid.';
+  return { ok: false, message: first, fields };
+}
