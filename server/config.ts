@@ -1,0 +1,46 @@
+// Reads the environment once, in one place. Everything else gets a Config.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** The origin printed on posters and in QR codes, e.g. http://192.168.1.20:8080. */
+  publicUrl: string;
+  /** Origins allowed to open sockets and call the API (the public URL, the LAN URLs, localhost). */
+  origins: string[];
+  adminToken?: string;
+  /** The built client (vite build). */
+  distDir: string;
+  tls?: { cert: string; key: string };
+}
+
+export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config {
+  const port = env.PORT === undefined ? 8080 : Number(env.PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number from 0 to 65535, not "${env.PORT}".`);
+  }
+  const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : undefined;
+  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
+  const scheme = tls ? 'https' : 'http';
+  const hostForUrl = lanAddresses[0] ?? 'localhost';
+  let publicUrl = `${scheme}://${hostForUrl}:${port}`;
+  if (env.PUBLIC_URL) {
+    try {
+      publicUrl = new URL(env.PUBLIC_URL).origin;
+    } catch {
+      throw new Error(`PUBLIC_URL must be a full address like http://192.168.1.20:8080, not "${env.PUBLIC_URL}".`);
+    }
+  }
+  const origins = [publicUrl, ...['localhost', '127.0.0.1', ...lanAddresses].map((h) => `${scheme}://${h}:${port}`)];
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    publicUrl,
+    origins: [...new Set(origins)],
+    adminToken: env.ADMIN_TOKEN || undefined,
+    distDir: path.resolve('dist'),
+    tls,
+  };
+}

@@ -1,0 +1,77 @@
+// Organiser and pairing rules: the fair's settings, booths, pairing codes, tablets.
+import type { BoothFields, FairSettings } from '../../shared/schema.ts';
+import { record, refuse, type Decision } from './decision.ts';
+import type { Booth, FairState, Rep } from './state.ts';
+
+/** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
+export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const PAIRING_CODE_LENGTH = 8;
+
+export function configureFair(_state: FairState, fair: FairSettings): Decision {
+  return record({ type: 'fair.configured', fair });
+}
+
+export function createBooth(
+  state: FairState,
+  input: BoothFields & { id: string; pairingCode: string },
+  now: Date,
+): Decision {
+  const { id, pairingCode, ...fields } = input;
+  if (fields.booth) {
+    const taken = Object.values(state.booths).find((b) => b.booth.toLowerCase() === fields.booth.toLowerCase());
+    if (taken) return refuse('CONFLICT', `Booth ${fields.booth} is already ${taken.employer}'s. Pick another booth number.`);
+  }
+  const booth: Booth = {
+    id,
+    slug: uniqueSlug(state, fields.employer, fields.booth),
+    ...fields,
+    status: 'open',
+    pairingCode,
+    createdAt: now.toISOString(),
+  };
+  return record({ type: 'booth.created', booth });
+}
+
+export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {
+  if (!state.booths[input.boothId]) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
+  return record({ type: 'booth.codeReset', ...input });
+}
+
+export function pairRep(
+  state: FairState,
+  input: { code: string; name: string; title: string; email: string; repId: string; tokenHash: string },
+  now: Date,
+): Decision {
+  const wanted = normaliseCode(input.code);
+  const booth = Object.values(state.booths).find((b) => normaliseCode(b.pairingCode) === wanted);
+  if (!booth) return refuse('UNAUTHORIZED', 'That pairing code is not right. Check it with the organiser and type it again.');
+  const rep: Rep = {
+    id: input.repId,
+    boothId: booth.id,
+    tokenHash: input.tokenHash,
+    name: input.name,
+    title: input.title,
+    email: input.email,
+    pairedAt: now.toISOString(),
+  };
+  return record({ type: 'rep.paired', rep });
+}
+
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+function uniqueSlug(state: FairState, employer: string, boothNumber: string): string {
+  const base =
+    employer
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40)
+      .replace(/-+$/, '') || `booth-${boothNumber.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'x'}`;
+  const used = new Set(Object.values(state.booths).map((b) => b.slug));
+  if (!used.has(base)) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
+}

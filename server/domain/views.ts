@@ -1,0 +1,109 @@
+// What each audience may see, computed from the state. A booth sees a student only through
+// an introduction, and only the fields the student agreed to share with that booth.
+import type {
+  BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, VisitorCard,
+} from '../../shared/protocol.ts';
+import type { ProfileField } from '../../shared/schema.ts';
+import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
+import { introductionId } from './students.ts';
+
+const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
+
+export function activeReps(state: FairState, boothId: string): Rep[] {
+  return Object.values(state.reps).filter((r) => r.boothId === boothId && !r.revokedAt);
+}
+
+export function boothPublic(state: FairState, booth: Booth): BoothPublic {
+  return {
+    id: booth.id,
+    slug: booth.slug,
+    employer: booth.employer,
+    booth: booth.booth,
+    description: booth.description,
+    website: booth.website,
+    roles: booth.roles,
+    status: booth.status,
+    place: booth.place,
+    reps: activeReps(state, booth.id).map((r) => ({ id: r.id, name: r.name, title: r.title })),
+    fairName: state.fair.name,
+    timeZone: state.fair.timeZone,
+  };
+}
+
+export function studentCard(state: FairState, studentId: string, fields: readonly ProfileField[]): StudentCard {
+  const profile = state.students[studentId]?.profile;
+  const card: StudentCard = { name: profile?.name ?? '(erased)', email: profile?.email ?? '' };
+  for (const field of fields) if (profile?.[field]) card[field] = profile[field];
+  return card;
+}
+
+function sharedFields(state: FairState, request: InterviewRequest): readonly ProfileField[] {
+  return state.introductions[introductionId(request.boothId, request.studentId)]?.fields ?? [];
+}
+
+export function visitorCard(state: FairState, intro: Introduction): VisitorCard {
+  return { introductionId: intro.id, studentId: intro.studentId, sharedAt: intro.sharedAt, student: studentCard(state, intro.studentId, intro.fields) };
+}
+
+export function requestCard(state: FairState, request: InterviewRequest): RequestCard {
+  const rep = request.repId ? state.reps[request.repId] : undefined;
+  return {
+    id: request.id,
+    studentId: request.studentId,
+    student: studentCard(state, request.studentId, sharedFields(state, request)),
+    note: request.note,
+    status: request.status,
+    createdAt: request.createdAt,
+    updatedAt: request.updatedAt,
+    ...(request.slot && { slot: request.slot }),
+    ...(request.place && { place: request.place }),
+    ...(rep && { interviewer: { id: rep.id, name: rep.name, title: rep.title } }),
+    ...(request.message && { message: request.message }),
+  };
+}
+
+export function studentRequest(state: FairState, request: InterviewRequest): StudentRequest {
+  const rep = request.repId ? state.reps[request.repId] : undefined;
+  return {
+    id: request.id,
+    status: request.status,
+    note: request.note,
+    createdAt: request.createdAt,
+    ...(request.slot && { slot: request.slot }),
+    ...(request.place && { place: request.place }),
+    ...(rep && request.status === 'accepted' && { interviewer: { id: rep.id, name: rep.name, title: rep.title, email: rep.email } }),
+    ...(request.message && { message: request.message }),
+  };
+}
+
+export function studentView(state: FairState, studentId: string): StudentView {
+  const requests = Object.values(state.requests).filter((r) => r.studentId === studentId);
+  const visits = Object.values(state.booths).flatMap((booth) => {
+    const intro = state.introductions[introductionId(booth.id, studentId)];
+    if (!intro) return [];
+    return [{
+      booth: boothPublic(state, booth),
+      sharedAt: intro.sharedAt,
+      fields: intro.fields,
+      requests: requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r)),
+    }];
+  });
+  return { studentId, profile: state.students[studentId]?.profile ?? null, visits: visits.sort(newestFirst((v) => v.sharedAt)) };
+}
+
+export function repSelf(rep: Rep): RepSelf {
+  return { id: rep.id, name: rep.name, title: rep.title, email: rep.email, boothId: rep.boothId };
+}
+
+export function repView(state: FairState, rep: Rep): RepView {
+  const booth = state.booths[rep.boothId]!;
+  const visitors = Object.values(state.introductions)
+    .filter((i) => i.boothId === booth.id)
+    .sort(newestFirst((i) => i.sharedAt))
+    .map((i) => visitorCard(state, i));
+  const requests = Object.values(state.requests)
+    .filter((r) => r.boothId === booth.id)
+    .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
+    .map((r) => requestCard(state, r));
+  return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests };
+}

@@ -1,0 +1,24 @@
+// Randomness for ids, tokens and pairing codes. Kept out of the pure domain.
+import { createHash, randomBytes } from 'node:crypto';
+import { PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './domain/booths.ts';
+
+/** 128 random bits, base64url: entity ids, rep session tokens. */
+export const newToken = (): string => randomBytes(16).toString('base64url');
+export const newId = newToken;
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+/** "K7MX-P3QR": uniform over the unambiguous alphabet (rejection sampling avoids modulo bias). */
+export function newPairingCode(): string {
+  const limit = 256 - (256 % PAIRING_ALPHABET.length);
+  let code = '';
+  while (code.length < PAIRING_CODE_LENGTH) {
+    for (const byte of randomBytes(PAIRING_CODE_LENGTH)) {
+      if (byte < limit && code.length < PAIRING_CODE_LENGTH) code += PAIRING_ALPHABET[byte % PAIRING_ALPHABET.length];
+    }
+  }
+  return `${code.slice(0, 4)}-${code.slice(4)}`;
+}
+
+/** A student's id is derived from their secret key, so the key itself is never stored. */
+export const studentIdFor = (key: string): string => sha256(`student:${key}`).slice(0, 22);

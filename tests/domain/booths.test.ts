@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { createBooth, pairRep, resetPairingCode } from '../../server/domain/booths.ts';
+import { newPairingCode } from '../../server/ids.ts';
+import { commit, expectRefused, makeFair, MORNING } from './fixtures.ts';
+
+const fields = { booth: '', description: '', website: '', roles: [], place: '' };
+
+describe('booths and pairing', () => {
+  it('gives each booth a readable, unique address', () => {
+    const { state } = makeFair();
+    commit(state, createBooth(state, { ...fields, id: 'b1', pairingCode: 'AAAA-AAAA', employer: 'Café Müller & Söhne' }, MORNING));
+    commit(state, createBooth(state, { ...fields, id: 'b2', pairingCode: 'BBBB-BBBB', employer: 'ACME' }, MORNING));
+    expect(state.booths.b1!.slug).toBe('cafe-muller-sohne');
+    expect(state.booths.b2!.slug).toBe('acme-2');
+  });
+
+  it('refuses a booth number that is already taken', () => {
+    const { state } = makeFair();
+    expectRefused(createBooth(state, { ...fields, booth: '12', id: 'b1', pairingCode: 'AAAA-AAAA', employer: 'Initech' }, MORNING), 'CONFLICT', /Booth 12 is already ACME's/);
+  });
+
+  it('pairs with the code however it is typed, and not with an old code after a reset', () => {
+    const { state, acme } = makeFair();
+    const code = acme.pairingCode;
+    const pair = (typed: string, repId: string) => pairRep(state, { code: typed, name: 'Ada', title: '', email: 'ada@acme.example', repId, tokenHash: 'h' }, MORNING);
+    commit(state, pair(code.toLowerCase().replace('-', ''), 'r1'));
+    expect(state.reps.r1!.boothId).toBe('acme');
+    commit(state, resetPairingCode(state, { boothId: 'acme', pairingCode: 'NEWC-ODE2' }));
+    expectRefused(pair(code, 'r2'), 'UNAUTHORIZED', /pairing code is not right/);
+  });
+
+  it('makes pairing codes of 8 unambiguous characters', () => {
+    for (let i = 0; i < 200; i++) expect(newPairingCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+  });
+});

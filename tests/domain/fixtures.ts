@@ -1,0 +1,51 @@
+// A small fair built through the domain's own commands, for the rule tests.
+import { expect } from 'vitest';
+import { configureFair, createBooth, pairRep } from '../../server/domain/booths.ts';
+import type { Decision } from '../../server/domain/decision.ts';
+import { requestInterview } from '../../server/domain/requests.ts';
+import { applyAll, initialState, type FairState, type Rep } from '../../server/domain/state.ts';
+import { saveProfile, shareDetails } from '../../server/domain/students.ts';
+
+export const MORNING = new Date('2026-03-12T08:00:00Z'); // 09:00 in Berlin, before the 13:00 window
+
+/** Applies a decision that must succeed, and returns its events. */
+export function commit(state: FairState, decision: Decision) {
+  if (decision.error) throw new Error(`refused: ${decision.error.message}`);
+  applyAll(state, decision.events);
+  return decision.events;
+}
+
+export function expectRefused(decision: Decision, code: string, message?: RegExp) {
+  expect(decision.error?.code).toBe(code);
+  if (message) expect(decision.error?.message).toMatch(message);
+  expect(decision.events).toBeUndefined();
+}
+
+export function makeFair() {
+  const state = initialState();
+  commit(state, configureFair(state, {
+    name: 'Spring Fair', date: '2026-03-12', timeZone: 'Europe/Berlin',
+    windows: [{ start: '13:00', end: '14:00' }], slotMinutes: 20,
+  }));
+  const booth = (id: string, employer: string, number: string) => {
+    commit(state, createBooth(state, { id, pairingCode: `${id.toUpperCase().padEnd(4, 'X').slice(0, 4)}-2345`, employer, booth: number, description: '', website: '', roles: [], place: '' }, MORNING));
+    return state.booths[id]!;
+  };
+  const acme = booth('acme', 'ACME', '12');
+  const globex = booth('globex', 'Globex', '14');
+  const rep = (repId: string, boothId: string, name: string): Rep => {
+    commit(state, pairRep(state, { code: state.booths[boothId]!.pairingCode, name, title: 'Recruiter', email: `${repId}@example.com`, repId, tokenHash: `hash-${repId}` }, MORNING));
+    return state.reps[repId]!;
+  };
+  const student = (studentId: string, name: string) => {
+    commit(state, saveProfile(state, { studentId, profile: { name, email: `${studentId}@uni.example`, phone: '', school: 'Uni', programme: '', graduationYear: '2027', link: '', interests: '' } }, MORNING));
+    return studentId;
+  };
+  /** Student shares with the booth and asks for an interview; returns the request id. */
+  const ask = (studentId: string, slug: string, requestId: string) => {
+    commit(state, shareDetails(state, { studentId, slug }, MORNING));
+    commit(state, requestInterview(state, { studentId, slug, note: '', requestId }, MORNING));
+    return requestId;
+  };
+  return { state, acme, globex, rep, student, ask };
+}
