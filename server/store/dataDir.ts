@@ -1,0 +1,33 @@
+// The data folder itself: create it durably, and make renames and new files in it durable.
+import { mkdir, open } from 'node:fs/promises';
+import path from 'node:path';
+import { unwritableFolderMessage } from './messages.ts';
+
+/** Creates `dir` if missing. Each new folder's entry is fsynced into its parent so it survives a power cut. */
+export async function ensureDataDir(dir: string): Promise<void> {
+  try {
+    const firstCreated = await mkdir(dir, { recursive: true });
+    if (firstCreated === undefined) return;
+    // mkdir -p may have created several levels; walk up from `dir` to the first one it made.
+    for (let created = path.resolve(dir); ; created = path.dirname(created)) {
+      await fsyncDir(path.dirname(created));
+      if (created === path.resolve(firstCreated) || created === path.dirname(created)) break;
+    }
+  } catch (error) {
+    throw new Error(unwritableFolderMessage(dir, error), { cause: error });
+  }
+}
+
+/**
+ * Makes a folder's entries (new files, renames) durable. Windows cannot open a folder for fsync,
+ * and NTFS journals its metadata anyway, so this is a no-op there.
+ */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,34 @@
+// The store without a disk: same semantics as the file store, for fast domain-level tests.
+import { initialState } from '../domain/state.ts';
+import { applyRecord, type AppliedReplies } from './record.ts';
+import { StorageError, type CommitRecord, type Store } from './store.ts';
+import { CLOSED_MESSAGE } from './messages.ts';
+
+export function createMemoryStore(): Store {
+  const state = initialState();
+  const applied: AppliedReplies = new Map();
+  let closed = false;
+
+  return {
+    get state() {
+      return state;
+    },
+    commit(record: CommitRecord): Promise<void> {
+      if (closed) return Promise.reject(new StorageError(CLOSED_MESSAGE));
+      try {
+        JSON.stringify(record); // as in the file store: a record that cannot be saved is refused here too
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      applyRecord(state, applied, record);
+      return Promise.resolve();
+    },
+    applied(key: string): unknown {
+      return applied.get(key);
+    },
+    close(): Promise<void> {
+      closed = true;
+      return Promise.resolve();
+    },
+  };
+}

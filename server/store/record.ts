@@ -1,0 +1,53 @@
+// One committed record: the unit the journal stores per line and every store applies to memory.
+import { apply, type FairEvent, type FairState } from '../domain/state.ts';
+import type { CommitRecord } from './store.ts';
+
+/** One line of journal.jsonl. `at` is tolerated for hand-made or older journals but not written. */
+export interface JournalRecord {
+  seq: number;
+  at?: string;
+  key?: string;
+  reply?: unknown;
+  events: FairEvent[];
+}
+
+/** Idempotency keys of applied actions and the reply each one got. */
+export type AppliedReplies = Map<string, unknown>;
+
+/**
+ * Serialises a record as one journal line. Done before the events are applied, because `apply`
+ * stores event objects by reference and later events mutate them in place.
+ */
+export function toJournalLine(seq: number, record: CommitRecord): string {
+  const line: JournalRecord = { seq, events: record.events };
+  if (record.key !== undefined) {
+    line.key = record.key;
+    line.reply = record.reply ?? null;
+  }
+  return `${JSON.stringify(line)}\n`;
+}
+
+/**
+ * Applies a record to memory. The reply is kept as its JSON round-trip so that `applied(key)`
+ * answers the same value before and after a restart (and later mutation by the caller cannot leak in).
+ */
+export function applyRecord(state: FairState, applied: AppliedReplies, record: CommitRecord): void {
+  for (const event of record.events) apply(state, event);
+  if (record.key !== undefined) applied.set(record.key, JSON.parse(JSON.stringify(record.reply ?? null)));
+}
+
+/** Checks the shape of a parsed journal line; returns what is wrong, or undefined if it is fine. */
+export function journalRecordProblem(value: unknown): string | undefined {
+  if (!isObject(value)) return 'it is not a JSON object';
+  if (!Number.isSafeInteger(value.seq) || (value.seq as number) < 1) return 'its "seq" is not a positive whole number';
+  if (value.key !== undefined && typeof value.key !== 'string') return 'its "key" is not text';
+  if (!Array.isArray(value.events)) return 'its "events" is not a list';
+  if (!value.events.every((event) => isObject(event) && typeof event.type === 'string')) {
+    return 'one of its events has no "type"';
+  }
+  return undefined;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,83 @@
+// The rules every Store implementation keeps, run against each one (memory, file, later others).
+import { describe, expect, it } from 'vitest';
+import { StorageError, type Store } from '../../server/store/store.ts';
+import { boothCreated, codeReset } from './events.ts';
+
+export interface OpenedStore {
+  store: Store;
+  /** Closes the store most recently opened and opens the same data again; only durable stores have it. */
+  reopen?: () => Promise<Store>;
+}
+
+export function runStoreContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`${name}: store contract`, () => {
+    it('1. commit applies the events to state at once, before it resolves', async () => {
+      const { store } = await open();
+      const saved = store.commit({ events: [boothCreated('b1')] });
+      expect(store.state.booths.b1?.employer).toBe('ACME b1');
+      await saved;
+      await store.close();
+    });
+
+    it('2. commit resolves', async () => {
+      const { store } = await open();
+      await expect(store.commit({ events: [boothCreated('b1')] })).resolves.toBeUndefined();
+      await store.close();
+    });
+
+    it('3. applied(key) returns the stored reply, and undefined for a key never applied', async () => {
+      const { store } = await open();
+      const reply = { ok: true, data: { boothId: 'b1' } };
+      await store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply });
+      expect(store.applied('action-0001')).toEqual(reply);
+      expect(store.applied('action-0002')).toBeUndefined();
+      await store.close();
+    });
+
+    it('4. commits made in the same tick all apply, in order', async () => {
+      const { store } = await open();
+      await Promise.all([
+        store.commit({ events: [boothCreated('b1', 'AAAA-AAAA')] }),
+        store.commit({ events: [codeReset('b1', 'BBBB-BBBB')] }),
+        store.commit({ events: [codeReset('b1', 'CCCC-CCCC')] }),
+      ]);
+      expect(store.state.booths.b1?.pairingCode).toBe('CCCC-CCCC');
+      await store.close();
+    });
+
+    it('5. a commit after close is refused with a StorageError and changes nothing', async () => {
+      const { store } = await open();
+      await store.close();
+      await expect(store.commit({ events: [boothCreated('b1')] })).rejects.toBeInstanceOf(StorageError);
+      expect(store.state.booths).toEqual({});
+    });
+
+    it('6. after a reopen everything committed is there exactly once, and later commits follow it', async (context) => {
+      const opened = await open();
+      if (opened.reopen === undefined) {
+        await opened.store.close();
+        return context.skip('this store keeps nothing across a reopen');
+      }
+      const first = opened.store;
+      await Promise.all([
+        first.commit({ events: [boothCreated('b1', 'AAAA-AAAA')], key: 'action-0001', reply: { ok: true, data: 1 } }),
+        first.commit({ events: [boothCreated('b2')] }),
+        first.commit({ events: [codeReset('b1', 'BBBB-BBBB')], key: 'action-0002', reply: { ok: true, data: 2 } }),
+      ]);
+      const before = structuredClone(first.state);
+
+      const second = await opened.reopen();
+      expect(second.state).toEqual(before);
+      expect(Object.keys(second.state.booths)).toEqual(['b1', 'b2']);
+      expect(second.applied('action-0001')).toEqual({ ok: true, data: 1 });
+      expect(second.applied('action-0002')).toEqual({ ok: true, data: 2 });
+
+      await second.commit({ events: [boothCreated('b3')], key: 'action-0003', reply: { ok: true, data: 3 } });
+      const third = await opened.reopen();
+      expect(Object.keys(third.state.booths)).toEqual(['b1', 'b2', 'b3']);
+      expect(third.state.booths.b1?.pairingCode).toBe('BBBB-BBBB');
+      expect(third.applied('action-0003')).toEqual({ ok: true, data: 3 });
+      await third.close();
+    });
+  });
+}

@@ -1,0 +1,264 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { initialState } from '../../server/domain/state.ts';
+import { openFileStore } from '../../server/store/fileStore.ts';
+import { StorageError, type Store } from '../../server/store/store.ts';
+import { runStoreContract } from './contract.ts';
+import { booth, boothCreated, codeReset, journalLine } from './events.ts';
+import { deadPid, digests, journalLines, quiet, tempDir } from './fixtures.ts';
+
+runStoreContract('file store', async () => {
+  const dir = tempDir();
+  let current = await openFileStore(dir, { log: quiet });
+  return {
+    store: current,
+    reopen: async () => {
+      await current.close();
+      current = await openFileStore(dir, { log: quiet });
+      return current;
+    },
+  };
+});
+
+/** Reads db.json as a person (or lowdb) would. */
+function readDb(dir: string): { seq: number; state: Store['state']; applied: Record<string, unknown> } {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8'));
+}
+
+async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('waitFor timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+describe('file store: files on disk', () => {
+  it('creates a missing data folder, holds the lock while open, and writes a readable db.json on close', async () => {
+    const dir = path.join(tempDir(), 'nested', 'data');
+    const store = await openFileStore(dir, { log: quiet });
+    expect(fs.readFileSync(path.join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+
+    await store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply: { ok: true } });
+    await store.close();
+
+    expect(fs.existsSync(path.join(dir, 'lock'))).toBe(false);
+    const db = readDb(dir);
+    expect(db.seq).toBe(1);
+    expect(db.state.booths.b1).toEqual(booth('b1'));
+    expect(db.applied).toEqual({ 'action-0001': { ok: true } });
+    expect(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')).toContain('\n  "seq": 1,'); // indented for people
+  });
+
+  it('group commit: 100 concurrent commits all resolve and land as 100 journal lines in order', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet });
+    await Promise.all(Array.from({ length: 100 }, (_, i) => store.commit({ events: [boothCreated(`b${i}`)] })));
+
+    const lines = journalLines(dir);
+    expect(lines).toHaveLength(100);
+    expect(lines.map((line) => JSON.parse(line).seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    await store.close();
+  });
+
+  it('writes a snapshot every snapshotEveryMs while changes come in, and never truncates the journal', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet, snapshotEveryMs: 10 });
+    await store.commit({ events: [boothCreated('b1')] });
+    await waitFor(() => fs.existsSync(path.join(dir, 'db.json')) && readDb(dir).seq === 1);
+
+    await store.commit({ events: [boothCreated('b2')] });
+    await waitFor(() => readDb(dir).seq === 2);
+    expect(Object.keys(readDb(dir).state.booths)).toEqual(['b1', 'b2']);
+    expect(journalLines(dir)).toHaveLength(2);
+    await store.close();
+  });
+
+  it('replays only the journal lines past the snapshot seq', async () => {
+    const dir = tempDir();
+    // The snapshot holds seq 2 with code SNAP-SHOT; lines 1–2 say otherwise and must be skipped.
+    const state = initialState();
+    state.booths.b1 = booth('b1', 'SNAP-SHOT');
+    fs.writeFileSync(path.join(dir, 'db.json'), JSON.stringify({ seq: 2, state, applied: { 'action-0001': 'first' } }, null, 2));
+    fs.writeFileSync(
+      path.join(dir, 'journal.jsonl'),
+      journalLine(1, [boothCreated('b1', 'LINE-ONE1')]) +
+        journalLine(2, [codeReset('b1', 'LINE-TWO2'), boothCreated('skipped')]) +
+        journalLine(3, [boothCreated('b3')], 'action-0003', 'third'),
+    );
+
+    const store = await openFileStore(dir, { log: quiet });
+    expect(store.state.booths.b1?.pairingCode).toBe('SNAP-SHOT');
+    expect(Object.keys(store.state.booths)).toEqual(['b1', 'b3']);
+    expect(store.applied('action-0001')).toBe('first');
+    expect(store.applied('action-0003')).toBe('third');
+
+    await store.commit({ events: [boothCreated('b4')] });
+    expect(JSON.parse(journalLines(dir)[3] ?? '{}').seq).toBe(4); // seq continues past the journal
+    await store.close();
+  });
+
+  it('loses nothing confirmed when the server dies without close, and takes over its stale lock', async () => {
+    const dir = tempDir();
+    const { signal, stdout } = await runCrashWriter(dir, 50);
+    expect(stdout).toBe('committed 50\n');
+    expect(signal).toBe('SIGKILL');
+    expect(fs.existsSync(path.join(dir, 'lock'))).toBe(true);
+    expect(fs.existsSync(path.join(dir, 'db.json'))).toBe(false);
+
+    const logs: string[] = [];
+    const store = await openFileStore(dir, { log: (line) => logs.push(line) });
+    expect(Object.keys(store.state.booths)).toHaveLength(50);
+    expect(store.applied('action-49')).toEqual({ ok: true, data: 49 });
+    expect(logs.join('\n')).toMatch(/no longer running/);
+    await store.close();
+  });
+});
+
+describe('file store: damaged data', () => {
+  it('drops a torn last line (no newline) with a log line, and appends after a clean line', async () => {
+    const dir = tempDir();
+    const journal = path.join(dir, 'journal.jsonl');
+    fs.writeFileSync(journal, journalLine(1, [boothCreated('b1')]) + journalLine(2, [boothCreated('b2')]) + '{"seq":3,"events":[{"ty');
+
+    const logs: string[] = [];
+    const store = await openFileStore(dir, { log: (line) => logs.push(line) });
+    expect(Object.keys(store.state.booths)).toEqual(['b1', 'b2']);
+    expect(logs.join('\n')).toContain(`${journal} line 3 was cut short`);
+
+    await store.commit({ events: [boothCreated('b3')] });
+    await store.close();
+    expect(journalLines(dir).map((line) => JSON.parse(line).seq)).toEqual([1, 2, 3]);
+    expect(Object.keys((await openAndClose(dir)).state.booths)).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('drops an unparsable last line that has its newline (zeros left by a crash)', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(1, [boothCreated('b1')]) + '\0\0\0\0\n');
+    const store = await openFileStore(dir, { log: quiet });
+    expect(Object.keys(store.state.booths)).toEqual(['b1']);
+    await store.close();
+    expect(journalLines(dir)).toHaveLength(1);
+  });
+
+  it('refuses a damaged middle line, naming the file and line, and changes no file', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'db.json'), JSON.stringify({ seq: 0, state: initialState(), applied: {} }));
+    fs.writeFileSync(
+      path.join(dir, 'journal.jsonl'),
+      journalLine(1, [boothCreated('b1')]) + '{"seq":2,"events":[{"type":"booth.cre\n' + journalLine(3, [boothCreated('b3')]) + '{"seq":4,"ev',
+    );
+    const before = digests(dir);
+
+    const opening = openFileStore(dir, { log: quiet });
+    await expect(opening).rejects.toThrow(
+      `${path.join(dir, 'journal.jsonl')} line 2 is damaged: it is not valid JSON; restore it from a backup or move it aside to start an empty fair.`,
+    );
+    expect(digests(dir)).toEqual(before); // the torn tail on line 4 was not cut either, and no lock is left
+  });
+
+  it('refuses a line whose seq goes backwards', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(2, [boothCreated('b1')]) + journalLine(1, [boothCreated('b2')]));
+    await expect(openFileStore(dir, { log: quiet })).rejects.toThrow(/journal\.jsonl line 2 is damaged: its seq 1 does not follow seq 2/);
+  });
+
+  it.each([
+    ['not JSON', '{"seq": 3, "state": '],
+    ['without a state', '{"seq": 3}'],
+    ['with a text seq', '{"seq": "3", "state": {}}'],
+    ['empty', ''],
+  ])('refuses a db.json that is %s and leaves every file unchanged', async (_, text) => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'db.json'), text);
+    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(1, [boothCreated('b1')]));
+    const before = digests(dir);
+
+    const error = await openFileStore(dir, { log: quiet }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(new RegExp(`^${escape(path.join(dir, 'db.json'))} is not a readable Boothlink snapshot \\(.+\\); restore it from a backup`));
+    expect(digests(dir)).toEqual(before);
+  });
+});
+
+describe('file store: the data folder', () => {
+  it('refuses a second open of the same folder while the first is open', async () => {
+    const dir = tempDir();
+    const first = await openFileStore(dir, { log: quiet });
+    await expect(openFileStore(dir, { log: quiet })).rejects.toThrow(
+      `Another Boothlink server is already using the data folder ${dir} (pid ${process.pid}). Stop it first, or set DATA_DIR to another folder.`,
+    );
+    await first.commit({ events: [boothCreated('b1')] }); // the first one is unaffected
+    await first.close();
+  });
+
+  it('takes over a stale lock whose pid is not running', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'lock'), `${deadPid()}\n`);
+    const store = await openFileStore(dir, { log: quiet });
+    expect(fs.readFileSync(path.join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+    await store.close();
+  });
+
+  it('explains a data folder that cannot be created', async () => {
+    const blocker = path.join(tempDir(), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const dir = path.join(blocker, 'data');
+    await expect(openFileStore(dir, { log: quiet })).rejects.toThrow(
+      `Cannot write to the data folder ${dir}: a file is in the way where a folder should be. Choose another with DATA_DIR.`,
+    );
+  });
+
+  it.skipIf(process.getuid?.() === 0 || process.platform === 'win32')('explains a read-only data folder', async () => {
+    const dir = tempDir();
+    fs.chmodSync(dir, 0o500);
+    try {
+      await expect(openFileStore(dir, { log: quiet })).rejects.toThrow(
+        `Cannot write to the data folder ${dir}: permission denied. Choose another with DATA_DIR.`,
+      );
+    } finally {
+      fs.chmodSync(dir, 0o700);
+    }
+  });
+});
+
+describe('file store: refused commits', () => {
+  it('refuses a record that cannot be saved as JSON and leaves state unchanged', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet });
+    await expect(store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply: { big: 1n } })).rejects.toThrow(TypeError);
+    expect(store.state.booths).toEqual({});
+    expect(store.applied('action-0001')).toBeUndefined();
+    await store.close();
+  });
+
+  it('refuses commits after close with a StorageError', async () => {
+    const store = await openFileStore(tempDir(), { log: quiet });
+    await store.close();
+    await expect(store.commit({ events: [] })).rejects.toBeInstanceOf(StorageError);
+  });
+});
+
+async function openAndClose(dir: string): Promise<Store> {
+  const store = await openFileStore(dir, { log: quiet });
+  await store.close();
+  return store;
+}
+
+function runCrashWriter(dir: string, count: number): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
+  const script = fileURLToPath(new URL('./crashWriter.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, dir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (_code, signal) => resolve({ signal, stdout }));
+  });
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
