@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 
+const TEST_DEFAULTS = { environment: 'node', testTimeout: 20_000, hookTimeout: 60_000 } as const;
+
 // One config for the client build and for the tests.
 export default defineConfig({
   root: 'client',
@@ -9,7 +11,7 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2020',
-    // Keeps every asset a real file: the CSP forbids inline data.
+    // Every asset stays a real file: the CSP forbids inline data.
     assetsInlineLimit: 0,
   },
   server: {
@@ -20,10 +22,23 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['tests/**/*.test.ts'],
-    environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
-    server: { deps: { inline: [/@solidjs\/(router|testing-library)/] } },
+    projects: [
+      {
+        // The server and the browser flows run under plain Node resolution: the Solid plugin's
+        // `browser` condition would hand engine.io the browser build of `ws`.
+        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: ['tests/client/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          ...TEST_DEFAULTS,
+          name: 'client',
+          root: '.',
+          include: ['tests/client/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          server: { deps: { inline: [/@solidjs\/(router|testing-library)/] } },
+        },
+      },
+    ],
   },
 });

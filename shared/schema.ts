@@ -46,7 +46,6 @@ export const ProfileSchema = v.strictObject(
     link: webUrl('LinkedIn or portfolio'),
     interests: optionalText(200, 'Interests'),
   },
-  'Send only the profile fields of the form.',
 );
 export type Profile = v.InferOutput<typeof ProfileSchema>;
 export type ProfileInput = v.InferInput<typeof ProfileSchema>;
@@ -135,8 +134,18 @@ export function parse<S extends v.GenericSchema>(
   const fields: FieldErrors = {};
   for (const issue of result.issues) {
     const key = issue.path?.map((p) => String(p.key)).join('.') ?? '';
-    if (key && !(key in fields)) fields[key] = issue.message;
+    if (key && !(key in fields)) fields[key] = humanise(issue, key);
   }
-  const first = result.issues[0]?.message ?? 'That input is not valid.';
-  return { ok: false, message: first, fields };
+  const first = result.issues[0];
+  return { ok: false, message: first ? humanise(first, first.path?.map((p) => String(p.key)).join('.') ?? '') : 'That input is not valid.', fields };
+}
+
+/** valibot's built-in messages are for programmers; our own schema messages are kept as they are. */
+function humanise(issue: v.BaseIssue<unknown>, key: string): string {
+  const structural = issue.type === 'strict_object' || issue.type === 'object';
+  if (structural && !key) return 'Send the details as an object with named fields.';
+  if (structural && issue.expected === 'never') return `"${key}" is not a field here. Remove it and send again.`;
+  if (structural && issue.received === 'undefined') return `"${key}" is missing. Fill it in and send again.`;
+  if (issue.message.startsWith('Invalid ')) return key ? `"${key}" is not valid. Check it and send again.` : 'That input is not valid. Check it and send again.';
+  return issue.message;
 }

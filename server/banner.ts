@@ -1,0 +1,33 @@
+// What the organiser sees in the terminal on start.
+import os from 'node:os';
+import QRCode from 'qrcode';
+import type { Config } from './config.ts';
+
+/** The machine's LAN IPv4 addresses, the venue network's first. */
+export function lanAddresses(): string[] {
+  return Object.values(os.networkInterfaces())
+    .flat()
+    .filter((a): a is os.NetworkInterfaceInfo => !!a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a.address);
+}
+
+export async function banner(config: Config, adminToken: string, port: number): Promise<string> {
+  const scheme = config.tls ? 'https' : 'http';
+  const urls = [...new Set([config.publicUrl, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`), `${scheme}://localhost:${port}`])];
+  const organiserLink = `${config.publicUrl}/admin#token=${adminToken}`;
+  const qr = await QRCode.toString(organiserLink, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
+  return [
+    '',
+    'Boothlink is running.',
+    '',
+    ...urls.map((u) => `  ${u}`),
+    '',
+    'Organiser link (keep it private — it opens the organiser page):',
+    `  ${organiserLink}`,
+    '',
+    qr,
+    `Data folder: ${config.dataDir}`,
+    'Stop with Ctrl+C.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,57 @@
+// The organiser's REST API: the fair's settings, booths, pairing codes.
+import type { FairInfo } from '../../shared/protocol.ts';
+import { BoothInput, FairInput } from '../../shared/schema.ts';
+import { configureFair, createBooth, resetPairingCode } from '../domain/booths.ts';
+import { execute } from '../execute.ts';
+import { newId, newPairingCode } from '../ids.ts';
+import { readInput } from './body.ts';
+import { boothAdminById, boothList } from './boothAdmin.ts';
+import { importBooths } from './import.ts';
+import { sendJson, sendReply } from './respond.ts';
+import { route, type Context, type Route } from './router.ts';
+
+const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
+
+async function putFair(ctx: Context): Promise<void> {
+  const { store, publish } = ctx.deps;
+  const fair = await readInput(ctx.req, FairInput);
+  const { reply, events } = await execute(store, undefined, () => configureFair(store.state, fair), () => fairInfo(ctx));
+  publish(events);
+  sendReply(ctx.res, reply);
+}
+
+async function postBooth(ctx: Context): Promise<void> {
+  const { store, now, config, publish } = ctx.deps;
+  const fields = await readInput(ctx.req, BoothInput);
+  const id = newId();
+  const { reply, events } = await execute(
+    store,
+    undefined,
+    () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
+    () => boothAdminById(store.state, id, config.publicUrl),
+  );
+  publish(events);
+  sendReply(ctx.res, reply, 201);
+}
+
+async function resetCode(ctx: Context): Promise<void> {
+  const { store, config, publish } = ctx.deps;
+  const boothId = ctx.params[0]!;
+  const { reply, events } = await execute(
+    store,
+    undefined,
+    () => resetPairingCode(store.state, { boothId, pairingCode: newPairingCode() }),
+    () => boothAdminById(store.state, boothId, config.publicUrl),
+  );
+  publish(events);
+  sendReply(ctx.res, reply);
+}
+
+export const adminRoutes: Route[] = [
+  route('GET', /^\/api\/admin\/fair$/, (ctx) => sendJson(ctx.res, 200, fairInfo(ctx))),
+  route('PUT', /^\/api\/admin\/fair$/, putFair),
+  route('GET', /^\/api\/admin\/booths$/, ({ res, deps }) => sendJson(res, 200, boothList(deps.store.state, deps.config.publicUrl))),
+  route('POST', /^\/api\/admin\/booths$/, postBooth),
+  route('POST', /^\/api\/admin\/booths\/import$/, importBooths),
+  route('POST', /^\/api\/admin\/booths\/([A-Za-z0-9_-]{1,80})\/reset-code$/, resetCode),
+];

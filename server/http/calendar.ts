@@ -1,0 +1,34 @@
+// An accepted interview as an iCalendar file, for the student's (or the rep's) calendar app.
+import ical from 'ical-generator';
+import type { FairState, InterviewRequest } from '../domain/state.ts';
+
+export function interviewSummary(employer: string): string {
+  return `Informational interview — ${employer}`;
+}
+
+/** `request` must be accepted (it has a slot). */
+export function interviewCalendar(state: FairState, request: InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> }, now: Date): string {
+  const booth = state.booths[request.boothId];
+  const rep = request.repId ? state.reps[request.repId] : undefined;
+  const employer = booth?.employer ?? 'the employer';
+  const interviewer = rep ? [rep.name, rep.title].filter(Boolean).join(', ') + ` <${rep.email}>` : '';
+  const description = [
+    `${state.fair.name}${booth?.booth ? `, booth ${booth.booth}` : ''}.`,
+    ...(interviewer ? [`Interviewer: ${interviewer}`] : []),
+    ...(request.note ? [`Note: ${request.note}`] : []),
+  ].join('\n');
+
+  const calendar = ical({ name: state.fair.name, prodId: { company: 'Boothlink', product: 'Boothlink', language: 'EN' } });
+  calendar.createEvent({
+    id: request.id,
+    start: new Date(request.slot.start),
+    end: new Date(request.slot.end),
+    stamp: now,
+    summary: interviewSummary(employer),
+    location: request.place ?? null,
+    description,
+    organizer: rep ? { name: rep.name, email: rep.email } : null,
+  });
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  return `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;
+}

@@ -1,0 +1,52 @@
+// Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
+import QRCode from 'qrcode';
+import type { InterviewRequest } from '../domain/state.ts';
+import { boothBySlug, NO_BOOTH } from '../domain/students.ts';
+import { activeReps } from '../domain/views.ts';
+import { boothUrl } from './boothAdmin.ts';
+import { interviewCalendar } from './calendar.ts';
+import { httpError, safeFileName, sendDownload } from './respond.ts';
+import { route, type Context, type Route } from './router.ts';
+import { repVCard } from './vcard.ts';
+
+const NO_REP = 'That representative is not at this booth any more. Reload the booth page.';
+const NO_INTERVIEW = 'There is no accepted interview at that address. Check the interview on your phone: it may have been cancelled.';
+
+function booth({ deps, params }: Context) {
+  const found = boothBySlug(deps.store.state, params[0]!);
+  if (!found) throw httpError(404, 'NOT_FOUND', NO_BOOTH);
+  return found;
+}
+
+async function qrCode(ctx: Context): Promise<void> {
+  const { slug } = booth(ctx);
+  // Q recovers from 25% damage: a poster with a crease or a sticker on it still scans.
+  const svg = await QRCode.toString(boothUrl(ctx.deps.config.publicUrl, slug), { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 });
+  sendDownload(ctx.res, 'image/svg+xml', `${slug}-qr.svg`, svg, 'inline');
+}
+
+function vCard(ctx: Context): void {
+  const found = booth(ctx);
+  const state = ctx.deps.store.state;
+  const rep = activeReps(state, found.id).find((r) => r.id === ctx.params[1]);
+  if (!rep) throw httpError(404, 'NOT_FOUND', NO_REP);
+  sendDownload(ctx.res, 'text/vcard; charset=utf-8', `${safeFileName(rep.name, 'contact')}.vcf`, repVCard(rep, found, state.fair.name));
+}
+
+const isBooked = (r: InterviewRequest | undefined): r is InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> } =>
+  r?.status === 'accepted' && r.slot !== undefined;
+
+function calendarFile({ res, deps, params }: Context): void {
+  const state = deps.store.state;
+  // The id is a 128-bit capability known only to the student and the booth.
+  const request = Object.hasOwn(state.requests, params[0]!) ? state.requests[params[0]!] : undefined;
+  if (!isBooked(request)) throw httpError(404, 'NOT_FOUND', NO_INTERVIEW);
+  const employer = state.booths[request.boothId]?.employer ?? '';
+  sendDownload(res, 'text/calendar; charset=utf-8', `interview-${safeFileName(employer, 'booth')}.ics`, interviewCalendar(state, request, deps.now()));
+}
+
+export const downloadRoutes: Route[] = [
+  route('GET', /^\/api\/booths\/([a-z0-9-]{1,60})\/qr\.svg$/, qrCode),
+  route('GET', /^\/api\/booths\/([a-z0-9-]{1,60})\/reps\/([A-Za-z0-9_-]{1,80})\.vcf$/, vCard),
+  route('GET', /^\/api\/interviews\/([A-Za-z0-9_-]{1,80})\.ics$/, calendarFile),
+];

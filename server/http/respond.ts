@@ -1,0 +1,77 @@
+// Writing answers: JSON, errors in the one shape every client reads, and file downloads.
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { ErrorBody, ErrorCode, Reply } from '../../shared/protocol.ts';
+import type { FieldErrors } from '../../shared/schema.ts';
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  INVALID: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  STORAGE: 503,
+};
+
+/** Thrown anywhere below a route to answer with an error; the handler writes it. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBody,
+    readonly headers: OutgoingHttpHeaders = {},
+  ) {
+    super(body.message);
+  }
+}
+
+export function httpError(status: number, code: ErrorCode, message: string, fields?: FieldErrors): HttpError {
+  return new HttpError(status, fields ? { code, message, fields } : { code, message });
+}
+
+export function sendJson(res: ServerResponse, status: number, data: unknown, headers: OutgoingHttpHeaders = {}): void {
+  const body = JSON.stringify(data);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    // Organiser answers carry pairing codes and personal data: no cache keeps them.
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  res.end(body);
+}
+
+export function sendError(res: ServerResponse, status: number, error: ErrorBody, headers: OutgoingHttpHeaders = {}): void {
+  sendJson(res, status, { error }, headers);
+}
+
+/** Answers a domain command's reply: the data with `okStatus`, or the refusal with its code's status. */
+export function sendReply<T>(res: ServerResponse, reply: Reply<T>, okStatus = 200): void {
+  if (reply.ok) sendJson(res, okStatus, reply.data);
+  else sendError(res, STATUS_BY_CODE[reply.error.code], reply.error);
+}
+
+/** Headers of a file the browser saves (or, `inline`, shows) and never caches. */
+export function downloadHeaders(type: string, filename: string, disposition: 'attachment' | 'inline' = 'attachment'): OutgoingHttpHeaders {
+  return {
+    'Content-Type': type,
+    'Content-Disposition': `${disposition}; filename="${filename}"`,
+    'Cache-Control': 'no-store',
+  };
+}
+
+export function sendDownload(res: ServerResponse, type: string, filename: string, body: string, disposition?: 'attachment' | 'inline'): void {
+  res.writeHead(200, { ...downloadHeaders(type, filename, disposition), 'Content-Length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/** A file name that is safe in a header and on every file system: ASCII letters, digits, - and _. */
+export function safeFileName(text: string, fallback: string): string {
+  const name = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return name || fallback;
+}

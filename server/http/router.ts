@@ -1,0 +1,38 @@
+// A route table: a method, a path pattern, a handler. Small enough to read in one go.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Deps } from '../app.ts';
+
+export interface Context {
+  req: IncomingMessage;
+  res: ServerResponse;
+  deps: Deps;
+  /** The pattern's capture groups, in order. */
+  params: string[];
+  url: URL;
+}
+
+export type Method = 'GET' | 'POST' | 'PUT';
+
+export interface Route {
+  method: Method;
+  /** Anchored pattern over the path. Captures use URL-safe classes, so no decoding is needed. */
+  path: RegExp;
+  handle: (ctx: Context) => void | Promise<void>;
+}
+
+export const route = (method: Method, path: RegExp, handle: Route['handle']): Route => ({ method, path, handle });
+
+export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
+
+/** The route for this method and path; or, when only the method is wrong, the methods allowed. */
+export function findRoute(routes: readonly Route[], method: string, pathname: string): Match {
+  const wanted = method === 'HEAD' ? 'GET' : method;
+  const allow: Method[] = [];
+  for (const candidate of routes) {
+    const found = candidate.path.exec(pathname);
+    if (!found) continue;
+    if (candidate.method === wanted) return { route: candidate, params: found.slice(1).map((p) => p ?? '') };
+    allow.push(candidate.method);
+  }
+  return allow.length > 0 ? { allow } : undefined;
+}

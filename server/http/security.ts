@@ -1,0 +1,37 @@
+// Headers every response carries, the HTML pages above all (DESIGN.md section 3).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config.ts';
+
+/** A Host header we are willing to echo into the CSP: a name or an IP address, and a port. */
+const PLAIN_HOST = /^([a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])(:\d{1,5})?$/i;
+
+/**
+ * `connect-src 'self'` does not cover WebSockets in older Safari, so the socket origin is named.
+ * It is the address this device used (Host), since phones reach the laptop by LAN IP or name.
+ */
+function socketSource(req: IncomingMessage, config: Pick<Config, 'tls'>): string {
+  const host = req.headers.host;
+  if (!host || !PLAIN_HOST.test(host)) return 'ws: wss:';
+  return `${config.tls ? 'wss' : 'ws'}://${host}`;
+}
+
+export function contentSecurityPolicy(req: IncomingMessage, config: Pick<Config, 'tls'>): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${socketSource(req, config)}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
+export function setSecurityHeaders(req: IncomingMessage, res: ServerResponse, config: Pick<Config, 'tls'>): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(req, config));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+}

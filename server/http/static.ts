@@ -1,0 +1,33 @@
+// The built client (vite build) with the single-page fallback: /b/acme, /me, /rep, /admin → index.html.
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+
+const YEAR_S = 365 * 24 * 60 * 60;
+export const NOT_BUILT = 'The client is not built yet: run npm run build.';
+
+/** Vite names every file under /assets/ by its content hash, so it never changes. */
+function cacheHeaders(res: ServerResponse, pathname: string): void {
+  res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? `public, max-age=${YEAR_S}, immutable` : 'no-cache');
+}
+
+export function createStatic(distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
+  // sirv lists the folder once when made (dev: false), so it is made once the build is there.
+  let serve: ReturnType<typeof sirv> | undefined;
+  const notFound = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
+    res.end('There is nothing at this address.');
+  };
+  return (req, res) => {
+    if (!serve && fs.existsSync(path.join(distDir, 'index.html'))) {
+      serve = sirv(distDir, { dev: false, single: true, etag: true, setHeaders: cacheHeaders, onNoMatch: notFound });
+    }
+    if (!serve) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(NOT_BUILT);
+      return;
+    }
+    serve(req, res);
+  };
+}

@@ -1,0 +1,56 @@
+// A representative's contact card as vCard 3.0 (RFC 2426): the version every phone imports.
+import type { Booth, Rep } from '../domain/state.ts';
+
+/** Text values escape \ ; , and line breaks; structured values (N, ORG) rely on it too. */
+export const escapeText = (value: string): string =>
+  value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+
+/** URIs and addresses are not escaped, but must never break a line. */
+const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
+
+const MAX_LINE_OCTETS = 75;
+
+/** Folds a content line at 75 octets (continuations start with a space), never inside a character. */
+export function fold(line: string): string {
+  const parts: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    const room = parts.length === 0 ? MAX_LINE_OCTETS : MAX_LINE_OCTETS - 1;
+    if (octets + size > room) {
+      parts.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  parts.push(current);
+  return parts.join('\r\n ');
+}
+
+/** "Ada King Lovelace" → family "Lovelace", given "Ada King": a guess, but FN carries the name as typed. */
+function nameParts(name: string): [family: string, given: string] {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return [name.trim(), ''];
+  return [words.at(-1)!, words.slice(0, -1).join(' ')];
+}
+
+export function repVCard(rep: Rep, booth: Booth, fairName: string): string {
+  const [family, given] = nameParts(rep.name);
+  const where = booth.booth ? `, booth ${booth.booth}` : '';
+  const lines = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    `FN:${escapeText(rep.name)}`,
+    `N:${escapeText(family)};${escapeText(given)};;;`,
+    `ORG:${escapeText(booth.employer)}`,
+    ...(rep.title ? [`TITLE:${escapeText(rep.title)}`] : []),
+    `EMAIL;TYPE=INTERNET:${oneLine(rep.email)}`,
+    ...(booth.website ? [`URL:${oneLine(booth.website)}`] : []),
+    `NOTE:${escapeText(`Met at ${fairName}${where}.`)}`,
+    'END:VCARD',
+  ];
+  return `${lines.map(fold).join('\r\n')}\r\n`;
+}

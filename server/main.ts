@@ -1,0 +1,51 @@
+// Entry point: read the environment once, open the store, listen, print the banner.
+import fs from 'node:fs';
+import { createApp } from './app.ts';
+import { banner, lanAddresses } from './banner.ts';
+import { readEnv, type Config } from './config.ts';
+import { loadAdminToken } from './store/adminToken.ts';
+import { openFileStore } from './store/fileStore.ts';
+
+const fail = (message: string): never => {
+  console.error(`\nBoothlink could not start: ${message}\n`);
+  process.exit(1);
+};
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = readEnv(process.env, lanAddresses());
+    if (config.tls) config.tls = { cert: fs.readFileSync(config.tls.cert, 'utf8'), key: fs.readFileSync(config.tls.key, 'utf8') };
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  const store = await openFileStore(config.dataDir, { log: (line) => console.log(line) }).catch((e: Error) => fail(e.message));
+  const adminToken = await loadAdminToken(config.dataDir, config.adminToken).catch((e: Error) => fail(e.message));
+  const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line) });
+
+  app.http.once('error', (error: NodeJS.ErrnoException) => {
+    void store.close();
+    fail(error.code === 'EADDRINUSE'
+      ? `port ${config.port} is busy. Stop the other program or set PORT to another port, e.g. PORT=8081 npm start.`
+      : `cannot listen on ${config.host}:${config.port} (${error.message}).`);
+  });
+  app.http.listen(config.port, config.host, async () => {
+    const address = app.http.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    console.log(await banner(config, adminToken, port));
+  });
+
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('Stopping: saving the fair…');
+    app.io.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,71 @@
+// The /rep namespace: a paired tablet, acting for its own booth only.
+import type { Server, Socket } from 'socket.io';
+import type { RepClientEvents, RepServerEvents } from '../../shared/protocol.ts';
+import { AcceptInput, DeclineInput, SlotsInput } from '../../shared/schema.ts';
+import type { Deps } from '../app.ts';
+import { execute } from '../execute.ts';
+import { sha256 } from '../ids.ts';
+import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
+import type { FairState, Rep } from '../domain/state.ts';
+import { repView, requestCard } from '../domain/views.ts';
+import { boothRoom } from './broadcast.ts';
+import { fail, handle, handleNoInput, ok } from './handle.ts';
+
+type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>, { repId: string }>;
+
+export function repByToken(state: FairState, token: unknown): Rep | undefined {
+  if (typeof token !== 'string' || token.length > 100) return undefined;
+  const hash = sha256(token);
+  return Object.values(state.reps).find((r) => r.tokenHash === hash && !r.revokedAt);
+}
+
+const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
+
+export function registerRep(io: Server, deps: Deps): void {
+  const { store, now, publish } = deps;
+  const log = deps.log ?? (() => {});
+  const nsp = io.of('/rep');
+  nsp.use((socket, next) => {
+    const rep = repByToken(store.state, socket.handshake.auth?.token);
+    if (!rep) return next(new Error('UNAUTHORIZED'));
+    socket.data.repId = rep.id;
+    next();
+  });
+  nsp.on('connection', (raw) => {
+    const socket = raw as RepSocket;
+    const repId: string = socket.data.repId;
+    // Checked on every event: a tablet revoked mid-session acts no more.
+    const currentRep = () => {
+      const rep = store.state.reps[repId];
+      return rep && !rep.revokedAt ? rep : undefined;
+    };
+    void socket.join(boothRoom(currentRep()!.boothId));
+    const card = (requestId: string) => () => requestCard(store.state, store.state.requests[requestId]!);
+
+    socket.on('rep:load', handleNoInput(() => {
+      const rep = currentRep();
+      return rep ? ok(repView(store.state, rep)) : fail('UNAUTHORIZED', SIGNED_OUT);
+    }, log));
+    socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const request = store.state.requests[requestId];
+      if (!request || request.boothId !== rep.boothId) return fail('NOT_FOUND', 'That request does not exist. Reload the page.');
+      return ok(freeSlots(store.state, rep, request.studentId, now()));
+    }, log));
+    socket.on('request:accept', handle(AcceptInput, async ({ id, requestId, start }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => acceptRequest(store.state, rep, { requestId, start }, now()), card(requestId));
+      publish(events);
+      return reply;
+    }, log));
+    socket.on('request:decline', handle(DeclineInput, async ({ id, requestId, message }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => declineRequest(store.state, rep, { requestId, message }, now()), card(requestId));
+      publish(events);
+      return reply;
+    }, log));
+  });
+}

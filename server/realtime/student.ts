@@ -1,0 +1,57 @@
+// The /student namespace: one phone, identified by its secret student key.
+import type { Server, Socket } from 'socket.io';
+import type { StudentClientEvents, StudentServerEvents } from '../../shared/protocol.ts';
+import { BoothGetInput, CancelInput, ProfileSchema, RequestInput, ShareInput } from '../../shared/schema.ts';
+import type { Deps } from '../app.ts';
+import { execute } from '../execute.ts';
+import { newId, studentIdFor } from '../ids.ts';
+import { cancelRequest, requestInterview } from '../domain/requests.ts';
+import { boothBySlug, NO_BOOTH, saveProfile, shareDetails } from '../domain/students.ts';
+import { boothPublic, studentView } from '../domain/views.ts';
+import { boothRoom, studentRoom } from './broadcast.ts';
+import { fail, handle, handleNoInput, ok } from './handle.ts';
+
+type StudentSocket = Socket<StudentClientEvents, StudentServerEvents, Record<string, never>, { studentId: string }>;
+
+/** 128 bits as hex (32) or base64url (22); anything shorter is guessable. */
+const STUDENT_KEY = /^[A-Za-z0-9_-]{22,64}$/;
+
+export function registerStudent(io: Server, deps: Deps): void {
+  const { store, now, publish } = deps;
+  const log = deps.log ?? (() => {});
+  const nsp = io.of('/student');
+  nsp.use((socket, next) => {
+    const key: unknown = socket.handshake.auth?.key;
+    if (typeof key !== 'string' || !STUDENT_KEY.test(key)) return next(new Error('UNAUTHORIZED'));
+    socket.data.studentId = studentIdFor(key);
+    next();
+  });
+  nsp.on('connection', (raw) => {
+    const socket = raw as StudentSocket;
+    const studentId: string = socket.data.studentId;
+    void socket.join(studentRoom(studentId));
+    const view = () => studentView(store.state, studentId);
+    const keyOf = (id: string) => `student:${studentId}:${id}`;
+    const run = async (id: string | undefined, decide: Parameters<typeof execute>[2]) => {
+      const { reply, events } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
+      publish(events);
+      return reply;
+    };
+
+    socket.on('student:load', handleNoInput(() => ok(view()), log));
+    socket.on('booth:get', handle(BoothGetInput, ({ slug }) => {
+      const booth = boothBySlug(store.state, slug);
+      if (!booth) return fail('NOT_FOUND', NO_BOOTH);
+      void socket.join(boothRoom(booth.id)); // hears the booth's status and reps live
+      return ok(boothPublic(store.state, booth));
+    }, log));
+    socket.on('profile:save', handle(ProfileSchema, (profile) =>
+      run(undefined, () => saveProfile(store.state, { studentId, profile }, now())), log));
+    socket.on('intro:share', handle(ShareInput, ({ id, slug }) =>
+      run(id, () => shareDetails(store.state, { studentId, slug }, now())), log));
+    socket.on('request:create', handle(RequestInput, ({ id, slug, note }) =>
+      run(id, () => requestInterview(store.state, { studentId, slug, note, requestId: newId() }, now())), log));
+    socket.on('request:cancel', handle(CancelInput, ({ id, requestId }) =>
+      run(id, () => cancelRequest(store.state, { studentId, requestId }, now())), log));
+  });
+}

@@ -1,0 +1,164 @@
+// Start a real Boothlink server on port 0 with real files, connect real clients, wait for things.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { createApp, type App } from '../server/app.ts';
+import type { Config } from '../server/config.ts';
+import { openFileStore } from '../server/store/fileStore.ts';
+import type { Store } from '../server/store/store.ts';
+import type {
+  AdminClientEvents, AdminServerEvents, RepClientEvents, RepServerEvents, StudentClientEvents, StudentServerEvents,
+} from '../shared/protocol.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestServer {
+  url: string;
+  port: number;
+  app: App;
+  store: Store;
+  adminToken: string;
+  dataDir: string;
+  config: Config;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  now?: () => Date;
+  distDir?: string;
+  dataDir?: string;
+}
+
+export function tempDir(prefix = 'boothlink-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? tempDir();
+  const store = await openFileStore(dataDir);
+  const config: Config = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    publicUrl: 'http://127.0.0.1:0',
+    origins: [],
+    distDir: options.distDir ?? path.resolve('dist'),
+  };
+  const logs: string[] = [];
+  const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l) });
+  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+  const port = (app.http.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  config.port = port;
+  config.publicUrl = url;
+  config.origins = [url, `http://localhost:${port}`];
+  let closed = false;
+  return {
+    url, port, app, store, adminToken: ADMIN_TOKEN, dataDir, config, logs,
+    async close() {
+      if (closed) return;
+      closed = true;
+      const ioClosed = new Promise<void>((resolve) => app.io.close(() => resolve()));
+      // A keep-alive connection whose response was still finishing when close() began is not
+      // idle yet, and Node 20 would wait seconds for it: end every test connection now.
+      app.http.closeAllConnections();
+      await ioClosed;
+      await store.close();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiOptions {
+  method?: string;
+  token?: string;
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export function api(url: string, route: string, options: ApiOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body = options.body;
+  if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  return fetch(`${url}${route}`, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+}
+
+export type StudentClient = Socket<StudentServerEvents, StudentClientEvents>;
+export type RepClient = Socket<RepServerEvents, RepClientEvents>;
+export type AdminClient = Socket<AdminServerEvents, AdminClientEvents>;
+
+const sockets: Socket[] = [];
+
+async function connected<S extends Socket>(socket: S): Promise<S> {
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => reject(error));
+  });
+  return socket;
+}
+
+const options: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true };
+export const connectStudent = (url: string, key: string): Promise<StudentClient> =>
+  connected(connect(`${url}/student`, { ...options, auth: { key } }));
+export const connectRep = (url: string, token: string): Promise<RepClient> =>
+  connected(connect(`${url}/rep`, { ...options, auth: { token } }));
+export const connectAdmin = (url: string, token: string): Promise<AdminClient> =>
+  connected(connect(`${url}/admin`, { ...options, auth: { token } }));
+
+/** Disconnects every client made through the helpers above. */
+export function disconnectAll(): void {
+  for (const socket of sockets.splice(0)) socket.disconnect();
+}
+
+/** Polls until the predicate holds; fails with `what` after the timeout. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Resolves with the next payload of an event. */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 2000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No ${event} within ${timeoutMs} ms`)), timeoutMs);
+    socket.once(event, (payload: T) => {
+      clearTimeout(timer);
+      resolve(payload);
+    });
+  });
+}
+
+/** A 128-bit student key, as a phone makes it. */
+export const studentKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
+export const actionId = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url');
+
+type ClientEventsOf<S> = S extends Socket<infer _Listen, infer Emit> ? Emit : never;
+type Params<F> = F extends (...args: infer P) => unknown ? P : never;
+type AllButLast<T extends unknown[]> = T extends [...infer Head, unknown] ? Head : never;
+type LastArg<T extends unknown[]> = T extends [...unknown[], infer L] ? L : never;
+type AckValue<F> = F extends (reply: infer R) => void ? R : never;
+
+export const ACK_TIMEOUT_MS = 2000;
+
+/**
+ * `emitWithAck` with a timeout and the reply typed from the contract
+ * (socket.io-client's own `timeout()` typing loses the reply type).
+ */
+export function ask<S extends Socket, E extends keyof ClientEventsOf<S> & string>(
+  socket: S,
+  event: E,
+  ...args: AllButLast<Params<ClientEventsOf<S>[E]>>
+): Promise<AckValue<LastArg<Params<ClientEventsOf<S>[E]>>>> {
+  return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...(args as unknown[]));
+}

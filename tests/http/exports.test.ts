@@ -1,0 +1,131 @@
+// The organiser's exports: introductions.csv (Excel-safe, streamed) and fair.json (no secrets).
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allSlots } from '../../server/domain/slots.ts';
+import { api } from '../helpers.ts';
+import { saveProfile, shareDetails } from '../../server/domain/students.ts';
+import { accept, commit, createBooth, introduce, pair, profile, requestAt, startHttpServer, type HttpTestServer } from './support.ts';
+
+let server: HttpTestServer;
+afterEach(async () => server?.close());
+
+const at = (clock: string) => new Date(`2026-01-01T${clock}:00Z`);
+
+const HEADER = [
+  'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
+  'graduation_year', 'link', 'interests', 'consent_fields', 'request_status', 'request_note',
+  'slot_start', 'slot_end', 'place', 'interviewer',
+];
+
+async function download(route: string): Promise<{ res: Response; bytes: Buffer }> {
+  const res = await api(server.url, route, { token: server.adminToken });
+  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('introductions.csv', () => {
+  it('has a BOM, CRLF rows, a header and a row per introduction, oldest first, with only shared fields', async () => {
+    server = await startHttpServer();
+    const acme = await createBooth(server, { employer: 'ACME, Inc.', booth: '1', place: 'Room "B"' });
+    const beta = await createBooth(server, { employer: 'Beta', booth: '2' });
+    const { rep } = await pair(server, acme.pairingCode, 'Ada Lovelace');
+    const store = server.store;
+
+    // Made out of time order on purpose; the export sorts by time.
+    await introduce(store, beta.slug, profile({ name: 'Bo', email: 'bo@example.com' }), at('10:05'));
+    const sam = await introduce(store, acme.slug, profile({ school: 'MIT', interests: 'rockets,\nand "space"' }), at('10:00'));
+    // Sam adds a phone later: ACME never got consent for it, Beta does.
+    await commit(store, saveProfile(store.state, { studentId: sam, profile: profile({ school: 'MIT', interests: 'rockets,\nand "space"', phone: '+1 555 0100' }) }, at('10:10')));
+    await commit(store, shareDetails(store.state, { studentId: sam, slug: beta.slug }, at('10:20')));
+    const requestId = await requestAt(store, sam, acme.slug, 'Internships?', at('10:30'));
+    const slot = allSlots(store.state.fair)[0]!;
+    await accept(store, rep.id, requestId, slot.start, at('10:40'));
+
+    const { res, bytes } = await download('/api/admin/export/introductions.csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="introductions-2026-01-01.csv"');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+
+    const text = bytes.toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    // Split on CRLF only: a bare LF inside a quoted cell must not start a record.
+    const rows = parse(text, { bom: true, record_delimiter: '\r\n' }) as string[][];
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(4);
+    const records = rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]])));
+    expect(records.map((r) => [r.student_name, r.employer])).toEqual([['Sam Student', 'ACME, Inc.'], ['Bo', 'Beta'], ['Sam Student', 'Beta']]);
+    expect(records[0]).toEqual({
+      introduced_at: '2026-01-01T10:00:00.000Z', booth: '1', employer: 'ACME, Inc.', student_name: 'Sam Student',
+      email: 'sam@example.com', phone: '', school: 'MIT', programme: '', graduation_year: '', link: '',
+      interests: 'rockets,\nand "space"', consent_fields: 'name email school interests', request_status: 'accepted',
+      request_note: 'Internships?', slot_start: slot.start, slot_end: slot.end, place: 'Room "B"', interviewer: 'Ada Lovelace',
+    });
+    expect(records[1]).toMatchObject({ request_status: '', slot_start: '', interviewer: '', consent_fields: 'name email' });
+    // A phone number starting with + is neutralised too (Excel hides the quote).
+    expect(records[2]).toMatchObject({ phone: "'+1 555 0100", consent_fields: 'name email phone school interests' });
+  });
+
+  it('neutralises formulas: = + - @ tab CR and LF at the start of a cell get a leading quote', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const payloads = ['=1+2', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '\n=1', '＝1'];
+    for (const [i, name] of payloads.entries()) {
+      await introduce(server.store, booth.slug, profile({ name, email: `s${i}@example.com`, interests: '=HYPERLINK("http://evil")' }), at(`10:0${i}`));
+    }
+    const { bytes } = await download('/api/admin/export/introductions.csv');
+    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(rows.map((r) => r.student_name)).toEqual(payloads.map((p) => `'${p}`));
+    expect(rows.every((r) => r.interests === `'=HYPERLINK("http://evil")`)).toBe(true);
+    expect(rows.every((r) => r.introduced_at!.startsWith('2026-'))).toBe(true);
+  });
+
+  it('streams thousands of rows', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const store = server.store;
+    const ROWS = 3000;
+    const commits: Promise<void>[] = [];
+    for (let i = 0; i < ROWS; i++) {
+      const studentId = `student-${i}`;
+      const when = new Date(at('09:00').getTime() + i * 1000);
+      // Not awaited one by one: the store applies at once and groups the disk writes.
+      commits.push(commit(store, saveProfile(store.state, { studentId, profile: profile({ name: `Student ${i}`, interests: 'x'.repeat(150) }) }, when)));
+      commits.push(commit(store, shareDetails(store.state, { studentId, slug: booth.slug }, when)));
+    }
+    await Promise.all(commits);
+    const { res, bytes } = await download('/api/admin/export/introductions.csv');
+    expect(res.status).toBe(200);
+    const rows = parse(bytes.toString('utf8'), { bom: true, columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(rows).toHaveLength(ROWS);
+    expect(rows.at(-1)!.student_name).toBe(`Student ${ROWS - 1}`);
+  });
+
+  it('needs the organiser token', async () => {
+    server = await startHttpServer();
+    expect((await api(server.url, '/api/admin/export/introductions.csv')).status).toBe(401);
+    expect((await api(server.url, '/api/admin/export/fair.json')).status).toBe(401);
+  });
+});
+
+describe('fair.json', () => {
+  it('holds the whole fair but no rep token hash', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const { token } = await pair(server, booth.pairingCode);
+    await introduce(server.store, booth.slug, profile(), at('10:00'));
+    const { res, bytes } = await download('/api/admin/export/fair.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="fair-2026-01-01.json"');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const text = bytes.toString('utf8');
+    expect(text).not.toContain('tokenHash');
+    expect(text).not.toContain(token);
+    const fair = JSON.parse(text) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(fair).sort()).toEqual(['booths', 'fair', 'introductions', 'reps', 'requests', 'students']);
+    expect(Object.values(fair.reps!)).toEqual([expect.objectContaining({ name: 'Ada Lovelace', boothId: booth.id })]);
+    expect(Object.keys(fair.introductions!)).toHaveLength(1);
+    expect(server.store.state.reps[Object.keys(fair.reps!)[0]!]?.tokenHash).toBeTruthy(); // the store itself keeps it
+  });
+});

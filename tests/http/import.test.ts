@@ -1,0 +1,112 @@
+// POST /api/admin/booths/import: a CSV of employers, good rows created, bad rows reported by line.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ImportResult } from '../../shared/protocol.ts';
+import { api } from '../helpers.ts';
+import { startHttpServer, type HttpTestServer } from './support.ts';
+
+let server: HttpTestServer;
+afterEach(async () => server?.close());
+
+type ErrorJson = { error: { code: string; message: string } };
+
+const importCsv = (body: string, type = 'text/csv; charset=utf-8') =>
+  api(server.url, '/api/admin/booths/import', { token: server.adminToken, body, headers: { 'content-type': type } });
+
+describe('CSV import', () => {
+  it('creates the good rows and reports the bad ones with their line in the file', async () => {
+    server = await startHttpServer();
+    const csv = [
+      '\uFEFFEmployer,Booth,Description,Website,Roles,Place', // 1 (Excel's BOM, capitalised names)
+      'ACME Rockets,1,We build rockets,https://acme.example,"Engineer, Designer",Room 2', // 2
+      '"Widgets, Inc.",2,"Makes widgets,', // 3 (a quoted cell with a comma and a line break…)
+      'and gadgets",,Sales;Support,', // 4 (…ends here)
+      ',3,No employer here,,,', // 5
+      '', // 6 (blank: skipped)
+      'Bad Site,4,,not-a-url,,', // 7
+      'Dup Booth,1,,,,', // 8 (booth 1 is ACME's)
+      'Too Many,5,,,,,extra', // 9
+      'Plain Corp,,,,,', // 10
+      ',,,,,', // 11 (empty cells: skipped)
+      'Last Bad,"1"', // 12 (booth 1 again, no line break at the end)
+    ].join('\r\n');
+    const res = await importCsv(csv);
+    expect(res.status).toBe(201);
+    const result = (await res.json()) as ImportResult;
+    expect(result.created.map((b) => b.employer)).toEqual(['ACME Rockets', 'Widgets, Inc.', 'Plain Corp']);
+    const widgets = result.created[1]!;
+    expect(widgets).toMatchObject({ booth: '2', description: 'Makes widgets,\r\nand gadgets', roles: ['Sales', 'Support'] });
+    expect(widgets.pairingCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(result.created[0]).toMatchObject({ slug: 'acme-rockets', roles: ['Engineer', 'Designer'], place: 'Room 2', url: `${server.url}/b/acme-rockets` });
+    expect(result.errors.map((e) => e.line)).toEqual([5, 7, 8, 9, 12]);
+    expect(result.errors[0]!.message).toBe('Enter the employer name.');
+    expect(result.errors[1]!.message).toMatch(/full web address/);
+    expect(result.errors[2]!.message).toBe("Booth 1 is already ACME Rockets's. Pick another booth number.");
+    expect(result.errors[3]!.message).toMatch(/7 cells but the header has 6/);
+    expect(Object.values(server.store.state.booths).map((b) => b.employer).sort()).toEqual(['ACME Rockets', 'Plain Corp', 'Widgets, Inc.']);
+  });
+
+  it('accepts only an employer column, text/plain, LF line ends and semicolons', async () => {
+    server = await startHttpServer();
+    const res = await importCsv('employer;booth\nAlpha;A1\nBeta;A2\n', 'text/plain');
+    expect(res.status).toBe(201);
+    const result = (await res.json()) as ImportResult;
+    expect(result.created.map((b) => [b.employer, b.booth])).toEqual([['Alpha', 'A1'], ['Beta', 'A2']]);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('counts lines right past non-ASCII text, LF line breaks inside quotes and blank lines', async () => {
+    server = await startHttpServer();
+    const res = await importCsv('employer,booth\nCafé Crème,1\n"Zürich\nWerke AG",2\n\n\n,3\n');
+    expect(res.status).toBe(201);
+    const result = (await res.json()) as ImportResult;
+    expect(result.created.map((b) => b.employer)).toEqual(['Café Crème', 'Zürich\nWerke AG']);
+    expect(result.errors).toEqual([{ line: 7, message: 'Enter the employer name.' }]);
+  });
+
+  it('answers 200 when nothing could be created', async () => {
+    server = await startHttpServer();
+    const res = await importCsv('employer,booth\n,1\n');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ created: [], errors: [{ line: 2, message: 'Enter the employer name.' }] });
+  });
+
+  it('refuses a file without an employer header, or with unknown columns, creating nothing', async () => {
+    server = await startHttpServer();
+    const noHeader = await importCsv('ACME Rockets,1\nWidgets,2\n');
+    expect(noHeader.status).toBe(400);
+    expect(((await noHeader.json()) as ErrorJson).error).toEqual({ code: 'INVALID', message: 'The CSV needs a header row with at least the column employer.' });
+
+    const empty = await importCsv('');
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as ErrorJson).error.message).toBe('The CSV needs a header row with at least the column employer.');
+
+    const unknown = await importCsv('employer,booth,phone,Contact Person\nACME,1,123,Ada\n');
+    expect(unknown.status).toBe(400);
+    const message = ((await unknown.json()) as ErrorJson).error.message;
+    expect(message).toContain('"phone"');
+    expect(message).toContain('"contact person"');
+    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+  });
+
+  it('refuses a broken quote, a non-CSV type, a file that is not UTF-8 and one over 1 MB', async () => {
+    server = await startHttpServer();
+    const broken = await importCsv('employer,booth\n"ACME,1\n');
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as ErrorJson).error.message).toMatch(/quote/);
+
+    const json = await api(server.url, '/api/admin/booths/import', { token: server.adminToken, json: [{ employer: 'ACME' }] });
+    expect(json.status).toBe(415);
+
+    const bytes = Buffer.from('employer\nCaf\xe9 Ltd\n', 'latin1');
+    const notUtf8 = await fetch(`${server.url}/api/admin/booths/import`, {
+      method: 'POST', headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'text/csv' }, body: bytes,
+    });
+    expect(notUtf8.status).toBe(400);
+    expect(((await notUtf8.json()) as ErrorJson).error.message).toMatch(/UTF-8/);
+
+    const huge = await importCsv(`employer,description\n${`ACME,${'x'.repeat(400)}\n`.repeat(2700)}`);
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as ErrorJson).error.message).toMatch(/1 MB/);
+    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+  });
+});

@@ -1,0 +1,76 @@
+// POST /api/rep/pair: pairing code → rep token; wrong codes are counted per address.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BoothAdmin, PairResult } from '../../shared/protocol.ts';
+import { sha256 } from '../../server/ids.ts';
+import { api } from '../helpers.ts';
+import { createBooth, pair, startHttpServer, type HttpTestServer } from './support.ts';
+
+let server: HttpTestServer;
+afterEach(async () => server?.close());
+
+type ErrorJson = { error: { code: string; message: string; fields?: Record<string, string> } };
+const WRONG_CODE = 'That pairing code is not right. Check it with the organiser and type it again.';
+const TOO_MANY = 'Too many wrong pairing codes from this tablet. Ask the organiser for help.';
+
+const tryCode = (code: string) =>
+  api(server.url, '/api/rep/pair', { json: { code, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example' } });
+
+describe('pairing a tablet', () => {
+  it('refuses a wrong code with 401, then pairs with the right one, storing only the token hash', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME', booth: '1' });
+    const wrong = await tryCode('AAAA-AAAA');
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as ErrorJson).error).toEqual({ code: 'UNAUTHORIZED', message: WRONG_CODE });
+
+    // Typed in lower case without the dash still pairs.
+    const res = await tryCode(booth.pairingCode.replace('-', '').toLowerCase());
+    expect(res.status).toBe(200);
+    const result = (await res.json()) as PairResult;
+    expect(result.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(result.rep).toEqual({ id: result.rep.id, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example', boothId: booth.id });
+    expect(result.booth).toMatchObject({ id: booth.id, slug: booth.slug, reps: [{ id: result.rep.id, name: 'Ada Lovelace', title: 'Recruiter' }] });
+    expect(result.booth).not.toHaveProperty('pairingCode');
+    const stored = server.store.state.reps[result.rep.id]!;
+    expect(stored.tokenHash).toBe(sha256(result.token));
+    expect(JSON.stringify(server.store.state)).not.toContain(result.token);
+  });
+
+  it('refuses invalid details with field messages and creates no rep', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const res = await api(server.url, '/api/rep/pair', { json: { code: booth.pairingCode, name: '', email: 'nope' } });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as ErrorJson;
+    expect(error.code).toBe('INVALID');
+    expect(error.fields).toMatchObject({ name: 'Enter your name.', email: expect.stringMatching(/valid email/) });
+    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+  });
+
+  it('no longer pairs with the old code after a reset', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const reset = await api(server.url, `/api/admin/booths/${booth.id}/reset-code`, { method: 'POST', token: server.adminToken });
+    const fresh = (await reset.json()) as BoothAdmin;
+    expect((await tryCode(booth.pairingCode)).status).toBe(401);
+    expect((await pair(server, fresh.pairingCode)).booth.id).toBe(booth.id);
+  });
+
+  it('answers 429 after 10 wrong codes from one address, even for the right code, for 10 minutes', async () => {
+    let now = new Date('2026-01-01T09:00:00Z');
+    server = await startHttpServer({ now: () => now });
+    const booth = await createBooth(server, { employer: 'ACME' });
+    for (let i = 0; i < 10; i++) expect((await tryCode('WRNG-CODE')).status).toBe(401);
+    for (const code of ['WRNG-CODE', booth.pairingCode]) {
+      const res = await tryCode(code);
+      expect(res.status).toBe(429);
+      expect(((await res.json()) as ErrorJson).error).toEqual({ code: 'RATE_LIMITED', message: TOO_MANY });
+    }
+    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+
+    now = new Date(now.getTime() + 9 * 60_000);
+    expect((await tryCode(booth.pairingCode)).status).toBe(429);
+    now = new Date(now.getTime() + 60_000);
+    expect((await tryCode(booth.pairingCode)).status).toBe(200);
+  });
+});

@@ -1,0 +1,36 @@
+// Sets up a fair on a real server the way the organiser and tablets would, through the domain.
+import { configureFair, createBooth, pairRep } from '../../server/domain/booths.ts';
+import type { Decision } from '../../server/domain/decision.ts';
+import { newToken, sha256 } from '../../server/ids.ts';
+import type { Store } from '../../server/store/store.ts';
+import type { Profile } from '../../shared/schema.ts';
+
+export const FAIR_MORNING = new Date('2026-03-12T08:00:00Z');
+export const SLOT_1320 = '2026-03-12T12:20:00.000Z'; // 13:20 in Berlin
+
+async function must(store: Store, decision: Decision): Promise<void> {
+  if (decision.error) throw new Error(decision.error.message);
+  await store.commit({ events: decision.events });
+}
+
+export async function setUpFair(store: Store) {
+  await must(store, configureFair(store.state, {
+    name: 'Spring Fair', date: '2026-03-12', timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '15:00' }], slotMinutes: 20,
+  }));
+  const booth = async (id: string, employer: string, number: string) => {
+    await must(store, createBooth(store.state, { id, pairingCode: `${id.slice(0, 4).toUpperCase()}-CODE`, employer, booth: number, description: 'We build rockets.', website: '', roles: ['Engineering'], place: '' }, FAIR_MORNING));
+    return store.state.booths[id]!;
+  };
+  const pair = async (boothId: string, name: string): Promise<string> => {
+    const token = newToken();
+    const repId = `rep-${name.toLowerCase()}`;
+    await must(store, pairRep(store.state, { code: store.state.booths[boothId]!.pairingCode, name, title: 'Recruiter', email: `${name.toLowerCase()}@example.com`, repId, tokenHash: sha256(token) }, FAIR_MORNING));
+    return token;
+  };
+  return { booth, pair };
+}
+
+export const SAM: Profile = {
+  name: 'Sam Lee', email: 'sam@uni.example', phone: '+49 30 1234567', school: 'TU Berlin', programme: 'Computer Science',
+  graduationYear: '2027', link: 'https://sam.example', interests: 'Robotics',
+};
