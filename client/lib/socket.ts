@@ -1,0 +1,62 @@
+// The one typed socket module. Each audience has its own namespace and credential;
+// the client's Socket reverses the server's event maps.
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack, AdminClientEvents, AdminServerEvents, RepClientEvents, RepServerEvents, Reply,
+  StudentClientEvents, StudentServerEvents,
+} from '../../shared/protocol.ts';
+import { randomId } from './ids.ts';
+
+export const ACK_TIMEOUT_MS = 10_000;
+export const NO_ANSWER_MESSAGE = 'No answer from the server. Check the Wi-Fi and try again.';
+
+export type StudentSocket = Socket<StudentServerEvents, StudentClientEvents>;
+export type RepSocket = Socket<RepServerEvents, RepClientEvents>;
+export type AdminSocket = Socket<AdminServerEvents, AdminClientEvents>;
+
+// forceNew: each page owns its connection and closes it on cleanup, never sharing a manager.
+export const connectStudent = (key: string): StudentSocket => io('/student', { auth: { key }, forceNew: true });
+export const connectRep = (token: string): RepSocket => io('/rep', { auth: { token }, forceNew: true });
+export const connectAdmin = (token: string): AdminSocket => io('/admin', { auth: { token }, forceNew: true });
+
+type Fn = (...args: any[]) => void;
+type AllButLast<T extends unknown[]> = T extends [...infer Head, unknown] ? Head : never;
+type ArgsOf<F> = F extends Fn ? AllButLast<Parameters<F>> : never;
+type Last<T extends unknown[]> = T extends [...unknown[], infer L] ? L : never;
+type DataOf<F> = F extends Fn ? (Last<Parameters<F>> extends Ack<infer T> ? T : never) : never;
+
+/** Emits and waits for the reply; a timeout becomes an error reply like any other. */
+export async function call<E extends { [K in keyof E]: Fn }, K extends keyof E & string>(
+  socket: Socket<any, E>,
+  event: K,
+  ...args: ArgsOf<E[K]>
+): Promise<Reply<DataOf<E[K]>>> {
+  try {
+    // socket.io's decorated timeout types do not survive the generic map; the reply shape is the contract's.
+    const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(ev: string, ...a: unknown[]): Promise<unknown> };
+    return (await emitter.emitWithAck(event, ...args)) as Reply<DataOf<E[K]>>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: NO_ANSWER_MESSAGE } };
+  }
+}
+
+// Ids of actions that got no answer, by event and payload. The server may have applied such an
+// action, so repeating exactly the same one reuses its id and the server answers it only once.
+const unanswered = new Map<string, string>();
+
+type InputOf<F> = ArgsOf<F> extends [infer I] ? I : never;
+
+/** Sends one user action with a fresh idempotency id (the same id when retrying after no answer). */
+export async function act<E extends { [K in keyof E]: Fn }, K extends keyof E & string>(
+  socket: Socket<any, E>,
+  event: K,
+  input: Omit<InputOf<E[K]>, 'id'>,
+): Promise<Reply<DataOf<E[K]>>> {
+  const key = event + JSON.stringify(input);
+  const id = unanswered.get(key) ?? randomId();
+  const args = [{ ...input, id }] as unknown as ArgsOf<E[K]>;
+  const reply = await call(socket, event, ...args);
+  if (!reply.ok && reply.error.message === NO_ANSWER_MESSAGE) unanswered.set(key, id);
+  else unanswered.delete(key);
+  return reply;
+}

@@ -1,0 +1,31 @@
+// Times are shown in the fair's time zone, 24-hour, whatever the phone's own zone is.
+import type { Slot } from '../../shared/protocol.ts';
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function format(timeZone: string, withDay: boolean): Intl.DateTimeFormat {
+  const key = `${timeZone}|${withDay}`;
+  let f = formats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+    if (withDay) Object.assign(options, { weekday: 'short', day: 'numeric', month: 'short' });
+    try {
+      f = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
+    } catch {
+      f = new Intl.DateTimeFormat('en-GB', options); // an unknown zone: the device's own
+    }
+    formats.set(key, f);
+  }
+  return f;
+}
+
+/** "14:05" */
+export const clock = (iso: string, timeZone: string): string => format(timeZone, false).format(new Date(iso));
+
+/** "14:20–14:40" */
+export const slotRange = (slot: Slot, timeZone: string): string =>
+  `${clock(slot.start, timeZone)}–${clock(slot.end, timeZone)}`;
+
+/** "Tue 14 Jan, 14:20–14:40" */
+export const slotWithDay = (slot: Slot, timeZone: string): string =>
+  `${format(timeZone, true).format(new Date(slot.start))}–${clock(slot.end, timeZone)}`;

@@ -1,0 +1,11 @@
+// Entry point: the router and the base stylesheet; every page arrives as a lazy chunk.
+import { render, Suspense } from 'solid-js/web';
+import { Router, type RouteSectionProps } from '@solidjs/router';
+import { routes } from './routes.tsx';
+import './styles/base.css';
+
+const Layout = (props: RouteSectionProps) => (
+  <Suspense fallback={<p class="page muted">Loading…</p>}>{props.children}</Suspense>
+);
+
+render(() => <Router root={Layout}>{routes}</Router>, document.getElementById('app')!);

@@ -1,0 +1,51 @@
+// What a student sees first: who the booth is, what they hire for, who is there to talk to.
+import { For, Show } from 'solid-js';
+import type { BoothPublic } from '../../../shared/protocol.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+
+export const vcardUrl = (slug: string, repId: string) =>
+  `/api/booths/${encodeURIComponent(slug)}/reps/${encodeURIComponent(repId)}.vcf`;
+
+export function BoothHeader(props: { booth: BoothPublic }) {
+  return (
+    <header class="booth">
+      <p class="booth__fair">{props.booth.fairName}</p>
+      <h1>{props.booth.employer}</h1>
+      <p class="booth__meta">
+        <Show when={props.booth.booth}>
+          <span>Booth {props.booth.booth}</span>
+        </Show>
+        <StatusBadge status={props.booth.status} />
+      </p>
+      <Show when={props.booth.description}>
+        <p class="booth__description">{props.booth.description}</p>
+      </Show>
+      <Show when={props.booth.roles.length > 0}>
+        <h2 class="label">Hiring for</h2>
+        <ul class="chips">
+          <For each={props.booth.roles}>{(role) => <li>{role}</li>}</For>
+        </ul>
+      </Show>
+      <h2 class="label">Reps on duty</h2>
+      <Show when={props.booth.reps.length > 0} fallback={<p class="muted">Nobody is signed in at this booth right now.</p>}>
+        <ul class="reps">
+          <For each={props.booth.reps}>
+            {(rep) => (
+              <li>
+                <span>
+                  <strong>{rep.name}</strong>
+                  <Show when={rep.title}>
+                    <span class="muted">, {rep.title}</span>
+                  </Show>
+                </span>
+                <a class="button button--small" href={vcardUrl(props.booth.slug, rep.id)} download="" aria-label={`Save contact: ${rep.name}`}>
+                  Save contact
+                </a>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </header>
+  );
+}

@@ -1,0 +1,107 @@
+// /me — "My fair": every booth visited, every contact, the interview schedule, the profile.
+import { For, Show } from 'solid-js';
+import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
+import { clock, slotWithDay } from '../../lib/time.ts';
+import { ConnectionLine } from '../../components/ConnectionLine.tsx';
+import { ProfileForm } from '../../components/ProfileForm.tsx';
+import { createStudentSession } from './session.ts';
+import { vcardUrl } from './BoothHeader.tsx';
+
+type Booked = { visit: Visit; request: StudentRequest & { slot: NonNullable<StudentRequest['slot']> } };
+
+export default function MePage() {
+  const session = createStudentSession();
+  const visits = () => session.view()?.visits ?? [];
+  const schedule = () =>
+    visits()
+      .flatMap((visit) =>
+        visit.requests.filter((r) => r.status === 'accepted' && r.slot).map((request) => ({ visit, request }) as Booked),
+      )
+      .sort((a, b) => a.request.slot.start.localeCompare(b.request.slot.start));
+
+  return (
+    <main class="page">
+      <ConnectionLine connection={session.connection} />
+      <h1>My fair</h1>
+      <Show when={session.view()} fallback={<p class="muted">{session.loadError() || 'Loading…'}</p>}>
+        {(view) => (
+          <>
+            <section class="step">
+              <h2>Interview schedule</h2>
+              <Show when={schedule().length > 0} fallback={<p class="muted">No interviews booked yet.</p>}>
+                <ul class="list">
+                  <For each={schedule()}>
+                    {({ visit, request }) => (
+                      <li>
+                        <strong>{slotWithDay(request.slot, visit.booth.timeZone)}</strong> · {visit.booth.employer}
+                        <Show when={request.place}>, {request.place}</Show>
+                        <Show when={request.interviewer}>
+                          {(who) => <p class="muted">With {who().name} · {who().email}</p>}
+                        </Show>
+                        <a href={`/api/interviews/${encodeURIComponent(request.id)}.ics`} download="">
+                          Add to calendar
+                        </a>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+
+            <section class="step">
+              <h2>Booths you visited</h2>
+              <Show when={visits().length > 0} fallback={<p class="muted">None yet. Scan a booth's QR code to start.</p>}>
+                <ul class="list">
+                  <For each={visits()}>
+                    {(visit) => (
+                      <li>
+                        <a href={`/b/${visit.booth.slug}`}>{visit.booth.employer}</a>
+                        <Show when={visit.booth.booth}> · Booth {visit.booth.booth}</Show>
+                        <p class="muted">Details shared at {clock(visit.sharedAt, visit.booth.timeZone)}</p>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+
+            <section class="step">
+              <h2>Contacts</h2>
+              <Show
+                when={visits().some((v) => v.booth.reps.length > 0)}
+                fallback={<p class="muted">Contacts of the reps at the booths you visit appear here.</p>}
+              >
+                <ul class="reps">
+                  <For each={visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })))}>
+                    {({ rep, booth }) => (
+                      <li>
+                        <span>
+                          <strong>{rep.name}</strong>
+                          <span class="muted">
+                            {rep.title ? `, ${rep.title}` : ''} · {booth.employer}
+                          </span>
+                        </span>
+                        <a class="button button--small" href={vcardUrl(booth.slug, rep.id)} download="" aria-label={`Save contact: ${rep.name}`}>
+                          Save contact
+                        </a>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+
+            <section class="step">
+              <h2>My details</h2>
+              <ProfileForm
+                profile={view().profile}
+                submitLabel={view().profile ? 'Save changes' : 'Save my details'}
+                save={session.saveProfile}
+              />
+            </section>
+          </>
+        )}
+      </Show>
+    </main>
+  );
+}
