@@ -23,8 +23,8 @@ async function main(): Promise<void> {
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken).catch((e: Error) => fail(e.message));
   const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line) });
 
-  app.http.once('error', (error: NodeJS.ErrnoException) => {
-    void store.close();
+  app.http.once('error', async (error: NodeJS.ErrnoException) => {
+    await store.close(); // releases the data folder's lock before exiting
     fail(error.code === 'EADDRINUSE'
       ? `port ${config.port} is busy. Stop the other program or set PORT to another port, e.g. PORT=8081 npm start.`
       : `cannot listen on ${config.host}:${config.port} (${error.message}).`);
