@@ -1,12 +1,31 @@
-import { defineConfig } from 'vitest/config';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { defineConfig, type Plugin } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+
+/** Writes a .gz beside each text file of the build; the server (sirv) sends it to browsers that accept gzip. */
+function precompress(): Plugin {
+  return {
+    name: 'boothlink-precompress',
+    apply: 'build',
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+      for (const file of walk(path.resolve('dist'))) {
+        if (!/\.(js|css|html|svg|json)$/.test(file)) continue;
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+      }
+    },
+  };
+}
 
 const TEST_DEFAULTS = { environment: 'node', testTimeout: 20_000, hookTimeout: 60_000 } as const;
 
 // One config for the client build and for the tests.
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
+  plugins: [solid(), precompress()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

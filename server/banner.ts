@@ -13,7 +13,10 @@ export function lanAddresses(): string[] {
 
 export async function banner(config: Config, adminToken: string, port: number): Promise<string> {
   const scheme = config.tls ? 'https' : 'http';
-  const urls = [...new Set([config.publicUrl, ...lanAddresses().map((ip) => `${scheme}://${ip}:${port}`), `${scheme}://localhost:${port}`])];
+  // Listening on one address only: the other interfaces' URLs would not answer.
+  const everywhere = config.host === '0.0.0.0' || config.host === '::';
+  const hosts = everywhere ? [...lanAddresses(), 'localhost'] : [config.host];
+  const urls = [...new Set([config.publicUrl, ...hosts.map((h) => `${scheme}://${h}:${port}`)])];
   const organiserLink = `${config.publicUrl}/admin#token=${adminToken}`;
   const qr = await QRCode.toString(organiserLink, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
   return [

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createApp } from './app.ts';
 import { banner, lanAddresses } from './banner.ts';
 import { readEnv, type Config } from './config.ts';
+import { setDefaultFair } from './firstStart.ts';
 import { loadAdminToken } from './store/adminToken.ts';
 import { openFileStore } from './store/fileStore.ts';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     return fail((error as Error).message);
   }
   const store = await openFileStore(config.dataDir, { log: (line) => console.log(line) }).catch((e: Error) => fail(e.message));
+  await setDefaultFair(store, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).catch((e: Error) => fail(e.message));
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken).catch((e: Error) => fail(e.message));
   const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line) });
 

@@ -21,7 +21,8 @@ export function createStatic(distDir: string): (req: IncomingMessage, res: Serve
   };
   return (req, res) => {
     if (!serve && fs.existsSync(path.join(distDir, 'index.html'))) {
-      serve = sirv(distDir, { dev: false, single: true, etag: true, setHeaders: cacheHeaders, onNoMatch: notFound });
+      // gzip: the build writes a .gz next to each text asset; venue Wi-Fi is slow at peak.
+      serve = sirv(distDir, { dev: false, single: true, etag: true, gzip: true, setHeaders: cacheHeaders, onNoMatch: notFound });
     }
     if (!serve) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });

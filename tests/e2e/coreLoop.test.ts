@@ -68,8 +68,12 @@ describe.skipIf(!hasBrowser)('the core loop on a phone and a tablet', () => {
     const phoneContext = await browser.newContext(device('Pixel 7'));
     const phone = await phoneContext.newPage();
     collectErrors(phone, errors);
+    const scriptEncodings: (string | undefined)[] = [];
+    phone.on('response', (r) => r.request().resourceType() === 'script' && scriptEncodings.push(r.headers()['content-encoding']));
     await phone.goto(`${server.url}/b/acme-rockets`);
     await phone.getByRole('heading', { name: 'ACME Rockets' }).waitFor();
+    expect(scriptEncodings.length).toBeGreaterThan(0);
+    expect(scriptEncodings.every((e) => e === 'gzip')).toBe(true); // slow venue Wi-Fi: every script compressed
     await expect.poll(() => phone.getByText('Flight software').count()).toBeGreaterThan(0);
     await expect.poll(() => phone.getByText('Ada Lovelace').count()).toBeGreaterThan(0);
 

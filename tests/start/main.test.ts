@@ -53,7 +53,7 @@ describe('starting the server', () => {
     const dataDir = tempDir();
     dirs.push(dataDir);
     const port = await freePort();
-    const env = { PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}` };
+    const env = { PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: `http://127.0.0.1:${port}`, TZ: 'America/New_York' };
     const first = run(env);
     const [, origin, token] = await until(first, LINK);
     expect(origin).toBe(`http://127.0.0.1:${port}`);
@@ -63,6 +63,10 @@ describe('starting the server', () => {
     expect((await fetch(`${origin}/healthz`)).status).toBe(200);
     expect((await fetch(`${origin}/api/admin/booths`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect(fs.statSync(path.join(dataDir, 'admin-token')).mode & 0o777).toBe(0o600);
+    // A new fair is dated today in the laptop's time zone, so slots exist before anyone sets it.
+    const fair = await (await fetch(`${origin}/api/admin/fair`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+    expect(fair).toMatchObject({ timeZone: 'America/New_York', date: today, slotMinutes: 20, windows: [{ start: '13:00', end: '17:00' }] });
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
