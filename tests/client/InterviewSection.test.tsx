@@ -1,0 +1,68 @@
+// The request status a student watches on the booth page. The session is a stand-in: this part
+// only calls request() and cancel(); the status itself comes in through the `request` prop.
+import { describe, expect, it, vi } from 'vitest';
+import { createSignal } from 'solid-js';
+import { fireEvent, render, screen, within } from '@solidjs/testing-library';
+import './dom.ts';
+import { InterviewSection } from '../../client/pages/student/InterviewSection.tsx';
+import type { StudentSession } from '../../client/pages/student/session.ts';
+import type { BoothPublic, Reply, StudentRequest, StudentView } from '../../shared/protocol.ts';
+
+const booth: BoothPublic = {
+  id: 'b1', slug: 'acme', employer: 'ACME', booth: '12', description: '', website: '', roles: [],
+  status: 'open', place: 'Room 2', reps: [], fairName: 'Spring Fair', timeZone: 'Europe/Berlin',
+};
+const pending: StudentRequest = { id: 'r1', status: 'pending', note: 'How do juniors start?', createdAt: '2026-03-12T11:00:00Z' };
+const accepted: StudentRequest = {
+  ...pending,
+  status: 'accepted',
+  slot: { start: '2026-03-12T12:00:00Z', end: '2026-03-12T12:20:00Z' },
+  place: 'Room 2',
+  interviewer: { id: 'rep1', name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example' },
+};
+const declined: StudentRequest = { ...pending, status: 'declined', message: 'We only hire seniors this year, sorry.' };
+const viewWith = (request: StudentRequest): StudentView => ({
+  studentId: 's1', profile: null, visits: [{ booth, sharedAt: '2026-03-12T10:00:00Z', fields: ['name', 'email'], requests: [request] }],
+});
+
+function renderSection(first: StudentRequest, cancelReply: Reply<StudentView> = { ok: true, data: viewWith(first) }) {
+  const [view, setView] = createSignal(viewWith(first));
+  const session = { request: vi.fn(), cancel: vi.fn(async () => cancelReply) };
+  render(() => (
+    <InterviewSection booth={booth} request={view().visits[0]?.requests[0]} session={session as unknown as StudentSession} />
+  ));
+  return { session, status: () => screen.getByRole('status'), push: (next: StudentRequest) => setView(viewWith(next)) };
+}
+
+describe('InterviewSection', () => {
+  it('shows a pending request with the student’s note and a way to cancel it', async () => {
+    const noAnswer = 'No answer from the server. Check the Wi-Fi and try again.';
+    const { session, status } = renderSection(pending, { ok: false, error: { code: 'INTERNAL', message: noAnswer } });
+    expect(within(status()).getByText('Waiting for ACME…')).toBeVisible();
+    expect(within(status()).getByText('How do juniors start?')).toBeVisible();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel request' }));
+    expect(session.cancel).toHaveBeenCalledWith('r1');
+    expect(await screen.findByText(noAnswer)).toHaveAttribute('role', 'alert');
+    expect(screen.getByRole('button', { name: 'Cancel request' })).toBeEnabled();
+  });
+
+  it('follows a live update to a booked interview in the fair’s time zone', () => {
+    const { status, push } = renderSection(pending);
+    push(accepted);
+    expect(within(status()).queryByText('Waiting for ACME…')).toBeNull();
+    expect(within(status()).getByText(/^Interview booked/)).toHaveTextContent(/^Interview booked: 13:00–13:20$/);
+    expect(within(status()).getByText('Place: Room 2')).toBeVisible();
+    expect(within(status()).getByText(/^With /)).toHaveTextContent(/^With Ada Lovelace, Recruiter · ada@acme\.example$/);
+    expect(within(status()).getByRole('link', { name: 'Add to calendar' })).toHaveAttribute('href', '/api/interviews/r1.ics');
+    expect(screen.getByRole('button', { name: 'Cancel interview' })).toBeEnabled();
+  });
+
+  it('shows a decline with the rep’s message and offers a new request', () => {
+    const { status } = renderSection(declined);
+    expect(within(status()).getByText('ACME declined your request.')).toBeVisible();
+    expect(within(status()).getByText('“We only hire seniors this year, sorry.”')).toBeVisible();
+    expect(screen.queryByRole('button', { name: /^Cancel/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Send a new request' })).toBeEnabled();
+  });
+});
