@@ -1,11 +1,12 @@
 // The /rep namespace: a paired tablet, acting for its own booth only.
 import type { Server, Socket } from 'socket.io';
-import type { RepClientEvents, RepServerEvents } from '../../shared/protocol.ts';
+import type { RepClientEvents, RepServerEvents, RequestCard } from '../../shared/protocol.ts';
 import { AcceptInput, DeclineInput, SlotsInput } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
 import { execute } from '../execute.ts';
 import { sha256 } from '../ids.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
+import type { Decision } from '../domain/decision.ts';
 import type { FairState, Rep } from '../domain/state.ts';
 import { repView, requestCard } from '../domain/views.ts';
 import { boothRoom } from './broadcast.ts';
@@ -53,19 +54,17 @@ export function registerRep(io: Server, deps: Deps): void {
       if (!request || request.boothId !== rep.boothId) return fail('NOT_FOUND', 'That request does not exist. Reload the page.');
       return ok(freeSlots(store.state, rep, request.studentId, now()));
     }, log));
-    socket.on('request:accept', handle(AcceptInput, async ({ id, requestId, start }) => {
+    /** A decision on one request of the rep's booth, answered with that request's card. */
+    const decide = async (id: string, requestId: string, rule: (rep: Rep) => Decision) => {
       const rep = currentRep();
-      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => acceptRequest(store.state, rep, { requestId, start }, now()), card(requestId));
+      if (!rep) return fail<RequestCard>('UNAUTHORIZED', SIGNED_OUT);
+      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), card(requestId));
       publish(events);
       return reply;
-    }, log));
-    socket.on('request:decline', handle(DeclineInput, async ({ id, requestId, message }) => {
-      const rep = currentRep();
-      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => declineRequest(store.state, rep, { requestId, message }, now()), card(requestId));
-      publish(events);
-      return reply;
-    }, log));
+    };
+    socket.on('request:accept', handle(AcceptInput, ({ id, requestId, start }) =>
+      decide(id, requestId, (rep) => acceptRequest(store.state, rep, { requestId, start }, now())), log));
+    socket.on('request:decline', handle(DeclineInput, ({ id, requestId, message }) =>
+      decide(id, requestId, (rep) => declineRequest(store.state, rep, { requestId, message }, now())), log));
   });
 }

@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, devices, type Browser, type BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startServer, type TestServer } from '../helpers.ts';
 
 const CHROMIUM_FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -29,4 +31,23 @@ export const launch = (): Promise<Browser> =>
 export function device(name: 'Pixel 7' | 'iPad (gen 7) landscape' | 'Desktop Chrome'): BrowserContextOptions {
   const { defaultBrowserType: _ignored, ...options } = devices[name]!;
   return options;
+}
+
+/** One server and one browser for a test file, closed after it; nothing starts without Chromium. */
+export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (!hasBrowser) return;
+    server = await startServer();
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get server() { return server!; },
+    get browser() { return browser!; },
+  };
 }

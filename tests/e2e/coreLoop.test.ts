@@ -1,24 +1,13 @@
 // A person's whole day in real Chromium: the organiser sets up a booth, a student's phone shares
 // and asks, a rep's tablet accepts a slot, the phone hears it live, and the CSV has the row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { zonedTime } from '../../server/domain/slots.ts';
-import { api, startServer, type TestServer } from '../helpers.ts';
-import { device, hasBrowser, launch } from './browser.ts';
+import { api } from '../helpers.ts';
+import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const tomorrow = () => new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 const collectErrors = (page: Page, into: string[]) => {
@@ -28,6 +17,7 @@ const collectErrors = (page: Page, into: string[]) => {
 
 describe.skipIf(!hasBrowser)('the core loop on a phone and a tablet', () => {
   it('scan → share → request → accept → live answer → export', async () => {
+    const { server, browser } = env;
     const errors: string[] = [];
     const fairDate = tomorrow();
 

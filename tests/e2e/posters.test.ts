@@ -1,23 +1,11 @@
 // The organiser prints the posters: one A4 page per booth, each with a QR code that a phone can read.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import type { Browser } from 'playwright-core';
-import { api, startServer, type TestServer } from '../helpers.ts';
-import { device, hasBrowser, launch } from './browser.ts';
+import { api } from '../helpers.ts';
+import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!hasBrowser) return;
-  server = await startServer();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const EMPLOYERS = [
   { employer: 'ACME Rockets', booth: '12' },
@@ -27,6 +15,7 @@ const EMPLOYERS = [
 
 describe.skipIf(!hasBrowser)('posters', () => {
   it('prints one A4 page per booth with the employer, booth number, QR code and typed address', async () => {
+    const { server, browser } = env;
     for (const booth of EMPLOYERS) {
       expect((await api(server.url, '/api/admin/booths', { token: server.adminToken, json: booth })).status).toBe(201);
     }
