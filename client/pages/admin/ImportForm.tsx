@@ -1,11 +1,12 @@
 // Import employers from a CSV file (or pasted rows); the bad rows come back with their line numbers.
 import { createSignal, For, Show } from 'solid-js';
 import type { ImportResult, Reply } from '../../../shared/protocol.ts';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { createFormState } from '../../lib/form.ts';
 
 export function ImportForm(props: { importCsv: (csv: string) => Promise<Reply<ImportResult>>; onImported: (result: ImportResult) => void }) {
+  const state = createFormState('import');
   const [result, setResult] = createSignal<ImportResult>();
-  const [message, setMessage] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
@@ -13,12 +14,10 @@ export function ImportForm(props: { importCsv: (csv: string) => Promise<Reply<Im
     const file = (form.elements.namedItem('file') as HTMLInputElement).files?.[0];
     const csv = file ? await file.text() : (form.elements.namedItem('csv') as HTMLTextAreaElement).value;
     setResult(undefined);
-    if (!csv.trim()) return setMessage('Choose a CSV file or paste the rows, with a header row that has an “employer” column.');
-    setMessage('');
-    setBusy(true);
-    const reply = await props.importCsv(csv);
-    setBusy(false);
-    if (!reply.ok) return setMessage(reply.error.message);
+    if (!csv.trim()) return state.fail(form, {}, 'Choose a CSV file or paste the rows, with a header row that has an “employer” column.');
+    state.clear();
+    const reply = await state.send(() => props.importCsv(csv));
+    if (!reply.ok) return state.fail(form, {}, reply.error.message);
     setResult(reply.data);
     form.reset();
     props.onImported(reply.data);
@@ -40,7 +39,7 @@ export function ImportForm(props: { importCsv: (csv: string) => Promise<Reply<Im
         </label>
         <textarea id="import-csv" name="csv" rows={4} placeholder={'employer,booth,roles\nACME,12,"Data engineer, UX intern"'} />
       </div>
-      <p role="alert" class="form__message">{message()}</p>
+      <p role="alert" class="form__message">{state.message()}</p>
       <div role="status">
         <Show when={result()}>
           {(r) => (
@@ -67,9 +66,7 @@ export function ImportForm(props: { importCsv: (csv: string) => Promise<Reply<Im
         </Show>
       </div>
       <div>
-        <button type="submit" class="button button--primary" disabled={busy()}>
-          {busy() ? 'Importing…' : 'Import'}
-        </button>
+        <SubmitButton label="Import" busyLabel="Importing…" busy={state.busy()} />
       </div>
     </form>
   );

@@ -5,26 +5,19 @@ import type { FieldErrors } from '../../../shared/schema.ts';
 import { act } from '../../lib/socket.ts';
 import { formValues } from '../../lib/form.ts';
 import { Field } from '../../components/Field.tsx';
+import { SubmitButton } from '../../components/SubmitButton.tsx';
 import type { RepSession } from './session.ts';
+import { createAnswer } from './answer.ts';
 
 export function DeclineForm(props: { request: RequestCard; session: RepSession; close: () => void }) {
-  const [error, setError] = createSignal('');
+  const answer = createAnswer(props);
   const [fields, setFields] = createSignal<FieldErrors>({});
-  const [busy, setBusy] = createSignal(false);
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const message = formValues(e.currentTarget as HTMLFormElement).message ?? '';
-    setBusy(true);
-    const reply = await act(props.session.socket, 'request:decline', { requestId: props.request.id, message });
-    setBusy(false);
-    if (reply.ok) {
-      props.session.mergeRequest(reply.data);
-      props.close();
-    } else {
-      setError(reply.error.message);
-      setFields(reply.error.fields ?? {});
-    }
+    const reply = await answer.send(() => act(props.session.socket, 'request:decline', { requestId: props.request.id, message }));
+    if (!reply.ok) setFields(reply.error.fields ?? {});
   }
 
   return (
@@ -38,11 +31,9 @@ export function DeclineForm(props: { request: RequestCard; session: RepSession; 
         hint="For example: “We are fully booked today; write to us at careers@…”"
         error={fields().message}
       />
-      <p role="alert" class="form__message">{error()}</p>
+      <p role="alert" class="form__message">{answer.error()}</p>
       <div class="actions">
-        <button type="submit" class="button button--danger" disabled={busy()}>
-          {busy() ? 'Sending…' : 'Send decline'}
-        </button>
+        <SubmitButton label="Send decline" busyLabel="Sending…" busy={answer.busy()} danger />
         <button type="button" class="button button--quiet" onClick={() => props.close()}>
           Back
         </button>

@@ -4,43 +4,34 @@ import type { RequestCard, Slot } from '../../../shared/protocol.ts';
 import { act, call } from '../../lib/socket.ts';
 import { slotRange } from '../../lib/time.ts';
 import type { RepSession } from './session.ts';
+import { createAnswer } from './answer.ts';
 
 export function SlotPicker(props: { request: RequestCard; session: RepSession; timeZone: string; close: () => void }) {
   const [slots, setSlots] = createSignal<Slot[]>();
-  const [error, setError] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
+  const answer = createAnswer(props);
 
   async function loadSlots() {
     const reply = await call(props.session.socket, 'request:slots', { requestId: props.request.id });
     if (reply.ok) setSlots(reply.data);
-    else setError(reply.error.message);
+    else answer.setError(reply.error.message);
   }
   onMount(loadSlots);
 
   async function choose(slot: Slot) {
-    setBusy(true);
-    setError('');
-    const reply = await act(props.session.socket, 'request:accept', { requestId: props.request.id, start: slot.start });
-    setBusy(false);
-    if (reply.ok) {
-      props.session.mergeRequest(reply.data);
-      props.close();
-    } else {
-      setError(reply.error.message);
-      void loadSlots(); // the slot may have gone meanwhile
-    }
+    const reply = await answer.send(() => act(props.session.socket, 'request:accept', { requestId: props.request.id, start: slot.start }));
+    if (!reply.ok) void loadSlots(); // the slot may have gone meanwhile
   }
 
   return (
     <div class="picker">
       <p class="picker__title">Pick a time for {props.request.student.name}:</p>
-      <Show when={slots()} fallback={<p class="muted">{error() ? '' : 'Finding free slots…'}</p>}>
+      <Show when={slots()} fallback={<p class="muted">{answer.error() ? '' : 'Finding free slots…'}</p>}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p>No free slots are left in the booth's interview windows.</p>}>
             <div class="slots">
               <For each={list()}>
                 {(slot) => (
-                  <button type="button" class="button" data-testid="slot" disabled={busy()} onClick={() => choose(slot)}>
+                  <button type="button" class="button" data-testid="slot" disabled={answer.busy()} onClick={() => choose(slot)}>
                     {slotRange(slot, props.timeZone)}
                   </button>
                 )}
@@ -49,7 +40,7 @@ export function SlotPicker(props: { request: RequestCard; session: RepSession; t
           </Show>
         )}
       </Show>
-      <p role="alert" class="form__message">{error()}</p>
+      <p role="alert" class="form__message">{answer.error()}</p>
       <button type="button" class="button button--quiet" onClick={() => props.close()}>
         Back
       </button>

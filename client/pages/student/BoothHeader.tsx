@@ -1,9 +1,9 @@
 // What a student sees first: who the booth is, what they hire for, who is there to talk to.
 import { For, Show } from 'solid-js';
-import type { BoothPublic } from '../../../shared/protocol.ts';
+import type { BoothPublic, RepPublic } from '../../../shared/protocol.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 
-export const vcardUrl = (slug: string, repId: string) =>
+const vcardUrl = (slug: string, repId: string) =>
   `/api/booths/${encodeURIComponent(slug)}/reps/${encodeURIComponent(repId)}.vcf`;
 
 export function BoothHeader(props: { booth: BoothPublic }) {
@@ -29,23 +29,29 @@ export function BoothHeader(props: { booth: BoothPublic }) {
       <h2 class="label">Reps on duty</h2>
       <Show when={props.booth.reps.length > 0} fallback={<p class="muted">Nobody is signed in at this booth right now.</p>}>
         <ul class="reps">
-          <For each={props.booth.reps}>
-            {(rep) => (
-              <li>
-                <span>
-                  <strong>{rep.name}</strong>
-                  <Show when={rep.title}>
-                    <span class="muted">, {rep.title}</span>
-                  </Show>
-                </span>
-                <a class="button button--small" href={vcardUrl(props.booth.slug, rep.id)} download="" aria-label={`Save contact: ${rep.name}`}>
-                  Save contact
-                </a>
-              </li>
-            )}
-          </For>
+          <For each={props.booth.reps}>{(rep) => <RepContact rep={rep} slug={props.booth.slug} />}</For>
         </ul>
       </Show>
     </header>
+  );
+}
+
+/** One rep, with a link that saves their contact card to the phone; `employer` where the list mixes booths. */
+export function RepContact(props: { rep: RepPublic; slug: string; employer?: string }) {
+  return (
+    <li>
+      <span>
+        <strong>{props.rep.name}</strong>
+        <Show when={props.rep.title || props.employer}>
+          <span class="muted">
+            {props.rep.title ? `, ${props.rep.title}` : ''}
+            <Show when={props.employer}> · {props.employer}</Show>
+          </span>
+        </Show>
+      </span>
+      <a class="button button--small" href={vcardUrl(props.slug, props.rep.id)} download="" aria-label={`Save contact: ${props.rep.name}`}>
+        Save contact
+      </a>
+    </li>
   );
 }

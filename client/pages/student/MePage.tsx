@@ -5,7 +5,7 @@ import { clock, slotWithDay } from '../../lib/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { ProfileForm } from '../../components/ProfileForm.tsx';
 import { createStudentSession } from './session.ts';
-import { vcardUrl } from './BoothHeader.tsx';
+import { RepContact } from './BoothHeader.tsx';
 
 type Booked = { visit: Visit; request: StudentRequest & { slot: NonNullable<StudentRequest['slot']> } };
 
@@ -73,19 +73,7 @@ export default function MePage() {
               >
                 <ul class="reps">
                   <For each={visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })))}>
-                    {({ rep, booth }) => (
-                      <li>
-                        <span>
-                          <strong>{rep.name}</strong>
-                          <span class="muted">
-                            {rep.title ? `, ${rep.title}` : ''} · {booth.employer}
-                          </span>
-                        </span>
-                        <a class="button button--small" href={vcardUrl(booth.slug, rep.id)} download="" aria-label={`Save contact: ${rep.name}`}>
-                          Save contact
-                        </a>
-                      </li>
-                    )}
+                    {({ rep, booth }) => <RepContact rep={rep} slug={booth.slug} employer={booth.employer} />}
                   </For>
                 </ul>
               </Show>
