@@ -2,7 +2,7 @@
 // Both sides import it; the client's Socket reverses the generics.
 import type * as v from 'valibot';
 import type {
-  AcceptInput, BoothGetInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
+  AcceptInput, BoothGetInput, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
   ProfileField, RequestInput, ShareInput, SlotsInput, FieldErrors,
 } from './schema.ts';
 
@@ -26,7 +26,8 @@ export interface ErrorBody {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type Ack<T> = (reply: Reply<T>) => void;
 
-export type BoothStatus = 'open' | 'break' | 'full';
+export const BOOTH_STATUSES = ['open', 'break', 'full'] as const;
+export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
 
 export interface Slot {
@@ -142,6 +143,7 @@ export interface RepClientEvents {
   'request:slots': (input: In<typeof SlotsInput>, ack: Ack<Slot[]>) => void;
   'request:accept': (input: In<typeof AcceptInput>, ack: Ack<RequestCard>) => void;
   'request:decline': (input: In<typeof DeclineInput>, ack: Ack<RequestCard>) => void;
+  'booth:status': (input: In<typeof BoothStatusInput>, ack: Ack<BoothPublic>) => void;
 }
 export interface RepServerEvents {
   'visitor:added': (visitor: VisitorCard) => void;

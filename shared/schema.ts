@@ -1,6 +1,7 @@
 // One valibot schema per inbound payload. The server parses every payload with these;
 // the client uses the same ones to show errors next to the field before sending.
 import * as v from 'valibot';
+import { BOOTH_STATUSES } from './protocol.ts';
 
 const text = (max: number, what: string) =>
   v.pipe(v.string(`${what} must be text.`), v.trim(), v.maxLength(max, `${what} can be at most ${max} characters.`));
@@ -64,6 +65,11 @@ export const AcceptInput = v.strictObject({
   start: v.pipe(v.string('Pick a slot.'), v.isoTimestamp('Pick a slot from the list.')),
 });
 export const DeclineInput = v.strictObject({ id: ActionId, requestId: EntityId, message: optionalText(300, 'Your message') });
+
+export const BoothStatusInput = v.strictObject({
+  id: ActionId,
+  status: v.picklist(BOOTH_STATUSES, 'A booth is open, on a break or full.'),
+});
 
 export const PairInput = v.strictObject({
   code: v.pipe(v.string('Enter the pairing code.'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9-]{4,20}$/, 'A pairing code is letters and digits, like K7MX-P3QR. Ask the organiser for it.')),

@@ -1,7 +1,7 @@
 import type { BoothStatus } from '../../shared/protocol.ts';
 
-const LABELS: Record<BoothStatus, string> = { open: 'Open', break: 'On a break', full: 'Full' };
+export const STATUS_LABELS: Record<BoothStatus, string> = { open: 'Open', break: 'On a break', full: 'Full' };
 
 export function StatusBadge(props: { status: BoothStatus }) {
-  return <span class={`badge badge--${props.status}`}>{LABELS[props.status]}</span>;
+  return <span class={`badge badge--${props.status}`}>{STATUS_LABELS[props.status]}</span>;
 }

@@ -1,4 +1,5 @@
 // Organiser and pairing rules: the fair's settings, booths, pairing codes, tablets.
+import type { BoothStatus } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import type { Booth, FairState, Rep } from './state.ts';
@@ -35,6 +36,14 @@ export function createBooth(
 export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {
   if (!state.booths[input.boothId]) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
   return record({ type: 'booth.codeReset', ...input });
+}
+
+/** A rep tells students the booth is open, on a break, or full (no new interview requests). */
+export function setBoothStatus(state: FairState, rep: Rep, status: BoothStatus, now: Date): Decision {
+  const booth = state.booths[rep.boothId];
+  if (!booth) return refuse('NOT_FOUND', 'That booth does not exist any more. Ask the organiser.');
+  if (booth.status === status) return record();
+  return record({ type: 'booth.statusSet', boothId: booth.id, status, repId: rep.id, at: now.toISOString() });
 }
 
 export function pairRep(

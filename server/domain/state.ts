@@ -71,6 +71,7 @@ export type FairEvent =
   | { type: 'fair.configured'; fair: FairSettings }
   | { type: 'booth.created'; booth: Booth }
   | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
+  | { type: 'booth.statusSet'; boothId: string; status: BoothStatus; repId: string; at: string }
   | { type: 'rep.paired'; rep: Rep }
   | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
   | { type: 'introduction.made'; introduction: Introduction }
@@ -110,6 +111,11 @@ export function apply(state: FairState, event: FairEvent): void {
     case 'booth.codeReset': {
       const booth = state.booths[event.boothId];
       if (booth) booth.pairingCode = event.pairingCode;
+      return;
+    }
+    case 'booth.statusSet': {
+      const booth = state.booths[event.boothId];
+      if (booth) booth.status = event.status;
       return;
     }
     case 'rep.paired':

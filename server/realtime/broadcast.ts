@@ -42,6 +42,9 @@ export function createPublisher(io: Server, store: Store): Publish {
         case 'rep.paired':
           changedBooths.add(event.rep.boothId);
           break;
+        case 'booth.statusSet':
+          changedBooths.add(event.boothId);
+          break;
         case 'booth.created':
         case 'booth.codeReset':
         case 'fair.configured':

@@ -1,14 +1,15 @@
 // The /rep namespace: a paired tablet, acting for its own booth only.
 import type { Server, Socket } from 'socket.io';
-import type { RepClientEvents, RepServerEvents, RequestCard } from '../../shared/protocol.ts';
-import { AcceptInput, DeclineInput, SlotsInput } from '../../shared/schema.ts';
+import type { BoothPublic, RepClientEvents, RepServerEvents, RequestCard } from '../../shared/protocol.ts';
+import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
 import { execute } from '../execute.ts';
 import { sha256 } from '../ids.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import type { Decision } from '../domain/decision.ts';
 import type { FairState, Rep } from '../domain/state.ts';
-import { repView, requestCard } from '../domain/views.ts';
+import { setBoothStatus } from '../domain/booths.ts';
+import { boothPublic, repView, requestCard } from '../domain/views.ts';
 import { boothRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
@@ -62,6 +63,14 @@ export function registerRep(io: Server, deps: Deps): void {
       publish(events);
       return reply;
     };
+    socket.on('booth:status', handle(BoothStatusInput, async ({ id, status }) => {
+      const rep = currentRep();
+      if (!rep) return fail<BoothPublic>('UNAUTHORIZED', SIGNED_OUT);
+      const booth = () => boothPublic(store.state, store.state.booths[rep.boothId]!);
+      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => setBoothStatus(store.state, rep, status, now()), booth);
+      publish(events);
+      return reply;
+    }, log));
     socket.on('request:accept', handle(AcceptInput, ({ id, requestId, start }) =>
       decide(id, requestId, (rep) => acceptRequest(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:decline', handle(DeclineInput, ({ id, requestId, message }) =>

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBooth, pairRep, resetPairingCode } from '../../server/domain/booths.ts';
+import { createBooth, pairRep, resetPairingCode, setBoothStatus } from '../../server/domain/booths.ts';
+import { requestInterview } from '../../server/domain/requests.ts';
+import { shareDetails } from '../../server/domain/students.ts';
 import { newPairingCode } from '../../server/ids.ts';
 import { commit, expectRefused, makeFair, MORNING } from './fixtures.ts';
 
@@ -31,5 +33,17 @@ describe('booths and pairing', () => {
 
   it('makes pairing codes of 8 unambiguous characters', () => {
     for (let i = 0; i < 200; i++) expect(newPairingCode()).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+  });
+
+  it('lets a rep mark the booth full, which stops new requests, and records nothing for no change', () => {
+    const { state, rep, student } = makeFair();
+    const ada = rep('ada', 'acme', 'Ada');
+    commit(state, shareDetails(state, { studentId: student('sam', 'Sam Lee'), slug: 'acme' }, MORNING));
+    expect(setBoothStatus(state, ada, 'open', MORNING).events).toEqual([]);
+    commit(state, setBoothStatus(state, ada, 'full', MORNING));
+    expect(state.booths.acme!.status).toBe('full');
+    expectRefused(requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING), 'CONFLICT', /ACME is not taking more interview requests today/);
+    commit(state, setBoothStatus(state, ada, 'break', MORNING));
+    commit(state, requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING));
   });
 });

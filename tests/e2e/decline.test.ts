@@ -40,6 +40,11 @@ describe.skipIf(!hasBrowser)('declining and cancelling', () => {
     await expect.poll(() => phone.getByTestId('request-status').innerText()).toContain('You cancelled your request.');
     await tablet.getByText('Cancelled by the student').waitFor();
 
+    // The rep marks the booth full: the phone's booth page says so at once.
+    await tablet.getByRole('button', { name: 'Full' }).click();
+    await expect.poll(() => tablet.getByRole('button', { name: 'Full' }).getAttribute('aria-pressed')).toBe('true');
+    await phone.locator('.badge', { hasText: 'Full' }).waitFor();
+
     await tabletContext.close();
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import type { Socket } from 'socket.io-client';
 import path from 'node:path';
-import type { Reply, RequestCard, StudentView, VisitorCard } from '../../shared/protocol.ts';
+import type { BoothPublic, Reply, RequestCard, StudentView, VisitorCard } from '../../shared/protocol.ts';
 import {
   ACK_TIMEOUT_MS, actionId, ask, connectRep, connectStudent, disconnectAll, nextEvent, startServer, studentKey, type TestServer,
 } from '../helpers.ts';
@@ -156,5 +156,28 @@ describe('bad input and wrong audiences', () => {
     expect(res.status).toBe(403);
     const same = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { origin: server.url } });
     expect(same.status).toBe(200);
+  });
+});
+
+describe('booth status', () => {
+  it('a tablet sets the booth full: the other tablet and the phone see it live, and new requests are refused', async () => {
+    const phone = await connectStudent(server.url, studentKey());
+    const tabletA = await connectRep(server.url, tokens.ada);
+    const tabletB = await connectRep(server.url, tokens.bo);
+    await ask(phone, 'booth:get', { slug: 'acme' });
+    await ask(phone, 'profile:save', SAM);
+    await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
+
+    const onPhone = nextEvent<BoothPublic>(phone, 'booth:changed');
+    const onTablet = nextEvent<BoothPublic>(tabletB, 'booth:changed');
+    expect(await ask(tabletA, 'booth:status', { id: actionId(), status: 'full' })).toMatchObject({ ok: true, data: { status: 'full' } });
+    expect((await onPhone).status).toBe('full');
+    expect((await onTablet).status).toBe('full');
+
+    const refused = await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'ACME is not taking more interview requests today.' } });
+    expect(await ask(tabletA, 'booth:status', { id: actionId(), status: 'closed' as 'open' })).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    expect(await ask(tabletB, 'booth:status', { id: actionId(), status: 'open' })).toMatchObject({ ok: true, data: { status: 'open' } });
+    expect((await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' })).ok).toBe(true);
   });
 });

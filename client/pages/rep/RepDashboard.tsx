@@ -4,6 +4,7 @@ import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { createRepSession } from './session.ts';
 import { RequestCardView } from './RequestCardView.tsx';
+import { StatusSwitch } from './StatusSwitch.tsx';
 import { VisitorCard } from './VisitorCard.tsx';
 import { armChime } from './chime.ts';
 
@@ -33,6 +34,7 @@ export function RepDashboard(props: { token: string; onSignOut: () => void; onUn
                   </Show>
                   <StatusBadge status={booth().status} />
                 </p>
+                <StatusSwitch session={session} status={booth().status} />
               </>
             )}
           </Show>

@@ -57,7 +57,7 @@ export function createRepSession(token: string, onUnauthorized: () => void) {
   });
   onCleanup(() => socket.disconnect());
 
-  return { socket, connection, rep, booth, visitors, requests, loadError, fresh, mergeRequest };
+  return { socket, connection, rep, booth, setBooth, visitors, requests, loadError, fresh, mergeRequest };
 }
 
 export type RepSession = ReturnType<typeof createRepSession>;
