@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.ts';
 
-const TSX = path.resolve('node_modules/.bin/tsx');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -27,7 +26,8 @@ interface Run { child: ChildProcess; output: () => string; exited: Promise<numbe
 
 function run(env: Record<string, string>): Run {
   const { ADMIN_TOKEN: _unset, ...base } = process.env;
-  const child = spawn(TSX, ['server/main.ts'], { env: { ...base, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // node --import tsx, not the tsx wrapper: a kill must reach the server itself, not leave it orphaned.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...base, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
