@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDir } from './dataDir.ts';
 
 const TOKEN_FILE = 'admin-token';
 const MIN_TOKEN_CHARS = 22; // 128 bits in base64url
@@ -28,5 +29,6 @@ export async function loadAdminToken(dataDir: string, fromEnv: string | undefine
   } finally {
     await handle.close();
   }
+  await fsyncDir(dataDir); // else a power cut could lose the name, and the printed link with it
   return token;
 }

@@ -1,12 +1,12 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
-import { applyRecord, type AppliedReplies } from './record.ts';
+import { appliedReplies, applyRecord } from './record.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
 export function createMemoryStore(): Store {
   const state = initialState();
-  const applied: AppliedReplies = new Map();
+  const applied = appliedReplies();
   let closed = false;
 
   return {
@@ -24,7 +24,7 @@ export function createMemoryStore(): Store {
       return Promise.resolve();
     },
     applied(key: string): unknown {
-      return applied.get(key);
+      return applied[key];
     },
     close(): Promise<void> {
       closed = true;

@@ -1,7 +1,9 @@
 // What the store tells people. Every message says what happened and what to do next.
+import path from 'node:path';
 
 /** Given to a client whose action could not be made durable. */
-export const SAVE_FAILED_MESSAGE = 'The server could not save that. Nothing was changed; try again in a moment.';
+export const SAVE_FAILED_MESSAGE =
+  'The server could not save that (disk full or failing). Nothing was changed; free some space or check the disk, then try again.';
 
 /** Given to a client whose action arrived while the server was shutting down. */
 export const CLOSED_MESSAGE = 'The server is shutting down and could not save that. Try again in a moment.';
@@ -15,11 +17,27 @@ export function folderInUseMessage(dir: string, pid: number): string {
 }
 
 export function damagedJournalMessage(file: string, line: number, problem: string): string {
-  return `${file} line ${line} is damaged: ${problem}; restore it from a backup or move it aside to start an empty fair.`;
+  return `${file} line ${line} is damaged: ${problem}; restore the file from a backup, or delete that line to start without it.`;
 }
 
+/** db.json is unreadable and the journal no longer reaches back to seq 1 (it was compacted). */
 export function damagedSnapshotMessage(file: string, problem: string): string {
-  return `${file} is not a readable Boothlink snapshot (${problem}); restore it from a backup, or move it aside to rebuild the fair from journal.jsonl.`;
+  return `${file} is not a readable Boothlink snapshot (${problem}) and the journal no longer holds the whole fair to rebuild it; restore ${path.basename(file)} from a backup.`;
+}
+
+/** Logged when a damaged db.json was rebuilt from a journal that still starts at seq 1. */
+export function rebuiltSnapshotMessage(file: string, problem: string): string {
+  return `${file} is not a readable Boothlink snapshot (${problem}); rebuilt the fair from the journal, which holds all of it, and ${path.basename(file)} will be replaced at the next snapshot.`;
+}
+
+/** db.json is gone but the journal does not start at seq 1: starting empty would throw the fair away. */
+export function missingSnapshotMessage(file: string, journal: string, firstSeq: number): string {
+  return `${file} is missing but ${journal} starts at seq ${firstSeq}, so the fair before it is only in a snapshot; restore ${path.basename(file)} from a backup.`;
+}
+
+/** A segment starts past the end of what comes before it: a segment is missing. */
+export function missingRecordsMessage(file: string, firstSeq: number, before: string, beforeSeq: number): string {
+  return `${file} starts at seq ${firstSeq} but ${before} ends at seq ${beforeSeq}, so the changes in between are missing; restore journal.prev.jsonl from a backup.`;
 }
 
 export function unreadableFileMessage(file: string, error: unknown): string {

@@ -11,8 +11,17 @@ export interface JournalRecord {
   events: FairEvent[];
 }
 
-/** Idempotency keys of applied actions and the reply each one got. */
-export type AppliedReplies = Map<string, unknown>;
+/**
+ * Idempotency keys of applied actions and the reply each one got: a plain object without a
+ * prototype (so any key is just a key), not a Map, because db.json holds it as it is. At 100,000+
+ * keys that spares a start and every snapshot a copy (~0.1 s and ~0.05 s of blocked event loop).
+ */
+export type AppliedReplies = Record<string, unknown>;
+
+/** Makes `from` (fresh from JSON.parse, or empty) an AppliedReplies, in place. */
+export function appliedReplies(from: Record<string, unknown> = {}): AppliedReplies {
+  return Object.setPrototypeOf(from, null) as AppliedReplies;
+}
 
 /**
  * Serialises a record as one journal line. Done before the events are applied, because `apply`
@@ -33,7 +42,7 @@ export function toJournalLine(seq: number, record: CommitRecord): string {
  */
 export function applyRecord(state: FairState, applied: AppliedReplies, record: CommitRecord): void {
   for (const event of record.events) apply(state, event);
-  if (record.key !== undefined) applied.set(record.key, JSON.parse(JSON.stringify(record.reply ?? null)));
+  if (record.key !== undefined) applied[record.key] = JSON.parse(JSON.stringify(record.reply ?? null));
 }
 
 /** Checks the shape of a parsed journal line; returns what is wrong, or undefined if it is fine. */

@@ -11,11 +11,18 @@ export interface CommitRecord {
 }
 
 export interface Store {
-  /** The current state, including commits that are not yet durable. Read it; never mutate it. */
+  /**
+   * The current state, including commits that are not yet durable. Read it; never mutate it, and
+   * never keep it: after a failed write the store replaces it with a new object holding what is
+   * on disk. A new object means memory went back; anything derived from the old one (a booth's
+   * feed numbers a tablet saw) may no longer hold, as after a restart.
+   */
   readonly state: FairState;
   /**
    * Applies the events to `state` at once (so the next decision sees them), then resolves
-   * once the record is durable on disk. Rejects with a StorageError if it cannot be made durable.
+   * once the record is durable on disk. Rejects with a StorageError if it cannot be made durable;
+   * the events then leave `state` (when memory is reloaded from disk, moments later), with those of
+   * every commit refused with it, and until then `applied` does not answer for them.
    */
   commit(record: CommitRecord): Promise<void>;
   /** The reply stored with an idempotency key, or undefined if no action with that key was applied. */

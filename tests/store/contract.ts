@@ -34,6 +34,15 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       await store.close();
     });
 
+    it('3b. any text is a key, even one an object would inherit', async () => {
+      const { store } = await open();
+      expect(store.applied('constructor')).toBeUndefined();
+      expect(store.applied('toString')).toBeUndefined();
+      await store.commit({ events: [], key: '__proto__', reply: { ok: true, data: 'proto' } });
+      expect(store.applied('__proto__')).toEqual({ ok: true, data: 'proto' });
+      await store.close();
+    });
+
     it('4. commits made in the same tick all apply, in order', async () => {
       const { store } = await open();
       await Promise.all([
@@ -66,8 +75,11 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       ]);
       const before = structuredClone(first.state);
 
+      await first.commit({ events: [], key: '__proto__', reply: 'kept' });
       const second = await opened.reopen();
       expect(second.state).toEqual(before);
+      expect(second.applied('__proto__')).toBe('kept');
+      expect(second.applied('constructor')).toBeUndefined();
       expect(Object.keys(second.state.booths)).toEqual(['b1', 'b2']);
       expect(second.applied('action-0001')).toEqual({ ok: true, data: 1 });
       expect(second.applied('action-0002')).toEqual({ ok: true, data: 2 });

@@ -5,10 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import { StorageError, type Store } from '../../server/store/store.ts';
+import { StorageError } from '../../server/store/store.ts';
 import { runStoreContract } from './contract.ts';
 import { booth, boothCreated, codeReset, journalLine } from './events.ts';
-import { deadPid, digests, journalLines, quiet, tempDir } from './fixtures.ts';
+import { deadPid, journalLines, quiet, readDb, tempDir, waitFor } from './fixtures.ts';
 
 runStoreContract('file store', async () => {
   const dir = tempDir();
@@ -22,19 +22,6 @@ runStoreContract('file store', async () => {
     },
   };
 });
-
-/** Reads db.json as a person (or lowdb) would. */
-function readDb(dir: string): { seq: number; state: Store['state']; applied: Record<string, unknown> } {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8'));
-}
-
-async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('waitFor timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('file store: files on disk', () => {
   it('creates a missing data folder, holds the lock while open, and writes a readable db.json on close', async () => {
@@ -64,16 +51,27 @@ describe('file store: files on disk', () => {
     await store.close();
   });
 
-  it('writes a snapshot every snapshotEveryMs while changes come in, and never truncates the journal', async () => {
+  it('writes a snapshot after a quiet moment, rotating the journal at its seq', async () => {
     const dir = tempDir();
-    const store = await openFileStore(dir, { log: quiet, snapshotEveryMs: 10 });
+    const store = await openFileStore(dir, { log: quiet, snapshot: { idleMs: 10 } });
     await store.commit({ events: [boothCreated('b1')] });
     await waitFor(() => fs.existsSync(path.join(dir, 'db.json')) && readDb(dir).seq === 1);
+    expect(fs.readFileSync(path.join(dir, 'journal.prev.jsonl'), 'utf8')).toBe(journalLine(1, [boothCreated('b1')]));
 
     await store.commit({ events: [boothCreated('b2')] });
+    expect(journalLines(dir).map((line) => JSON.parse(line).seq)).toEqual([2]);
     await waitFor(() => readDb(dir).seq === 2);
     expect(Object.keys(readDb(dir).state.booths)).toEqual(['b1', 'b2']);
-    expect(journalLines(dir)).toHaveLength(2);
+    expect(journalLines(dir)).toEqual([]);
+    await store.close();
+  });
+
+  it('writes a snapshot after SNAPSHOT_EVERY_RECORDS records even when never quiet', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet, snapshot: { everyRecords: 5, idleMs: 60_000 } });
+    for (let i = 1; i <= 5; i += 1) await store.commit({ events: [boothCreated(`b${i}`)] });
+    await waitFor(() => fs.existsSync(path.join(dir, 'db.json')));
+    expect(readDb(dir).seq).toBe(5);
     await store.close();
   });
 
@@ -115,72 +113,6 @@ describe('file store: files on disk', () => {
     expect(store.applied('action-49')).toEqual({ ok: true, data: 49 });
     expect(logs.join('\n')).toMatch(/no longer running/);
     await store.close();
-  });
-});
-
-describe('file store: damaged data', () => {
-  it('drops a torn last line (no newline) with a log line, and appends after a clean line', async () => {
-    const dir = tempDir();
-    const journal = path.join(dir, 'journal.jsonl');
-    fs.writeFileSync(journal, journalLine(1, [boothCreated('b1')]) + journalLine(2, [boothCreated('b2')]) + '{"seq":3,"events":[{"ty');
-
-    const logs: string[] = [];
-    const store = await openFileStore(dir, { log: (line) => logs.push(line) });
-    expect(Object.keys(store.state.booths)).toEqual(['b1', 'b2']);
-    expect(logs.join('\n')).toContain(`${journal} line 3 was cut short`);
-
-    await store.commit({ events: [boothCreated('b3')] });
-    await store.close();
-    expect(journalLines(dir).map((line) => JSON.parse(line).seq)).toEqual([1, 2, 3]);
-    expect(Object.keys((await openAndClose(dir)).state.booths)).toEqual(['b1', 'b2', 'b3']);
-  });
-
-  it('drops an unparsable last line that has its newline (zeros left by a crash)', async () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(1, [boothCreated('b1')]) + '\0\0\0\0\n');
-    const store = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(store.state.booths)).toEqual(['b1']);
-    await store.close();
-    expect(journalLines(dir)).toHaveLength(1);
-  });
-
-  it('refuses a damaged middle line, naming the file and line, and changes no file', async () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'db.json'), JSON.stringify({ seq: 0, state: initialState(), applied: {} }));
-    fs.writeFileSync(
-      path.join(dir, 'journal.jsonl'),
-      journalLine(1, [boothCreated('b1')]) + '{"seq":2,"events":[{"type":"booth.cre\n' + journalLine(3, [boothCreated('b3')]) + '{"seq":4,"ev',
-    );
-    const before = digests(dir);
-
-    const opening = openFileStore(dir, { log: quiet });
-    await expect(opening).rejects.toThrow(
-      `${path.join(dir, 'journal.jsonl')} line 2 is damaged: it is not valid JSON; restore it from a backup or move it aside to start an empty fair.`,
-    );
-    expect(digests(dir)).toEqual(before); // the torn tail on line 4 was not cut either, and no lock is left
-  });
-
-  it('refuses a line whose seq goes backwards', async () => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(2, [boothCreated('b1')]) + journalLine(1, [boothCreated('b2')]));
-    await expect(openFileStore(dir, { log: quiet })).rejects.toThrow(/journal\.jsonl line 2 is damaged: its seq 1 does not follow seq 2/);
-  });
-
-  it.each([
-    ['not JSON', '{"seq": 3, "state": '],
-    ['without a state', '{"seq": 3}'],
-    ['with a text seq', '{"seq": "3", "state": {}}'],
-    ['empty', ''],
-  ])('refuses a db.json that is %s and leaves every file unchanged', async (_, text) => {
-    const dir = tempDir();
-    fs.writeFileSync(path.join(dir, 'db.json'), text);
-    fs.writeFileSync(path.join(dir, 'journal.jsonl'), journalLine(1, [boothCreated('b1')]));
-    const before = digests(dir);
-
-    const error = await openFileStore(dir, { log: quiet }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(new RegExp(`^${escape(path.join(dir, 'db.json'))} is not a readable Boothlink snapshot \\(.+\\); restore it from a backup`));
-    expect(digests(dir)).toEqual(before);
   });
 });
 
@@ -242,12 +174,6 @@ describe('file store: refused commits', () => {
   });
 });
 
-async function openAndClose(dir: string): Promise<Store> {
-  const store = await openFileStore(dir, { log: quiet });
-  await store.close();
-  return store;
-}
-
 function runCrashWriter(dir: string, count: number): Promise<{ signal: NodeJS.Signals | null; stdout: string }> {
   const script = fileURLToPath(new URL('./crashWriter.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', script, dir, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -257,8 +183,4 @@ function runCrashWriter(dir: string, count: number): Promise<{ signal: NodeJS.Si
     child.on('error', reject);
     child.on('close', (_code, signal) => resolve({ signal, stdout }));
   });
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

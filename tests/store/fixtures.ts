@@ -1,9 +1,11 @@
-// Shared by the store tests: a throwaway data folder per test, file digests, a dead pid.
+// Shared by the store tests: a throwaway data folder per test, file digests, a dead pid, a reopen.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
+import type { FairState } from '../../server/domain/state.ts';
+import { openFileStore } from '../../server/store/fileStore.ts';
 
 /** A fresh folder, removed when the current test finishes. */
 export function tempDir(): string {
@@ -37,3 +39,46 @@ export function deadPid(): number {
 }
 
 export const quiet = (): void => {};
+
+/** Reads db.json as a person (or lowdb) would. */
+export function readDb(dir: string): { seq: number; state: FairState; applied: Record<string, unknown> } {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8'));
+}
+
+/** Copies the data folder without its lock: what a restart after a crash at this instant would find. */
+export function copyFolder(dir: string): string {
+  const copy = tempDir();
+  for (const name of fs.readdirSync(dir)) {
+    if (name !== 'lock') fs.copyFileSync(path.join(dir, name), path.join(copy, name));
+  }
+  return copy;
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('waitFor timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/** Opens the folder, hands back what a fresh start holds, and closes it again. */
+export async function reopened(dir: string): Promise<{ state: FairState; applied: (key: string) => unknown }> {
+  const store = await openFileStore(dir, { log: quiet });
+  const state = structuredClone(store.state);
+  const applied = (key: string): unknown => store.applied(key);
+  await store.close();
+  return { state, applied };
+}
+
+/** A small seeded PRNG (mulberry32), so a randomised test fails the same way every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

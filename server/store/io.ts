@@ -1,0 +1,59 @@
+// The file operations the journal and the snapshot use, in one small object so tests can make
+// the disk fail (ENOSPC, EIO) or freeze at any step. Production passes `nodeIo`, plain node:fs.
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { fsyncDir } from './dataDir.ts';
+
+/** The part of a FileHandle the store uses. */
+export interface StoreFile {
+  write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+  read(buffer: Uint8Array, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  datasync(): Promise<void>;
+  truncate(length: number): Promise<void>;
+  stat(): Promise<{ size: number }>;
+  close(): Promise<void>;
+}
+
+export interface StoreIo {
+  /** 'r' read, 'a' append (creating), 'w' replace (creating). */
+  open(file: string, flags: 'r' | 'a' | 'w'): Promise<StoreFile>;
+  readFile(file: string): Promise<Buffer>;
+  rename(from: string, to: string): Promise<void>;
+  rm(file: string): Promise<void>;
+  /** Makes new files and renames in `dir` durable. */
+  fsyncDir(dir: string): Promise<void>;
+}
+
+export const nodeIo: StoreIo = {
+  open: (file, flags) => open(file, flags),
+  readFile: (file) => readFile(file),
+  rename: (from, to) => rename(from, to),
+  rm: (file) => rm(file, { force: true }),
+  fsyncDir,
+};
+
+/** Writes every byte: a write may be partial (disk nearly full, signals). */
+export async function writeAll(file: StoreFile, bytes: Uint8Array): Promise<void> {
+  for (let offset = 0; offset < bytes.length; ) {
+    const { bytesWritten } = await file.write(bytes, offset, bytes.length - offset);
+    if (bytesWritten === 0) throw new Error('the disk accepted no bytes');
+    offset += bytesWritten;
+  }
+}
+
+/** Characters encoded per write: 50 MB encoded at once would block the event loop ~100 ms. */
+const TEXT_CHUNK_CHARS = 1 << 20;
+
+/** Writes a long string in chunks, never splitting a surrogate pair (that would write U+FFFD). */
+export async function writeText(file: StoreFile, text: string): Promise<void> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + TEXT_CHUNK_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1; // a high surrogate: keep its pair together
+    await writeAll(file, Buffer.from(text.slice(start, end), 'utf8'));
+    start = end;
+  }
+}
+
+export function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+}

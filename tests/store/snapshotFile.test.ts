@@ -1,0 +1,43 @@
+// db.json as written: indented while small, compact past INDENT_UP_TO_BYTES, and written in chunks
+// that never split a character.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nodeIo, writeText } from '../../server/store/io.ts';
+import { openFileStore } from '../../server/store/fileStore.ts';
+import { INDENT_UP_TO_BYTES, readSnapshot } from '../../server/store/snapshot.ts';
+import { booth } from './events.ts';
+import { quiet, tempDir } from './fixtures.ts';
+
+describe('db.json', () => {
+  it('is compact JSON past INDENT_UP_TO_BYTES, and lowdb reads it back', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet });
+    const description = 'Rockets, anvils and 😀 emoji. '.repeat(40);
+    let n = 0;
+    while (JSON.stringify(store.state).length <= INDENT_UP_TO_BYTES) {
+      const ids = Array.from({ length: 200 }, () => `b${(n += 1)}`);
+      await Promise.all(ids.map((id) => store.commit({ events: [{ type: 'booth.created', booth: { ...booth(id), description } }] })));
+    }
+    await store.close();
+
+    const text = fs.readFileSync(path.join(dir, 'db.json'), 'utf8');
+    expect(text.length).toBeGreaterThan(INDENT_UP_TO_BYTES);
+    expect(text).not.toContain('\n  ');
+    const read = await readSnapshot(dir);
+    expect(read.kind).toBe('ok');
+    expect(read.kind === 'ok' && Object.keys(read.snapshot.state.booths)).toHaveLength(n);
+    expect(read.kind === 'ok' && read.snapshot.state.booths.b1?.description).toBe(description);
+  });
+
+  it('is written in chunks that keep a surrogate pair together across a chunk boundary', async () => {
+    const file = path.join(tempDir(), 'text');
+    for (const before of [(1 << 20) - 1, 1 << 20, (1 << 20) + 1]) {
+      const text = `${'a'.repeat(before)}😀${'b'.repeat(10)}`;
+      const handle = await nodeIo.open(file, 'w');
+      await writeText(handle, text);
+      await handle.close();
+      expect(fs.readFileSync(file, 'utf8') === text, `emoji at ${before}`).toBe(true);
+    }
+  });
+});
