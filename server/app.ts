@@ -3,8 +3,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { Server } from 'socket.io';
 import type { Config } from './config.ts';
+import { execute as realExecute, type Execute } from './execute.ts';
 import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
+import { epochOf, type Epoch } from './realtime/epoch.ts';
+import { startExpiry } from './realtime/expiry.ts';
 import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';
 import { registerRep } from './realtime/rep.ts';
@@ -13,6 +16,12 @@ import type { Store } from './store/store.ts';
 
 /** Payloads over this are refused before parsing (DESIGN.md section 3). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
+/**
+ * How long the server keeps a dropped socket's rooms and missed pushes for a quick reconnect.
+ * socket.io keeps every push to any room for this long, so it is short: a longer drop is covered
+ * by the resync every screen does on reconnect anyway.
+ */
+export const RECOVERY_WINDOW_MS = 30_000;
 
 export interface AppDeps {
   store: Store;
@@ -21,6 +30,10 @@ export interface AppDeps {
   /** The organiser's secret; required for /api/admin and the /admin namespace. */
   adminToken: string;
   log?: (line: string) => void;
+  /** How often pending requests are checked for expiry (tests shorten it). */
+  expiryCheckMs?: number;
+  /** Tests only: a variant of `execute` (the flap test's negative control turns dedupe off). */
+  execute?: Execute;
 }
 
 export function createApp(deps: AppDeps) {
@@ -31,14 +44,20 @@ export function createApp(deps: AppDeps) {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
     allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.config)),
+    // Missed pushes are replayed after a short drop. The auth middlewares run again on that
+    // reconnect, so a tablet revoked meanwhile does not slip back in with its old session.
+    connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
-  const publish = createPublisher(io, deps.store);
-  server.on('request', createHttpHandler({ ...deps, publish }));
-  registerStudent(io, { ...deps, publish });
-  registerRep(io, { ...deps, publish });
+  const epoch = epochOf(deps.store);
+  const full: Deps = { ...deps, publish: createPublisher(io, deps.store, epoch), epoch, execute: deps.execute ?? realExecute };
+  server.on('request', createHttpHandler(full));
+  registerStudent(io, full);
+  registerRep(io, full);
   registerAdmin(io, deps);
+  const stopExpiry = startExpiry(full);
+  server.on('close', stopExpiry);
   return { http: server, io };
 }
 
 export type App = ReturnType<typeof createApp>;
-export type Deps = AppDeps & { publish: ReturnType<typeof createPublisher> };
+export type Deps = AppDeps & { publish: ReturnType<typeof createPublisher>; epoch: Epoch; execute: Execute };

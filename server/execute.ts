@@ -1,35 +1,54 @@
 // decide → persist → answer, the same for every command from a socket or HTTP.
 import type { Reply } from '../shared/protocol.ts';
 import type { Decision } from './domain/decision.ts';
-import type { FairEvent } from './domain/state.ts';
+import { numbered, type Change } from './domain/feed.ts';
 import { StorageError, type Store } from './store/store.ts';
 
 export interface Executed<T> {
   reply: Reply<T>;
-  /** The events that were made durable; empty for a refusal or a repeat. */
-  events: FairEvent[];
+  /** The events that were made durable, numbered per booth; empty for a refusal or a repeat. */
+  changes: Change[];
 }
+
+export type Execute = <T>(store: Store, key: string | undefined, decide: () => Decision, respond: () => T) => Promise<Executed<T>>;
+
+/** Keys whose first run is still being made durable, per store: a repeat waits for it. */
+const saving = new WeakMap<Store, Map<string, Promise<boolean>>>();
 
 /**
  * Runs one command. `key` is the client's action id (scoped to its sender): a repeat of an applied
  * key changes nothing and is answered from the current state, so a double tap has one effect.
+ * A repeat that arrives while the first run is still being saved waits for it: it must not say
+ * "ok" for something a crash could still lose.
  */
-export async function execute<T>(
-  store: Store,
-  key: string | undefined,
-  decide: () => Decision,
-  respond: () => T,
-): Promise<Executed<T>> {
-  if (key !== undefined && store.applied(key) !== undefined) return { reply: { ok: true, data: respond() }, events: [] };
-  const decision = decide();
-  if (decision.error) return { reply: { ok: false, error: decision.error }, events: [] };
-  if (decision.events.length > 0 || key !== undefined) {
-    try {
-      await store.commit({ events: decision.events, key, reply: true });
-    } catch (error) {
-      if (!(error instanceof StorageError)) throw error;
-      return { reply: { ok: false, error: { code: 'STORAGE', message: error.message } }, events: [] };
-    }
+export const execute: Execute = async (store, key, decide, respond) => {
+  if (key !== undefined) {
+    const first = saving.get(store)?.get(key);
+    if (first && !(await first)) return storageFailed(new StorageError('The first try of this action could not be saved. Try again.'));
+    if (store.applied(key) !== undefined) return { reply: { ok: true, data: respond() }, changes: [] };
   }
-  return { reply: { ok: true, data: respond() }, events: decision.events };
+  const decision = decide();
+  if (decision.error) return { reply: { ok: false, error: decision.error }, changes: [] };
+  if (decision.events.length === 0 && key === undefined) return { reply: { ok: true, data: respond() }, changes: [] };
+  const durable = store.commit({ events: decision.events, key, reply: true });
+  // Commits apply at once, so the booth numbers the events got can be read off the state now.
+  const changes = numbered(store.state, decision.events);
+  const saved = durable.then(() => true, () => false);
+  if (key !== undefined) track(store, key, saved);
+  try {
+    await durable;
+  } catch (error) {
+    if (!(error instanceof StorageError)) throw error;
+    return storageFailed(error);
+  }
+  return { reply: { ok: true, data: respond() }, changes };
+};
+
+function track(store: Store, key: string, saved: Promise<boolean>): void {
+  let keys = saving.get(store);
+  if (!keys) saving.set(store, (keys = new Map()));
+  keys.set(key, saved);
+  void saved.then(() => keys.delete(key));
 }
+
+const storageFailed = <T>(error: StorageError): Executed<T> => ({ reply: { ok: false, error: { code: 'STORAGE', message: error.message } }, changes: [] });

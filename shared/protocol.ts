@@ -3,7 +3,7 @@
 import type * as v from 'valibot';
 import type {
   AcceptInput, BoothGetInput, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
-  ProfileField, RequestInput, ShareInput, SlotsInput, FieldErrors,
+  ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -28,7 +28,11 @@ export type Ack<T> = (reply: Reply<T>) => void;
 
 export const BOOTH_STATUSES = ['open', 'break', 'full'] as const;
 export type BoothStatus = (typeof BOOTH_STATUSES)[number];
-export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled';
+/**
+ * pending → accepted | declined | cancelled | proposed | expired. A proposal (another time from a rep)
+ * is confirmed (→ accepted) or declined by the student (→ pending again, for the booth to answer anew).
+ */
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'proposed' | 'expired';
 
 export interface Slot {
   start: string; // ISO instant
@@ -103,6 +107,8 @@ export interface RequestCard {
   place?: string;
   interviewer?: RepPublic;
   message?: string;
+  /** The time the student said no to, when a proposal was declined and the request is pending again. */
+  declinedSlot?: Slot;
 }
 
 export interface RepSelf extends RepPublic {
@@ -115,6 +121,15 @@ export interface RepView {
   booth: BoothPublic;
   visitors: VisitorCard[]; // newest first
   requests: RequestCard[]; // pending first, then newest first
+  /** The booth's sequence number as of this view: every push to the booth carries the next one. */
+  seq: number;
+  /** Changes when the server's memory went back (a restart, a reload after a failed write). */
+  epoch: string;
+}
+
+/** `rep:sync`: the booth's cards that changed after `since`, or all of them when `full`. */
+export interface RepSync extends RepView {
+  full: boolean;
 }
 
 export interface PairResult {
@@ -132,23 +147,31 @@ export interface StudentClientEvents {
   'intro:share': (input: In<typeof ShareInput>, ack: Ack<StudentView>) => void;
   'request:create': (input: In<typeof RequestInput>, ack: Ack<StudentView>) => void;
   'request:cancel': (input: In<typeof CancelInput>, ack: Ack<StudentView>) => void;
+  'proposal:confirm': (input: In<typeof ProposalInput>, ack: Ack<StudentView>) => void;
+  'proposal:decline': (input: In<typeof ProposalInput>, ack: Ack<StudentView>) => void;
 }
 export interface StudentServerEvents {
   'student:changed': (view: StudentView) => void;
-  'booth:changed': (booth: BoothPublic) => void;
+  'booth:changed': (booth: BoothPublic, seq: number, epoch: string) => void;
 }
 
 export interface RepClientEvents {
   'rep:load': (ack: Ack<RepView>) => void;
+  'rep:sync': (input: In<typeof SyncInput>, ack: Ack<RepSync>) => void;
   'request:slots': (input: In<typeof SlotsInput>, ack: Ack<Slot[]>) => void;
   'request:accept': (input: In<typeof AcceptInput>, ack: Ack<RequestCard>) => void;
+  'request:propose': (input: In<typeof AcceptInput>, ack: Ack<RequestCard>) => void;
   'request:decline': (input: In<typeof DeclineInput>, ack: Ack<RequestCard>) => void;
   'booth:status': (input: In<typeof BoothStatusInput>, ack: Ack<BoothPublic>) => void;
 }
+/**
+ * Every push to a booth carries the booth's sequence number (one more than the push before) and
+ * the epoch those numbers belong to (it changes when the server's memory went back, e.g. a restart).
+ */
 export interface RepServerEvents {
-  'visitor:added': (visitor: VisitorCard) => void;
-  'request:changed': (request: RequestCard) => void;
-  'booth:changed': (booth: BoothPublic) => void;
+  'visitor:added': (visitor: VisitorCard, seq: number, epoch: string) => void;
+  'request:changed': (request: RequestCard, seq: number, epoch: string) => void;
+  'booth:changed': (booth: BoothPublic, seq: number, epoch: string) => void;
 }
 
 export interface AdminStats {

@@ -57,6 +57,8 @@ export const BoothGetInput = v.strictObject({ slug: Slug });
 export const ShareInput = v.strictObject({ id: ActionId, slug: Slug });
 export const RequestInput = v.strictObject({ id: ActionId, slug: Slug, note: optionalText(500, 'Your note') });
 export const CancelInput = v.strictObject({ id: ActionId, requestId: EntityId });
+/** The student's answer to a rep's proposed time: confirm it or decline it. */
+export const ProposalInput = v.strictObject({ id: ActionId, requestId: EntityId });
 
 export const SlotsInput = v.strictObject({ requestId: EntityId });
 export const AcceptInput = v.strictObject({
@@ -65,6 +67,11 @@ export const AcceptInput = v.strictObject({
   start: v.pipe(v.string('Pick a slot.'), v.isoTimestamp('Pick a slot from the list.')),
 });
 export const DeclineInput = v.strictObject({ id: ActionId, requestId: EntityId, message: optionalText(300, 'Your message') });
+/** A tablet after a reconnect: what changed since the last sequence number it saw, in that server epoch. */
+export const SyncInput = v.strictObject({
+  since: v.pipe(v.number('"since" must be a number.'), v.integer('"since" must be a whole number.'), v.minValue(0, '"since" cannot be negative.')),
+  epoch: v.pipe(v.string('"epoch" must be text.'), v.maxLength(64, '"epoch" is too long.')),
+});
 
 export const BoothStatusInput = v.strictObject({
   id: ActionId,

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import { createApp, type App } from '../server/app.ts';
+import { createApp, type App, type AppDeps } from '../server/app.ts';
 import type { Config } from '../server/config.ts';
 import { openFileStore } from '../server/store/fileStore.ts';
 import type { Store } from '../server/store/store.ts';
@@ -26,10 +26,12 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions {
+export interface StartOptions extends Pick<AppDeps, 'execute' | 'expiryCheckMs'> {
   now?: () => Date;
   distDir?: string;
   dataDir?: string;
+  /** Instead of a file store on `dataDir`. */
+  store?: Store;
 }
 
 export function tempDir(prefix = 'boothlink-'): string {
@@ -38,7 +40,7 @@ export function tempDir(prefix = 'boothlink-'): string {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
-  const store = await openFileStore(dataDir);
+  const store = options.store ?? (await openFileStore(dataDir));
   const config: Config = {
     port: 0,
     host: '127.0.0.1',
@@ -48,7 +50,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     distDir: options.distDir ?? path.resolve('dist'),
   };
   const logs: string[] = [];
-  const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l) });
+  const { execute, expiryCheckMs } = options;
+  const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), execute, expiryCheckMs });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const port = (app.http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -1,20 +1,28 @@
-import { Match, Switch } from 'solid-js';
+import { Show } from 'solid-js';
 import type { TrackedConnection } from '../lib/connection.ts';
 
-/** A quiet line while the socket is away; socket.io-client keeps retrying with backoff. */
-export function ConnectionLine(props: { connection: TrackedConnection }) {
+const SAID = { connecting: 'Connecting…', online: 'Online', reconnecting: 'Reconnecting…', offline: 'Offline' };
+
+/**
+ * The connection banner: online, reconnecting or offline, and how many actions wait to be sent.
+ * socket.io-client keeps retrying with backoff; the outbox sends what waits once it is back.
+ */
+export function ConnectionLine(props: { connection: TrackedConnection; pending?: number; notice?: string }) {
+  const state = () => props.connection.state();
   return (
     <div role="status" class="connection">
-      <Switch>
-        <Match when={props.connection.state() === 'offline'}>
-          <p class="connection__line">Reconnecting…</p>
-        </Match>
-        <Match when={props.connection.state() === 'refused'}>
-          <p class="connection__line">
-            The server refused the connection ({props.connection.refusal()}). Reload the page to try again.
-          </p>
-        </Match>
-      </Switch>
+      <p class={state() === 'online' ? 'connection__ok' : 'connection__line'}>
+        <Show
+          when={state() !== 'refused'}
+          fallback={`The server refused the connection (${props.connection.refusal()}). Reload the page to try again.`}
+        >
+          {SAID[state() as keyof typeof SAID]}
+          <Show when={props.pending}>{(n) => ` · ${n()} pending — will be sent`}</Show>
+        </Show>
+      </p>
+      <Show when={props.notice}>
+        <p class="connection__line">{props.notice}</p>
+      </Show>
     </div>
   );
 }

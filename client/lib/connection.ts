@@ -1,8 +1,9 @@
-// Whether a socket is connected, as a signal, for the small "Reconnecting…" line.
-import { createSignal, type Accessor } from 'solid-js';
+// Whether a socket is connected, as a signal, for the connection banner.
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Socket } from 'socket.io-client';
 
-export type Connection = 'connecting' | 'online' | 'offline' | 'refused';
+/** 'reconnecting': socket.io-client is retrying; 'offline': and the device says it has no network. */
+export type Connection = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
 
 export interface TrackedConnection {
   state: Accessor<Connection>;
@@ -14,18 +15,27 @@ export interface TrackedConnection {
 export function trackConnection(socket: Socket<any, any>, onConnect: () => void): TrackedConnection {
   const [state, setState] = createSignal<Connection>(socket.connected ? 'online' : 'connecting');
   const [refusal, setRefusal] = createSignal('');
+  const away = () => setState(navigator.onLine === false ? 'offline' : 'reconnecting');
+  const network = () => state() !== 'online' && state() !== 'refused' && away();
+  addEventListener('online', network);
+  addEventListener('offline', network);
+  onCleanup(() => {
+    removeEventListener('online', network);
+    removeEventListener('offline', network);
+  });
   socket.on('connect', () => {
     setState('online');
     onConnect();
   });
   socket.on('disconnect', (reason) => {
-    setState('offline');
+    away();
     // The server dropped us on purpose (say, a revoked tablet): ask again so the handshake says why.
     if (reason === 'io server disconnect') socket.connect();
   });
   socket.on('connect_error', (err) => {
     // socket.io-client retries network failures itself; a refused handshake it does not.
-    setState(socket.active ? 'offline' : 'refused');
+    if (socket.active) away();
+    else setState('refused');
     setRefusal(socket.active ? '' : err.message);
   });
   return { state, refusal };

@@ -5,7 +5,6 @@ import type {
   Ack, AdminClientEvents, AdminServerEvents, RepClientEvents, RepServerEvents, Reply,
   StudentClientEvents, StudentServerEvents,
 } from '../../shared/protocol.ts';
-import { randomId } from './ids.ts';
 
 export const ACK_TIMEOUT_MS = 10_000;
 export const NO_ANSWER_MESSAGE = 'No answer from the server. Check the Wi-Fi and try again.';
@@ -40,23 +39,7 @@ export async function call<E extends { [K in keyof E]: Fn }, K extends keyof E &
   }
 }
 
-// Ids of actions that got no answer, by event and payload. The server may have applied such an
-// action, so repeating exactly the same one reuses its id and the server answers it only once.
-const unanswered = new Map<string, string>();
-
 type InputOf<F> = ArgsOf<F> extends [infer I] ? I : never;
 
-/** Sends one user action with a fresh idempotency id (the same id when retrying after no answer). */
-export async function act<E extends { [K in keyof E]: Fn }, K extends keyof E & string>(
-  socket: Socket<any, E>,
-  event: K,
-  input: Omit<InputOf<E[K]>, 'id'>,
-): Promise<Reply<DataOf<E[K]>>> {
-  const key = event + JSON.stringify(input);
-  const id = unanswered.get(key) ?? randomId();
-  const args = [{ ...input, id }] as unknown as ArgsOf<E[K]>;
-  const reply = await call(socket, event, ...args);
-  if (!reply.ok && reply.error.message === NO_ANSWER_MESSAGE) unanswered.set(key, id);
-  else unanswered.delete(key);
-  return reply;
-}
+/** An outbox's `act`, typed for one namespace: the event's input without the id the outbox adds. */
+export type Act<E> = <K extends keyof E & string>(event: K, input: Omit<InputOf<E[K]>, 'id'>) => Promise<Reply<DataOf<E[K]>>>;

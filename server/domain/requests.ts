@@ -1,11 +1,15 @@
-// Interview requests: ask, cancel, accept for a slot, decline. Every booking rule lives here.
+// Interview requests: ask, cancel, accept for a slot, decline. Every booking rule lives here
+// (a rep's proposed time, in proposals.ts, is checked with the same `bookingProblem`).
 import type { Slot } from '../../shared/protocol.ts';
 import { record, refuse, type Decision } from './decision.ts';
-import { allSlots, clockLabel, overlaps } from './slots.ts';
+import { allSlots, clockLabel, overlaps, windowsEnd } from './slots.ts';
 import type { FairState, InterviewRequest, Rep } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
 
-const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted';
+/** A request still in play: one per student and booth at a time. */
+export const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
+/** A booked interview, or a time a rep proposed: held for that rep until the student answers. */
+const holdsRepSlot = (r: InterviewRequest) => (r.status === 'accepted' || r.status === 'proposed') && r.slot !== undefined;
 
 export function requestInterview(
   state: FairState,
@@ -20,6 +24,7 @@ export function requestInterview(
   const open = Object.values(state.requests).find((r) => r.boothId === booth.id && r.studentId === input.studentId && isOpen(r));
   if (open) return refuse('CONFLICT', `You already have a ${open.status} request with ${booth.employer}. Cancel it first to ask again.`);
   if (booth.status === 'full') return refuse('CONFLICT', `${booth.employer} is not taking more interview requests today.`);
+  if (now >= windowsEnd(state.fair)) return refuse('CONFLICT', `${booth.employer}'s interview windows are over for today.`);
   const at = now.toISOString();
   return record({
     type: 'request.made',
@@ -35,21 +40,25 @@ export function cancelRequest(state: FairState, input: { studentId: string; requ
 }
 
 /** Where a rep acts on a request: it must exist, be for the rep's booth, and still be pending. */
-function pendingForRep(state: FairState, rep: Rep, requestId: string): { request: InterviewRequest } | { error: Decision } {
+export function pendingForRep(state: FairState, rep: Rep, requestId: string): { request: InterviewRequest } | { error: Decision } {
   const request = state.requests[requestId];
   if (!request || request.boothId !== rep.boothId) return { error: refuse('NOT_FOUND', 'That request does not exist. Reload the page.') };
-  if (request.status === 'pending') return { request };
   const tz = state.fair.timeZone;
+  const by = state.reps[request.repId ?? '']?.name ?? 'another rep';
+  const when = request.slot ? clockLabel(request.slot.start, tz) : '';
   switch (request.status) {
-    case 'accepted': {
-      const by = state.reps[request.repId ?? '']?.name ?? 'another rep';
-      const when = request.slot ? ` for ${clockLabel(request.slot.start, tz)}` : '';
-      return { error: refuse('CONFLICT', `Already accepted by ${by}${when}.`) };
-    }
+    case 'pending':
+      return { request };
+    case 'accepted':
+      return { error: refuse('CONFLICT', `Already accepted by ${by}${when && ` for ${when}`}.`) };
+    case 'proposed':
+      return { error: refuse('CONFLICT', `${by} already proposed ${when}; waiting for the student to answer.`) };
     case 'declined':
-      return { error: refuse('CONFLICT', `Already declined by ${state.reps[request.repId ?? '']?.name ?? 'another rep'}.`) };
+      return { error: refuse('CONFLICT', `Already declined by ${by}.`) };
     case 'cancelled':
       return { error: refuse('CONFLICT', 'The student cancelled this request.') };
+    case 'expired':
+      return { error: refuse('CONFLICT', 'This request expired: the interview windows are over.') };
     default: {
       const never: never = request.status;
       return { error: refuse('INTERNAL', `Unknown status ${String(never)}`) };
@@ -60,39 +69,66 @@ function pendingForRep(state: FairState, rep: Rep, requestId: string): { request
 /** The slots this rep could offer this student: upcoming, and free for both of them. */
 export function freeSlots(state: FairState, rep: Rep, studentId: string, now: Date): Slot[] {
   const busy = Object.values(state.requests).filter(
-    (r) => r.status === 'accepted' && r.slot && (r.repId === rep.id || r.studentId === studentId),
+    (r) => (holdsRepSlot(r) && r.repId === rep.id) || (r.status === 'accepted' && r.slot && r.studentId === studentId),
   );
   const from = now.toISOString();
   return allSlots(state.fair).filter((s) => s.start > from && !busy.some((r) => overlaps(r.slot!, s)));
 }
 
-export function acceptRequest(state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date): Decision {
-  const found = pendingForRep(state, rep, input.requestId);
-  if ('error' in found) return found.error;
-  const { request } = found;
+/** The fair's slot starting at `start`, or undefined if no slot starts then. */
+export function slotAt(state: FairState, start: string): Slot | undefined {
+  const wanted = Date.parse(start);
+  return allSlots(state.fair).find((s) => Date.parse(s.start) === wanted);
+}
+
+/**
+ * Why `slot` cannot be booked for `request` with `rep`, in words for whoever is acting (the rep
+ * accepting or proposing, or the student confirming a proposal); undefined if it can.
+ */
+export function bookingProblem(state: FairState, rep: Rep, request: InterviewRequest, slot: Slot, now: Date, actor: 'rep' | 'student'): Decision | undefined {
   const tz = state.fair.timeZone;
-  const wanted = Date.parse(input.start);
-  const slot = allSlots(state.fair).find((s) => Date.parse(s.start) === wanted);
-  if (!slot) return refuse('INVALID', 'That time is not one of the interview slots. Pick a slot from the list.');
-  if (slot.start <= now.toISOString()) return refuse('CONFLICT', `${clockLabel(slot.start, tz)} has already started. Pick a later slot.`);
+  const at = clockLabel(slot.start, tz);
+  const employer = state.booths[request.boothId]?.employer ?? 'The booth';
+  if (slot.start <= now.toISOString()) {
+    return refuse('CONFLICT', actor === 'rep' ? `${at} has already started. Pick a later slot.` : `${at} has already started. Decline it, and ${employer} can propose another time.`);
+  }
   const next = () => {
     const free = freeSlots(state, rep, request.studentId, now);
     const after = free.find((s) => s.start > slot.start) ?? free[0];
     return after ? ` Next free slot: ${clockLabel(after.start, tz)}.` : ' There are no free slots left today.';
   };
-  const accepted = Object.values(state.requests).filter((r) => r.status === 'accepted' && r.slot && overlaps(r.slot, slot));
-  if (accepted.some((r) => r.repId === rep.id)) {
-    return refuse('CONFLICT', `You already have an interview at ${clockLabel(slot.start, tz)}.${next()}`);
+  const others = Object.values(state.requests).filter((r) => r.id !== request.id && r.slot && overlaps(r.slot, slot));
+  const repHas = others.find((r) => holdsRepSlot(r) && r.repId === rep.id);
+  if (repHas) {
+    if (actor === 'student') return refuse('CONFLICT', `${at} was just given to someone else. Decline it, and ${employer} can propose another time.`);
+    return refuse('CONFLICT', repHas.status === 'accepted'
+      ? `You already have an interview at ${at}.${next()}`
+      : `You already proposed ${at} to another student.${next()}`);
   }
-  const clash = accepted.find((r) => r.studentId === request.studentId);
+  const clash = others.find((r) => r.status === 'accepted' && r.studentId === request.studentId);
   if (clash) {
-    const name = state.students[request.studentId]?.profile.name ?? 'The student';
     const where = state.booths[clash.boothId]?.employer ?? 'another booth';
+    if (actor === 'student') return refuse('CONFLICT', `You already have an interview at ${at} with ${where}. Cancel that one first, or decline this time.`);
+    const name = state.students[request.studentId]?.profile.name ?? 'The student';
     return refuse('CONFLICT', `${name} already has an interview at ${clockLabel(clash.slot!.start, tz)} with ${where}.${next()}`);
   }
-  const booth = state.booths[rep.boothId];
-  const place = booth?.place || (booth?.booth ? `Booth ${booth.booth}` : (booth?.employer ?? ''));
-  return record({ type: 'request.accepted', requestId: request.id, repId: rep.id, slot, place, at: now.toISOString() });
+  return undefined;
+}
+
+/** Where the interview takes place: the booth's interview place, else the booth itself. */
+export function placeOf(state: FairState, boothId: string): string {
+  const booth = state.booths[boothId];
+  return booth?.place || (booth?.booth ? `Booth ${booth.booth}` : (booth?.employer ?? ''));
+}
+
+export function acceptRequest(state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date): Decision {
+  const found = pendingForRep(state, rep, input.requestId);
+  if ('error' in found) return found.error;
+  const slot = slotAt(state, input.start);
+  if (!slot) return refuse('INVALID', 'That time is not one of the interview slots. Pick a slot from the list.');
+  const problem = bookingProblem(state, rep, found.request, slot, now, 'rep');
+  if (problem) return problem;
+  return record({ type: 'request.accepted', requestId: found.request.id, repId: rep.id, slot, place: placeOf(state, rep.boothId), at: now.toISOString() });
 }
 
 export function declineRequest(state: FairState, rep: Rep, input: { requestId: string; message: string }, now: Date): Decision {

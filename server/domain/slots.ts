@@ -37,6 +37,12 @@ export function allSlots(fair: FairSettings): Slot[] {
   return slots;
 }
 
+/** When the fair's last interview window ends: requests still waiting then have expired. */
+export function windowsEnd(fair: FairSettings): Date {
+  const ends = fair.windows.map((w) => zonedTime(fair.date, w.end, fair.timeZone).getTime());
+  return new Date(Math.max(...ends));
+}
+
 export function overlaps(a: Slot, b: Slot): boolean {
   return a.start < b.end && b.start < a.end;
 }

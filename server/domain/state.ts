@@ -1,6 +1,8 @@
 // The whole fair as data, and the events that change it. `apply` is the only writer.
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
+import { advanceFeed } from './feed.ts';
+import { applyRequestEvent } from './requestEvents.ts';
 
 export interface Booth {
   id: string;
@@ -14,6 +16,8 @@ export interface Booth {
   status: BoothStatus;
   pairingCode: string;
   createdAt: string;
+  /** The booth's sequence number: how many changes its tablets have been sent (see feed.ts). */
+  seq?: number;
 }
 
 export interface Rep {
@@ -42,6 +46,8 @@ export interface Introduction {
   studentId: string;
   sharedAt: string;
   fields: ProfileField[];
+  /** The booth's sequence number when this last changed. */
+  seq?: number;
 }
 
 export interface InterviewRequest {
@@ -56,6 +62,10 @@ export interface InterviewRequest {
   place?: string;
   repId?: string;
   message?: string;
+  /** A proposed time the student declined; the request is pending again. */
+  declinedSlot?: Slot;
+  /** The booth's sequence number when this last changed. */
+  seq?: number;
 }
 
 export interface FairState {
@@ -78,7 +88,11 @@ export type FairEvent =
   | { type: 'request.made'; request: InterviewRequest }
   | { type: 'request.cancelled'; requestId: string; at: string }
   | { type: 'request.accepted'; requestId: string; repId: string; slot: Slot; place: string; at: string }
-  | { type: 'request.declined'; requestId: string; repId: string; message: string; at: string };
+  | { type: 'request.declined'; requestId: string; repId: string; message: string; at: string }
+  | { type: 'request.proposed'; requestId: string; repId: string; slot: Slot; place: string; at: string }
+  | { type: 'request.confirmed'; requestId: string; at: string }
+  | { type: 'request.proposalDeclined'; requestId: string; at: string }
+  | { type: 'request.expired'; requestId: string; at: string };
 
 export const DEFAULT_SLOT_MINUTES = 20;
 
@@ -101,12 +115,18 @@ export function initialState(): FairState {
 
 /** Applies one event in place. Events are facts already decided: no checks here. */
 export function apply(state: FairState, event: FairEvent): void {
+  applyEvent(state, event);
+  advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
+}
+
+function applyEvent(state: FairState, event: FairEvent): void {
   switch (event.type) {
     case 'fair.configured':
       state.fair = event.fair;
       return;
+    // Copies: the state's records get sequence numbers (feed.ts), the events must stay as recorded.
     case 'booth.created':
-      state.booths[event.booth.id] = event.booth;
+      state.booths[event.booth.id] = { ...event.booth };
       return;
     case 'booth.codeReset': {
       const booth = state.booths[event.boothId];
@@ -128,30 +148,24 @@ export function apply(state: FairState, event: FairEvent): void {
       return;
     }
     case 'introduction.made':
-      state.introductions[event.introduction.id] = event.introduction;
+      state.introductions[event.introduction.id] = { ...event.introduction };
       return;
+    // Interview requests, in requestEvents.ts.
     case 'request.made':
-      state.requests[event.request.id] = event.request;
-      return;
     case 'request.cancelled':
-      update(state, event.requestId, { status: 'cancelled', updatedAt: event.at });
-      return;
     case 'request.accepted':
-      update(state, event.requestId, { status: 'accepted', repId: event.repId, slot: event.slot, place: event.place, updatedAt: event.at });
-      return;
     case 'request.declined':
-      update(state, event.requestId, { status: 'declined', repId: event.repId, message: event.message, updatedAt: event.at });
+    case 'request.proposed':
+    case 'request.confirmed':
+    case 'request.proposalDeclined':
+    case 'request.expired':
+      applyRequestEvent(state, event);
       return;
     default: {
       const unknown: never = event;
       throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
     }
   }
-}
-
-function update(state: FairState, requestId: string, patch: Partial<InterviewRequest>): void {
-  const request = state.requests[requestId];
-  if (request) Object.assign(request, patch);
 }
 
 export function applyAll(state: FairState, events: readonly FairEvent[]): void {

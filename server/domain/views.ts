@@ -59,6 +59,7 @@ export function requestCard(state: FairState, request: InterviewRequest): Reques
     ...(request.place && { place: request.place }),
     ...(rep && { interviewer: { id: rep.id, name: rep.name, title: rep.title } }),
     ...(request.message && { message: request.message }),
+    ...(request.declinedSlot && { declinedSlot: request.declinedSlot }),
   };
 }
 
@@ -71,7 +72,7 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
     createdAt: request.createdAt,
     ...(request.slot && { slot: request.slot }),
     ...(request.place && { place: request.place }),
-    ...(rep && request.status === 'accepted' && { interviewer: { id: rep.id, name: rep.name, title: rep.title, email: rep.email } }),
+    ...(rep && (request.status === 'accepted' || request.status === 'proposed') && { interviewer: { id: rep.id, name: rep.name, title: rep.title, email: rep.email } }),
     ...(request.message && { message: request.message }),
   };
 }
@@ -95,15 +96,20 @@ export function repSelf(rep: Rep): RepSelf {
   return { id: rep.id, name: rep.name, title: rep.title, email: rep.email, boothId: rep.boothId };
 }
 
-export function repView(state: FairState, rep: Rep): RepView {
+/**
+ * What a tablet shows: the booth, its visitors and requests, and the booth's sequence number.
+ * With `since`, only the cards that changed after that number (a tablet catching up).
+ */
+export function repView(state: FairState, rep: Rep, epoch: string, since?: number): RepView {
   const booth = state.booths[rep.boothId]!;
+  const changed = (x: { seq?: number }) => since === undefined || (x.seq ?? 0) > since;
   const visitors = Object.values(state.introductions)
-    .filter((i) => i.boothId === booth.id)
+    .filter((i) => i.boothId === booth.id && changed(i))
     .sort(newestFirst((i) => i.sharedAt))
     .map((i) => visitorCard(state, i));
   const requests = Object.values(state.requests)
-    .filter((r) => r.boothId === booth.id)
+    .filter((r) => r.boothId === booth.id && changed(r))
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));
-  return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests };
+  return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests, seq: booth.seq ?? 0, epoch };
 }

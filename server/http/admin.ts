@@ -15,8 +15,8 @@ const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, p
 async function putFair(ctx: Context): Promise<void> {
   const { store, publish } = ctx.deps;
   const fair = await readInput(ctx.req, FairInput);
-  const { reply, events } = await execute(store, undefined, () => configureFair(store.state, fair), () => fairInfo(ctx));
-  publish(events);
+  const { reply, changes } = await execute(store, undefined, () => configureFair(store.state, fair), () => fairInfo(ctx));
+  publish(changes);
   sendReply(ctx.res, reply);
 }
 
@@ -24,26 +24,26 @@ async function postBooth(ctx: Context): Promise<void> {
   const { store, now, config, publish } = ctx.deps;
   const fields = await readInput(ctx.req, BoothInput);
   const id = newId();
-  const { reply, events } = await execute(
+  const { reply, changes } = await execute(
     store,
     undefined,
     () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
     () => boothAdminById(store.state, id, config.publicUrl),
   );
-  publish(events);
+  publish(changes);
   sendReply(ctx.res, reply, 201);
 }
 
 async function resetCode(ctx: Context): Promise<void> {
   const { store, config, publish } = ctx.deps;
   const boothId = ctx.params[0]!;
-  const { reply, events } = await execute(
+  const { reply, changes } = await execute(
     store,
     undefined,
     () => resetPairingCode(store.state, { boothId, pairingCode: newPairingCode() }),
     () => boothAdminById(store.state, boothId, config.publicUrl),
   );
-  publish(events);
+  publish(changes);
   sendReply(ctx.res, reply);
 }
 

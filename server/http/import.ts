@@ -21,13 +21,13 @@ export async function importBooths(ctx: Context): Promise<void> {
     const input = parse(BoothInput, row.fields);
     if (!input.ok) return { line: row.line, error: input.message };
     const id = newId();
-    const { reply, events } = await execute(
+    const { reply, changes } = await execute(
       store,
       undefined,
       () => createBooth(store.state, { ...input.value, id, pairingCode: newPairingCode() }, now()),
       () => boothAdminById(store.state, id, config.publicUrl),
     );
-    publish(events);
+    publish(changes);
     return reply.ok ? { line: row.line, booth: reply.data } : { line: row.line, error: reply.error.message };
   });
   for (const outcome of await Promise.all(pending)) {

@@ -27,7 +27,7 @@ export function pairRoutes(): Route[] {
     const input = await readInput(req, PairInput);
     const token = newToken();
     const repId = newId();
-    const { reply, events } = await execute<PairResult>(
+    const { reply, changes } = await execute<PairResult>(
       store,
       undefined,
       () => pairRep(store.state, { ...input, repId, tokenHash: sha256(token) }, now()),
@@ -37,7 +37,7 @@ export function pairRoutes(): Route[] {
       },
     );
     if (!reply.ok && reply.error.code === 'UNAUTHORIZED') limit.fail(address, now());
-    publish(events);
+    publish(changes);
     sendReply(res, reply);
   }
 

@@ -1,38 +1,51 @@
-// After a commit is durable: tell each room what changed for it.
+// After a commit is durable: tell each room what changed for it. Every push to a booth carries
+// the number the change got in the booth's feed and the numbers' epoch, so a tablet can tell
+// when it missed one, or when its numbers no longer hold.
 import type { Namespace, Server } from 'socket.io';
-import type { FairEvent } from '../domain/state.ts';
+import type { Change } from '../domain/feed.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import type { Store } from '../store/store.ts';
+import type { Epoch } from './epoch.ts';
 import { adminStats } from './stats.ts';
 
-export type Publish = (events: readonly FairEvent[]) => void;
+export type Publish = (changes: readonly Change[]) => void;
 
 export const boothRoom = (boothId: string) => `booth:${boothId}`;
 export const studentRoom = (studentId: string) => `student:${studentId}`;
 export const ORGANISERS = 'organisers';
 
-export function createPublisher(io: Server, store: Store): Publish {
+export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish {
   const students = io.of('/student');
   const reps = io.of('/rep');
   const statsSoon = throttledStats(io.of('/admin'), store);
-  return (events) => {
-    if (events.length === 0) return;
+  const boothChanged = (boothId: string, seq: number) => {
+    const booth = store.state.booths[boothId];
+    if (!booth) return;
+    const view = boothPublic(store.state, booth);
+    reps.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
+    students.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
+  };
+  return (changes) => {
+    if (changes.length === 0) return;
     const state = store.state;
     const changedStudents = new Set<string>();
-    const changedBooths = new Set<string>();
-    for (const event of events) {
+    for (const { event, seq = 0 } of changes) {
       switch (event.type) {
         case 'introduction.made':
-          reps.to(boothRoom(event.introduction.boothId)).emit('visitor:added', visitorCard(state, event.introduction));
+          reps.to(boothRoom(event.introduction.boothId)).emit('visitor:added', visitorCard(state, event.introduction), seq, epoch());
           changedStudents.add(event.introduction.studentId);
           break;
         case 'request.made':
         case 'request.cancelled':
         case 'request.accepted':
-        case 'request.declined': {
+        case 'request.declined':
+        case 'request.proposed':
+        case 'request.confirmed':
+        case 'request.proposalDeclined':
+        case 'request.expired': {
           const request = state.requests['request' in event ? event.request.id : event.requestId];
           if (!request) break;
-          reps.to(boothRoom(request.boothId)).emit('request:changed', requestCard(state, request));
+          reps.to(boothRoom(request.boothId)).emit('request:changed', requestCard(state, request), seq, epoch());
           changedStudents.add(request.studentId);
           break;
         }
@@ -40,10 +53,10 @@ export function createPublisher(io: Server, store: Store): Publish {
           changedStudents.add(event.studentId);
           break;
         case 'rep.paired':
-          changedBooths.add(event.rep.boothId);
+          boothChanged(event.rep.boothId, seq);
           break;
         case 'booth.statusSet':
-          changedBooths.add(event.boothId);
+          boothChanged(event.boothId, seq);
           break;
         case 'booth.created':
         case 'booth.codeReset':
@@ -56,13 +69,6 @@ export function createPublisher(io: Server, store: Store): Publish {
       }
     }
     for (const id of changedStudents) students.to(studentRoom(id)).emit('student:changed', studentView(state, id));
-    for (const id of changedBooths) {
-      const booth = state.booths[id];
-      if (!booth) continue;
-      const view = boothPublic(state, booth);
-      reps.to(boothRoom(id)).emit('booth:changed', view);
-      students.to(boothRoom(id)).emit('booth:changed', view);
-    }
     statsSoon();
   };
 }

@@ -1,11 +1,11 @@
 // The /rep namespace: a paired tablet, acting for its own booth only.
 import type { Server, Socket } from 'socket.io';
 import type { BoothPublic, RepClientEvents, RepServerEvents, RequestCard } from '../../shared/protocol.ts';
-import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput } from '../../shared/schema.ts';
+import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
-import { execute } from '../execute.ts';
 import { sha256 } from '../ids.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
+import { proposeTime } from '../domain/proposals.ts';
 import type { Decision } from '../domain/decision.ts';
 import type { FairState, Rep } from '../domain/state.ts';
 import { setBoothStatus } from '../domain/booths.ts';
@@ -24,9 +24,20 @@ export function repByToken(state: FairState, token: unknown): Rep | undefined {
 const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
 
 export function registerRep(io: Server, deps: Deps): void {
-  const { store, now, publish } = deps;
+  const { store, now, publish, execute, epoch } = deps;
   const log = deps.log ?? (() => {});
   const nsp = io.of('/rep');
+  // socket.io writes a recovered session's missed pushes before the middleware below runs: a
+  // tablet revoked while it was away must get no session back, or those pushes reach it anyway.
+  const restore = nsp.adapter.restoreSession.bind(nsp.adapter);
+  nsp.adapter.restoreSession = async (pid, offset) => {
+    const session = await restore(pid, offset);
+    const rep = session ? store.state.reps[(session.data as { repId?: string }).repId ?? ''] : undefined;
+    // A throw here makes socket.io start a fresh session instead, which the middleware refuses.
+    if (session && (!rep || rep.revokedAt)) throw new Error('That tablet is no longer paired.');
+    return session;
+  };
+  // Runs on every connection, a recovered one too (skipMiddlewares: false in app.ts).
   nsp.use((socket, next) => {
     const rep = repByToken(store.state, socket.handshake.auth?.token);
     if (!rep) return next(new Error('UNAUTHORIZED'));
@@ -46,7 +57,15 @@ export function registerRep(io: Server, deps: Deps): void {
 
     socket.on('rep:load', handleNoInput(() => {
       const rep = currentRep();
-      return rep ? ok(repView(store.state, rep)) : fail('UNAUTHORIZED', SIGNED_OUT);
+      return rep ? ok(repView(store.state, rep, epoch())) : fail('UNAUTHORIZED', SIGNED_OUT);
+    }, log));
+    // After a reconnect: only what changed since the tablet's last number, unless its number is of
+    // another epoch (see epoch.ts) or one this server never gave.
+    socket.on('rep:sync', handle(SyncInput, ({ since, epoch: seen }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const full = seen !== epoch() || since > (store.state.booths[rep.boothId]?.seq ?? 0);
+      return ok({ ...repView(store.state, rep, epoch(), full ? undefined : since), full });
     }, log));
     socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {
       const rep = currentRep();
@@ -59,20 +78,22 @@ export function registerRep(io: Server, deps: Deps): void {
     const decide = async (id: string, requestId: string, rule: (rep: Rep) => Decision) => {
       const rep = currentRep();
       if (!rep) return fail<RequestCard>('UNAUTHORIZED', SIGNED_OUT);
-      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), card(requestId));
-      publish(events);
+      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), card(requestId));
+      publish(changes);
       return reply;
     };
     socket.on('booth:status', handle(BoothStatusInput, async ({ id, status }) => {
       const rep = currentRep();
       if (!rep) return fail<BoothPublic>('UNAUTHORIZED', SIGNED_OUT);
       const booth = () => boothPublic(store.state, store.state.booths[rep.boothId]!);
-      const { reply, events } = await execute(store, `rep:${repId}:${id}`, () => setBoothStatus(store.state, rep, status, now()), booth);
-      publish(events);
+      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => setBoothStatus(store.state, rep, status, now()), booth);
+      publish(changes);
       return reply;
     }, log));
     socket.on('request:accept', handle(AcceptInput, ({ id, requestId, start }) =>
       decide(id, requestId, (rep) => acceptRequest(store.state, rep, { requestId, start }, now())), log));
+    socket.on('request:propose', handle(AcceptInput, ({ id, requestId, start }) =>
+      decide(id, requestId, (rep) => proposeTime(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:decline', handle(DeclineInput, ({ id, requestId, message }) =>
       decide(id, requestId, (rep) => declineRequest(store.state, rep, { requestId, message }, now())), log));
   });

@@ -1,11 +1,12 @@
 // The /student namespace: one phone, identified by its secret student key.
 import type { Server, Socket } from 'socket.io';
 import type { StudentClientEvents, StudentServerEvents } from '../../shared/protocol.ts';
-import { BoothGetInput, CancelInput, ProfileSchema, RequestInput, ShareInput } from '../../shared/schema.ts';
+import { BoothGetInput, CancelInput, ProfileSchema, ProposalInput, RequestInput, ShareInput } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
-import { execute } from '../execute.ts';
+import type { Execute } from '../execute.ts';
 import { newId, studentIdFor } from '../ids.ts';
 import { cancelRequest, requestInterview } from '../domain/requests.ts';
+import { confirmProposal, declineProposal } from '../domain/proposals.ts';
 import { boothBySlug, NO_BOOTH, saveProfile, shareDetails } from '../domain/students.ts';
 import { boothPublic, studentView } from '../domain/views.ts';
 import { boothRoom, studentRoom } from './broadcast.ts';
@@ -17,7 +18,7 @@ type StudentSocket = Socket<StudentClientEvents, StudentServerEvents, Record<str
 const STUDENT_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 
 export function registerStudent(io: Server, deps: Deps): void {
-  const { store, now, publish } = deps;
+  const { store, now, publish, execute } = deps;
   const log = deps.log ?? (() => {});
   const nsp = io.of('/student');
   nsp.use((socket, next) => {
@@ -32,9 +33,9 @@ export function registerStudent(io: Server, deps: Deps): void {
     void socket.join(studentRoom(studentId));
     const view = () => studentView(store.state, studentId);
     const keyOf = (id: string) => `student:${studentId}:${id}`;
-    const run = async (id: string | undefined, decide: Parameters<typeof execute>[2]) => {
-      const { reply, events } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
-      publish(events);
+    const run = async (id: string | undefined, decide: Parameters<Execute>[2]) => {
+      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
+      publish(changes);
       return reply;
     };
 
@@ -53,5 +54,9 @@ export function registerStudent(io: Server, deps: Deps): void {
       run(id, () => requestInterview(store.state, { studentId, slug, note, requestId: newId() }, now())), log));
     socket.on('request:cancel', handle(CancelInput, ({ id, requestId }) =>
       run(id, () => cancelRequest(store.state, { studentId, requestId }, now())), log));
+    socket.on('proposal:confirm', handle(ProposalInput, ({ id, requestId }) =>
+      run(id, () => confirmProposal(store.state, { studentId, requestId }, now())), log));
+    socket.on('proposal:decline', handle(ProposalInput, ({ id, requestId }) =>
+      run(id, () => declineProposal(store.state, { studentId, requestId }, now())), log));
   });
 }

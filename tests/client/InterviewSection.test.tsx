@@ -2,11 +2,13 @@
 // only calls request() and cancel(); the status itself comes in through the `request` prop.
 import { describe, expect, it, vi } from 'vitest';
 import { createSignal } from 'solid-js';
-import { fireEvent, render, screen, within } from '@solidjs/testing-library';
+import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import './dom.ts';
 import { InterviewSection } from '../../client/pages/student/InterviewSection.tsx';
 import type { StudentSession } from '../../client/pages/student/session.ts';
 import type { BoothPublic, Reply, StudentRequest, StudentView } from '../../shared/protocol.ts';
+import type { Queued } from '../../client/lib/outbox.ts';
+import type { Connection } from '../../client/lib/connection.ts';
 
 const booth: BoothPublic = {
   id: 'b1', slug: 'acme', employer: 'ACME', booth: '12', description: '', website: '', roles: [],
@@ -25,13 +27,20 @@ const viewWith = (request: StudentRequest): StudentView => ({
   studentId: 's1', profile: null, visits: [{ booth, sharedAt: '2026-03-12T10:00:00Z', fields: ['name', 'email'], requests: [request] }],
 });
 
-function renderSection(first: StudentRequest, cancelReply: Reply<StudentView> = { ok: true, data: viewWith(first) }) {
-  const [view, setView] = createSignal(viewWith(first));
-  const session = { request: vi.fn(), cancel: vi.fn(async () => cancelReply) };
+function renderSection(first: StudentRequest | undefined, cancelReply: Reply<StudentView> = { ok: true, data: viewWith(pending) }) {
+  const [view, setView] = createSignal(first ? viewWith(first) : undefined);
+  const [queue, setQueue] = createSignal<Queued[]>([]);
+  const [connection, setConnection] = createSignal<Connection>('online');
+  const answer = vi.fn(async () => cancelReply);
+  const session = { request: vi.fn(), cancel: answer, confirm: vi.fn(async () => cancelReply), declineTime: vi.fn(async () => cancelReply), pending: queue, connection: { state: connection } };
   render(() => (
-    <InterviewSection booth={booth} request={view().visits[0]?.requests[0]} session={session as unknown as StudentSession} />
+    <InterviewSection booth={booth} request={view()?.visits[0]?.requests[0]} session={session as unknown as StudentSession} />
   ));
-  return { session, status: () => screen.getByRole('status'), push: (next: StudentRequest) => setView(viewWith(next)) };
+  return {
+    session, setQueue, setConnection,
+    status: () => screen.getByRole('status'),
+    push: (next: StudentRequest) => setView(viewWith(next)),
+  };
 }
 
 describe('InterviewSection', () => {
@@ -64,5 +73,33 @@ describe('InterviewSection', () => {
     expect(within(status()).getByText('“We only hire seniors this year, sorry.”')).toBeVisible();
     expect(screen.queryByRole('button', { name: /^Cancel/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Send a new request' })).toBeEnabled();
+  });
+
+  it('offers a proposed time to confirm or decline, and stops offering a new request once expired', async () => {
+    const proposed: StudentRequest = { ...accepted, status: 'proposed' };
+    const { session, status, push } = renderSection(proposed);
+    expect(within(status()).getByText(/^ACME proposes another time/)).toHaveTextContent(/^ACME proposes another time: 13:00–13:20$/);
+    expect(within(status()).queryByRole('link', { name: 'Add to calendar' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Confirm this time' }));
+    expect(session.confirm).toHaveBeenCalledWith('r1');
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Decline this time' })).toBeEnabled());
+    fireEvent.click(screen.getByRole('button', { name: 'Decline this time' }));
+    expect(session.declineTime).toHaveBeenCalledWith('r1');
+
+    push({ ...pending, status: 'expired' });
+    expect(within(status()).getByText('The interview windows ended before ACME could answer.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: /request/ })).toBeNull();
+  });
+
+  it('shows an action taken offline as pending, with nothing to tap twice', () => {
+    const { setQueue, setConnection, status } = renderSection(undefined);
+    setConnection('offline');
+    setQueue([{ id: 'a1', event: 'request:create', input: { slug: 'acme', note: '' } }]);
+    expect(within(status()).getByText('Your request — pending, will be sent.')).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Send request' })).toBeNull();
+    setConnection('online');
+    expect(within(status()).getByText('Your request — sending…')).toBeVisible();
+    setQueue([]);
+    expect(screen.getByRole('button', { name: 'Send request' })).toBeEnabled();
   });
 });

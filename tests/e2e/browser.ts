@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, devices, type Browser, type BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { setDefaultFair } from '../../server/firstStart.ts';
 import { startServer, type TestServer } from '../helpers.ts';
 
 const CHROMIUM_FLAGS = [
@@ -40,6 +41,8 @@ export function useServerAndBrowser(): { readonly server: TestServer; readonly b
   beforeAll(async () => {
     if (!hasBrowser) return;
     server = await startServer();
+    // Dated tomorrow, as an organiser would: a fair whose windows are over takes no requests.
+    await setDefaultFair(server.store, new Date(Date.now() + 86_400_000), 'UTC');
     browser = await launch();
   });
   afterAll(async () => {

@@ -2,7 +2,6 @@
 import { createSignal } from 'solid-js';
 import type { RequestCard } from '../../../shared/protocol.ts';
 import type { FieldErrors } from '../../../shared/schema.ts';
-import { act } from '../../lib/socket.ts';
 import { formValues } from '../../lib/form.ts';
 import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -16,7 +15,7 @@ export function DeclineForm(props: { request: RequestCard; session: RepSession; 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
     const message = formValues(e.currentTarget as HTMLFormElement).message ?? '';
-    const reply = await answer.send(() => act(props.session.socket, 'request:decline', { requestId: props.request.id, message }));
+    const reply = await answer.send(() => props.session.act('request:decline', { requestId: props.request.id, message }));
     if (!reply.ok) setFields(reply.error.fields ?? {});
   }
 

@@ -21,7 +21,7 @@ export function RepDashboard(props: { token: string; onSignOut: () => void; onUn
 
   return (
     <main class="page page--wide">
-      <ConnectionLine connection={session.connection} />
+      <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
       <header class="rep-head">
         <div>
           <Show when={session.booth()} fallback={<h1>{session.loadError() || 'Loading the booth…'}</h1>}>

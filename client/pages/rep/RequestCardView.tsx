@@ -1,17 +1,31 @@
 // One interview request on the tablet: who, what they want to ask, and what the booth decided.
 import { createSignal, Match, Show, Switch } from 'solid-js';
-import type { RequestCard } from '../../../shared/protocol.ts';
+import type { RequestCard, RequestStatus } from '../../../shared/protocol.ts';
 import { clock, slotRange } from '../../lib/time.ts';
+import type { Queued } from '../../lib/outbox.ts';
 import { StudentDetails } from './StudentDetails.tsx';
 import { SlotPicker } from './SlotPicker.tsx';
 import { DeclineForm } from './DeclineForm.tsx';
 import type { RepSession } from './session.ts';
 
-const STATUS_LABELS = { pending: 'Waiting', accepted: 'Accepted', declined: 'Declined', cancelled: 'Cancelled by the student' };
+const STATUS_LABELS: Record<RequestStatus, string> = {
+  pending: 'Waiting', accepted: 'Accepted', declined: 'Declined', cancelled: 'Cancelled by the student',
+  proposed: 'Time proposed', expired: 'Expired',
+};
+
+/** "Accept for 14:20", "Decline": what the tablet still has to send. */
+function queuedLabel(item: Queued, timeZone: string): string {
+  const at = typeof item.input.start === 'string' ? clock(item.input.start, timeZone) : '';
+  if (item.event === 'request:accept') return `Accept for ${at}`;
+  if (item.event === 'request:propose') return `Propose ${at}`;
+  return 'Decline';
+}
 
 export function RequestCardView(props: { request: RequestCard; session: RepSession; timeZone: string; fresh: boolean }) {
-  const [mode, setMode] = createSignal<'idle' | 'accept' | 'decline'>('idle');
+  const [mode, setMode] = createSignal<'idle' | 'accept' | 'propose' | 'decline'>('idle');
   const close = () => setMode('idle');
+  const queued = () => props.session.queued(props.request.id);
+  const away = () => props.session.connection.state() !== 'online';
 
   return (
     <article
@@ -28,27 +42,44 @@ export function RequestCardView(props: { request: RequestCard; session: RepSessi
         <p class="quote">{props.request.note}</p>
       </Show>
       <StudentDetails student={props.request.student} />
+      <Show when={queued() && away() ? queued() : undefined}>
+        {(item) => <p class="card__pending">{queuedLabel(item(), props.timeZone)} — pending, will be sent</p>}
+      </Show>
+      <Show when={props.request.status === 'pending' && props.request.declinedSlot}>
+        {(slot) => <p class="card__pending">{props.request.student.name} could not make {slotRange(slot(), props.timeZone)}.</p>}
+      </Show>
       <Switch>
-        <Match when={props.request.status === 'accepted'}>
+        <Match when={props.request.status === 'accepted' || props.request.status === 'proposed'}>
           <p class="card__outcome">
+            <Show when={props.request.status === 'proposed'}>Proposed </Show>
             <Show when={props.request.slot}>{(slot) => <strong>{slotRange(slot(), props.timeZone)}</strong>}</Show>
             <Show when={props.request.place}> · {props.request.place}</Show>
             <Show when={props.request.interviewer}>{(who) => <> · with {who().name}</>}</Show>
+            <Show when={props.request.status === 'proposed'}> — waiting for the student to confirm</Show>
           </p>
         </Match>
         <Match when={props.request.status === 'declined' && props.request.message}>
           <p class="card__outcome">Your message: “{props.request.message}”</p>
         </Match>
-        <Match when={props.request.status === 'pending' && mode() === 'accept'}>
-          <SlotPicker request={props.request} session={props.session} timeZone={props.timeZone} close={close} />
+        <Match when={props.request.status === 'pending' && (mode() === 'accept' || mode() === 'propose')}>
+          <SlotPicker
+            request={props.request}
+            session={props.session}
+            timeZone={props.timeZone}
+            close={close}
+            event={mode() === 'accept' ? 'request:accept' : 'request:propose'}
+          />
         </Match>
         <Match when={props.request.status === 'pending' && mode() === 'decline'}>
           <DeclineForm request={props.request} session={props.session} close={close} />
         </Match>
-        <Match when={props.request.status === 'pending'}>
+        <Match when={props.request.status === 'pending' && !queued()}>
           <div class="actions">
             <button type="button" class="button button--primary" onClick={() => setMode('accept')}>
               Accept…
+            </button>
+            <button type="button" class="button" onClick={() => setMode('propose')}>
+              Propose another time…
             </button>
             <button type="button" class="button" onClick={() => setMode('decline')}>
               Decline

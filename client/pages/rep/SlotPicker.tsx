@@ -1,12 +1,19 @@
-// "Accept…": the booth's free slots as buttons; choosing one books it.
+// "Accept…" and "Propose another time…": the booth's free slots as buttons; choosing one books it,
+// or offers it to the student to confirm.
 import { createSignal, For, onMount, Show } from 'solid-js';
 import type { RequestCard, Slot } from '../../../shared/protocol.ts';
-import { act, call } from '../../lib/socket.ts';
+import { call } from '../../lib/socket.ts';
 import { slotRange } from '../../lib/time.ts';
 import type { RepSession } from './session.ts';
 import { createAnswer } from './answer.ts';
 
-export function SlotPicker(props: { request: RequestCard; session: RepSession; timeZone: string; close: () => void }) {
+export function SlotPicker(props: {
+  request: RequestCard;
+  session: RepSession;
+  timeZone: string;
+  close: () => void;
+  event: 'request:accept' | 'request:propose';
+}) {
   const [slots, setSlots] = createSignal<Slot[]>();
   const answer = createAnswer(props);
 
@@ -18,13 +25,15 @@ export function SlotPicker(props: { request: RequestCard; session: RepSession; t
   onMount(loadSlots);
 
   async function choose(slot: Slot) {
-    const reply = await answer.send(() => act(props.session.socket, 'request:accept', { requestId: props.request.id, start: slot.start }));
+    const reply = await answer.send(() => props.session.act(props.event, { requestId: props.request.id, start: slot.start }));
     if (!reply.ok) void loadSlots(); // the slot may have gone meanwhile
   }
 
   return (
     <div class="picker">
-      <p class="picker__title">Pick a time for {props.request.student.name}:</p>
+      <p class="picker__title">
+        {props.event === 'request:accept' ? 'Pick a time' : 'Propose a time'} for {props.request.student.name}:
+      </p>
       <Show when={slots()} fallback={<p class="muted">{answer.error() ? '' : 'Finding free slots…'}</p>}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p>No free slots are left in the booth's interview windows.</p>}>

@@ -2,7 +2,6 @@
 import { createSignal, For } from 'solid-js';
 import { BOOTH_STATUSES, type BoothStatus } from '../../../shared/protocol.ts';
 import { STATUS_LABELS } from '../../components/StatusBadge.tsx';
-import { act } from '../../lib/socket.ts';
 import type { RepSession } from './session.ts';
 
 export function StatusSwitch(props: { session: RepSession; status: BoothStatus }) {
@@ -12,7 +11,7 @@ export function StatusSwitch(props: { session: RepSession; status: BoothStatus }
   async function choose(status: BoothStatus) {
     if (status === props.status || busy()) return;
     setBusy(true);
-    const reply = await act(props.session.socket, 'booth:status', { status });
+    const reply = await props.session.act('booth:status', { status });
     setBusy(false);
     setMessage(reply.ok ? '' : reply.error.message);
     if (reply.ok) props.session.setBooth(reply.data);

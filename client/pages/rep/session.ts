@@ -1,9 +1,12 @@
-// The booth's live state on a tablet: reloaded whole on every (re)connect, then merged push by push.
+// The booth's live state on a tablet: synced on every (re)connect, then merged push by push
+// (feed.ts keeps the order); actions go through the outbox, so none is lost to a dropped link.
 import { createSignal, onCleanup } from 'solid-js';
-import type { BoothPublic, RepSelf, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
-import { call, connectRep } from '../../lib/socket.ts';
+import type { BoothPublic, RepClientEvents, RepSelf, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
+import { connectRep, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
+import { createOutbox, type Queued } from '../../lib/outbox.ts';
 import { chime } from './chime.ts';
+import { followBooth } from './feed.ts';
 
 const NOT_PAIRED = /unauthori[sz]ed|forbidden|revoked|token/i;
 
@@ -22,42 +25,71 @@ export function createRepSession(token: string, onUnauthorized: () => void) {
   const [visitors, setVisitors] = createSignal<VisitorCard[]>([]);
   const [requests, setRequests] = createSignal<RequestCard[]>([]);
   const [loadError, setLoadError] = createSignal('');
-  // Ids that arrived live (not in a load): their cards get the highlight.
+  const [pending, setPending] = createSignal<readonly Queued[]>([]);
+  const [notice, setNotice] = createSignal('');
+  // Ids that arrived live (not in the first load): their cards get the highlight.
   const [fresh, setFresh] = createSignal<ReadonlySet<string>>(new Set());
   const markFresh = (id: string) => setFresh((ids) => new Set(ids).add(id));
 
-  const connection = trackConnection(socket, async () => {
-    const reply = await call(socket, 'rep:load');
-    setLoadError(reply.ok ? '' : reply.error.message);
-    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') onUnauthorized();
-    if (!reply.ok) return;
-    setRep(reply.data.rep);
-    setBooth(reply.data.booth);
-    setVisitors(sortVisitors(reply.data.visitors));
-    setRequests(sortRequests(reply.data.requests));
-  });
-  socket.on('connect_error', (err) => {
-    const code = (err as Error & { data?: { code?: string } }).data?.code;
-    if (NOT_PAIRED.test(err.message) || code === 'UNAUTHORIZED' || code === 'FORBIDDEN') onUnauthorized();
-  });
-  socket.on('booth:changed', (next) => setBooth(next));
-  socket.on('visitor:added', (visitor) => {
-    setVisitors((list) => sortVisitors([visitor, ...list.filter((v) => v.introductionId !== visitor.introductionId)]));
-    markFresh(visitor.introductionId);
-  });
   const mergeRequest = (card: RequestCard) =>
     setRequests((list) => sortRequests([card, ...list.filter((r) => r.id !== card.id)]));
-  socket.on('request:changed', (card) => {
+  const mergeVisitor = (visitor: VisitorCard) =>
+    setVisitors((list) => sortVisitors([visitor, ...list.filter((v) => v.introductionId !== visitor.introductionId)]));
+  const newRequest = (card: RequestCard) => {
     const known = requests().some((r) => r.id === card.id);
     mergeRequest(card);
     if (!known) {
       markFresh(card.id);
       chime();
     }
+  };
+
+  const outbox = createOutbox(socket, {
+    key: `boothlink.outbox.rep.${token.slice(0, 8)}`,
+    onChange: setPending,
+    onAnswer: (item, reply, orphan) => {
+      if (reply.ok && item.event === 'booth:status') setBooth(reply.data);
+      else if (reply.ok) mergeRequest(reply.data);
+      // An action restored after a reload has no form on screen to show its refusal.
+      if (orphan) setNotice(reply.ok ? '' : reply.error.message);
+    },
+  });
+  setPending(outbox.items());
+
+  const feed = followBooth(socket, {
+    synced(view) {
+      setLoadError('');
+      setRep(view.rep);
+      setBooth(view.booth);
+      if (view.full) {
+        setVisitors(sortVisitors(view.visitors));
+        setRequests(sortRequests(view.requests));
+        return;
+      }
+      view.visitors.forEach((v) => (mergeVisitor(v), markFresh(v.introductionId)));
+      view.requests.forEach(newRequest);
+    },
+    request: newRequest,
+    visitor: (visitor) => (mergeVisitor(visitor), markFresh(visitor.introductionId)),
+    booth: setBooth,
+    refused: (error) => {
+      setLoadError(error.message);
+      onUnauthorized();
+    },
+  });
+  const connection = trackConnection(socket, () => {});
+  socket.on('connect_error', (err) => {
+    const code = (err as Error & { data?: { code?: string } }).data?.code;
+    if (NOT_PAIRED.test(err.message) || code === 'UNAUTHORIZED' || code === 'FORBIDDEN') onUnauthorized();
   });
   onCleanup(() => socket.disconnect());
 
-  return { socket, connection, rep, booth, setBooth, visitors, requests, loadError, fresh, mergeRequest };
+  return {
+    socket, connection, rep, booth, setBooth, visitors, requests, loadError, fresh, mergeRequest, feed, pending, notice,
+    act: outbox.act as Act<RepClientEvents>,
+    /** The action waiting to be sent for this request, if any. */
+    queued: (requestId: string) => pending().find((item) => item.input.requestId === requestId),
+  };
 }
 
 export type RepSession = ReturnType<typeof createRepSession>;

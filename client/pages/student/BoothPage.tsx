@@ -34,7 +34,7 @@ export default function BoothPage() {
 
   return (
     <main class="page">
-      <ConnectionLine connection={session.connection} />
+      <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
       <Show
         when={booth()}
         fallback={

@@ -1,4 +1,5 @@
-// The interview request for one booth, with its status kept live by `student:changed`.
+// The interview request for one booth, with its status kept live by `student:changed`. An action
+// taken offline shows here as pending until the outbox has sent it.
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { BoothPublic, Reply, StudentRequest } from '../../../shared/protocol.ts';
 import type { FieldErrors } from '../../../shared/schema.ts';
@@ -7,11 +8,21 @@ import { formValues, without } from '../../lib/form.ts';
 import { slotRange } from '../../lib/time.ts';
 import type { StudentSession } from './session.ts';
 
+const QUEUED: Record<string, string> = {
+  'request:create': 'Your request',
+  'request:cancel': 'Cancelling',
+  'proposal:confirm': 'Confirming the time',
+  'proposal:decline': 'Declining the time',
+};
+
 export function InterviewSection(props: { booth: BoothPublic; request?: StudentRequest; session: StudentSession }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [fields, setFields] = createSignal<FieldErrors>({});
-  const open = () => props.request?.status === 'pending' || props.request?.status === 'accepted';
+  const status = () => props.request?.status;
+  const open = () => status() === 'pending' || status() === 'accepted' || status() === 'proposed';
+  const queued = () =>
+    props.session.pending().find((i) => i.input.slug === props.booth.slug || (props.request && i.input.requestId === props.request.id));
 
   async function run(action: () => Promise<Reply<unknown>>) {
     setBusy(true);
@@ -28,12 +39,19 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
     const note = formValues(e.currentTarget as HTMLFormElement).note ?? '';
     void run(() => props.session.request(props.booth.slug, note));
   };
-  const cancel = (id: string) => void run(() => props.session.cancel(id));
+  const answer = (act: (id: string) => Promise<Reply<unknown>>) => void run(() => act(props.request!.id));
 
   return (
     <section class="step">
       <h2>Request an informational interview</h2>
       <div role="status" aria-live="polite" data-testid="request-status" class="request-status">
+        <Show when={queued()}>
+          {(item) => (
+            <p class="status status--pending">
+              {QUEUED[item().event] ?? 'Your action'} — {props.session.connection.state() === 'online' ? 'sending…' : 'pending, will be sent.'}
+            </p>
+          )}
+        </Show>
         <Show when={props.request}>
           {(r) => (
             <Switch>
@@ -44,9 +62,9 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
                 </Show>
                 <p class="muted">They will answer here; keep this page open or come back later.</p>
               </Match>
-              <Match when={r().status === 'accepted'}>
-                <p class="status status--accepted">
-                  Interview booked
+              <Match when={r().status === 'accepted' || r().status === 'proposed'}>
+                <p class={`status status--${r().status === 'accepted' ? 'accepted' : 'pending'}`}>
+                  {r().status === 'accepted' ? 'Interview booked' : `${props.booth.employer} proposes another time`}
                   <Show when={r().slot}>
                     {(slot) => (
                       <>
@@ -66,9 +84,11 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
                     </p>
                   )}
                 </Show>
-                <a class="button" href={`/api/interviews/${encodeURIComponent(r().id)}.ics`} download="">
-                  Add to calendar
-                </a>
+                <Show when={r().status === 'accepted'}>
+                  <a class="button" href={`/api/interviews/${encodeURIComponent(r().id)}.ics`} download="">
+                    Add to calendar
+                  </a>
+                </Show>
               </Match>
               <Match when={r().status === 'declined'}>
                 <p class="status status--declined">{props.booth.employer} declined your request.</p>
@@ -79,13 +99,31 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
               <Match when={r().status === 'cancelled'}>
                 <p class="status">You cancelled your request.</p>
               </Match>
+              <Match when={r().status === 'expired'}>
+                <p class="status">The interview windows ended before {props.booth.employer} could answer.</p>
+              </Match>
             </Switch>
           )}
         </Show>
       </div>
-      <Show
-        when={open()}
-        fallback={
+      <Switch>
+        <Match when={queued()}>{null}</Match>
+        <Match when={open()}>
+          <div class="actions">
+            <Show when={status() === 'proposed'}>
+              <button type="button" class="button button--primary" disabled={busy()} onClick={() => answer(props.session.confirm)}>
+                Confirm this time
+              </button>
+              <button type="button" class="button" disabled={busy()} onClick={() => answer(props.session.declineTime)}>
+                Decline this time
+              </button>
+            </Show>
+            <button type="button" class="button" disabled={busy()} onClick={() => answer(props.session.cancel)}>
+              {status() === 'accepted' ? 'Cancel interview' : 'Cancel request'}
+            </button>
+          </div>
+        </Match>
+        <Match when={status() !== 'expired'}>
           <form class="form" novalidate onSubmit={send}>
             <Field
               form="request"
@@ -100,12 +138,8 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
               {busy() ? 'Sending…' : props.request ? 'Send a new request' : 'Send request'}
             </button>
           </form>
-        }
-      >
-        <button type="button" class="button" disabled={busy()} onClick={() => cancel(props.request!.id)}>
-          {props.request?.status === 'accepted' ? 'Cancel interview' : 'Cancel request'}
-        </button>
-      </Show>
+        </Match>
+      </Switch>
       <p role="alert" class="form__message">{error()}</p>
     </section>
   );

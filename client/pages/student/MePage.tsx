@@ -21,7 +21,7 @@ export default function MePage() {
 
   return (
     <main class="page">
-      <ConnectionLine connection={session.connection} />
+      <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
       <h1>My fair</h1>
       <Show when={session.view()} fallback={<p class="muted">{session.loadError() || 'Loading…'}</p>}>
         {(view) => (

@@ -1,16 +1,37 @@
 // The student's live state: one socket per page, the whole StudentView reloaded on every
-// (re)connect and replaced by each `student:changed` push.
+// (re)connect and replaced by each `student:changed` push. Actions go through the outbox.
 import { createSignal, onCleanup } from 'solid-js';
-import type { BoothPublic, Profile, Reply, StudentView } from '../../../shared/protocol.ts';
+import type { BoothPublic, Profile, Reply, StudentClientEvents, StudentView } from '../../../shared/protocol.ts';
 import { studentKey } from '../../lib/ids.ts';
-import { act, call, connectStudent } from '../../lib/socket.ts';
+import { call, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
+import { createOutbox, type Queued } from '../../lib/outbox.ts';
 
 export function createStudentSession() {
-  const socket = connectStudent(studentKey());
+  const key = studentKey();
+  const socket = connectStudent(key);
   const [view, setView] = createSignal<StudentView>();
   const [loadError, setLoadError] = createSignal('');
+  const [pending, setPending] = createSignal<readonly Queued[]>([]);
+  const [notice, setNotice] = createSignal('');
   const boothListeners = new Set<(booth: BoothPublic) => void>();
+
+  /** Keeps the view from a successful reply; every student action answers with the whole view. */
+  const keep = (reply: Reply<StudentView>): Reply<StudentView> => {
+    if (reply.ok) setView(reply.data);
+    return reply;
+  };
+  const outbox = createOutbox(socket, {
+    key: `boothlink.outbox.student.${key.slice(0, 8)}`,
+    onChange: setPending,
+    onAnswer: (_item, reply, orphan) => {
+      keep(reply);
+      // Restored after a reload: no form on screen to show a refusal, so the banner does.
+      if (orphan) setNotice(reply.ok ? '' : reply.error.message);
+    },
+  });
+  setPending(outbox.items());
+  const act = outbox.act as Act<StudentClientEvents>;
 
   const connection = trackConnection(socket, async () => {
     const reply = await call(socket, 'student:load');
@@ -21,22 +42,20 @@ export function createStudentSession() {
   socket.on('booth:changed', (booth) => boothListeners.forEach((listener) => listener(booth)));
   onCleanup(() => socket.disconnect());
 
-  /** Keeps the view from a successful reply; every student action answers with the whole view. */
-  const keep = (reply: Reply<StudentView>): Reply<StudentView> => {
-    if (reply.ok) setView(reply.data);
-    return reply;
-  };
-
   return {
     socket,
     view,
     loadError,
     connection,
+    pending,
+    notice,
     onBoothChanged: (listener: (booth: BoothPublic) => void) => boothListeners.add(listener),
     saveProfile: async (profile: Profile) => keep(await call(socket, 'profile:save', profile)),
-    share: async (slug: string) => keep(await act(socket, 'intro:share', { slug })),
-    request: async (slug: string, note: string) => keep(await act(socket, 'request:create', { slug, note })),
-    cancel: async (requestId: string) => keep(await act(socket, 'request:cancel', { requestId })),
+    share: (slug: string) => act('intro:share', { slug }),
+    request: (slug: string, note: string) => act('request:create', { slug, note }),
+    cancel: (requestId: string) => act('request:cancel', { requestId }),
+    confirm: (requestId: string) => act('proposal:confirm', { requestId }),
+    declineTime: (requestId: string) => act('proposal:decline', { requestId }),
   };
 }
 

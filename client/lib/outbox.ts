@@ -1,0 +1,106 @@
+// Actions the server has not answered yet. Kept in localStorage, so a reload or a killed tab keeps
+// them; sent one at a time, in order, each always with the id it was given, until an answer comes.
+// socket.io-client brings the connection back (with backoff); this resends what it dropped.
+// Framework-free, so the Node tests drive exactly this code.
+import type { Socket } from 'socket.io-client';
+import type { Reply } from '../../shared/protocol.ts';
+import { randomId } from './ids.ts';
+import { ACK_TIMEOUT_MS } from './socket.ts';
+
+/** After an unanswered try on a live connection: wait 1 s, 2 s, 4 s… up to this, then try again. */
+export const RETRY_MAX_MS = 30_000;
+
+export interface Queued {
+  id: string;
+  event: string;
+  input: Record<string, unknown>;
+}
+
+export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface OutboxOptions {
+  /** The localStorage key: one outbox per audience and credential. */
+  key: string;
+  storage?: KeyValueStore;
+  /** Every answer; `orphan` when nobody on this page waits for it (restored after a reload). */
+  onAnswer?: (item: Queued, reply: Reply<any>, orphan: boolean) => void;
+  onChange?: (items: readonly Queued[]) => void;
+  ackTimeoutMs?: number;
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
+export function createOutbox(socket: Socket<any, any>, options: OutboxOptions) {
+  const storage = options.storage ?? browserStorage();
+  const waiting = new Map<string, ((reply: Reply<any>) => void)[]>();
+  let items: Queued[] = [];
+  let sending = false;
+  let tries = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const stored: unknown = JSON.parse(storage?.getItem(options.key) ?? '[]');
+    if (Array.isArray(stored)) items = stored as Queued[];
+  } catch {
+    // Unreadable: nothing to resend.
+  }
+
+  function save(next: Queued[]): void {
+    items = next;
+    try {
+      storage?.setItem(options.key, JSON.stringify(items));
+    } catch {
+      // Storage full or off: the actions stay queued for this page's life.
+    }
+    options.onChange?.(items);
+  }
+
+  function send(): void {
+    const head = items[0];
+    if (!head || sending || !socket.connected) return;
+    sending = true;
+    clearTimeout(retry);
+    socket.timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS).emit(head.event, { ...head.input, id: head.id }, (error: Error | null, reply: Reply<any>) => {
+      sending = false;
+      if (!error) return answered(head, reply);
+      // Dropped by a disconnect: 'connect' sends it again. Timed out on a live link: back off.
+      if (socket.connected) retry = setTimeout(send, Math.min(RETRY_MAX_MS, 1000 * 2 ** tries++));
+    });
+  }
+
+  function answered(item: Queued, reply: Reply<any>): void {
+    tries = 0;
+    save(items.filter((i) => i.id !== item.id));
+    const callers = waiting.get(item.id);
+    waiting.delete(item.id);
+    options.onAnswer?.(item, reply, !callers);
+    for (const resolve of callers ?? []) resolve(reply);
+    send();
+  }
+
+  socket.on('connect', send);
+
+  return {
+    items: (): readonly Queued[] => items,
+    /**
+     * Queues an action and resolves with the server's answer, however long that takes. The same
+     * action while it is still queued (a double tap) is not queued twice: it waits for the first.
+     */
+    act(event: string, input: Record<string, unknown>): Promise<Reply<any>> {
+      const same = JSON.stringify(input);
+      let item = items.find((i) => i.event === event && JSON.stringify(i.input) === same);
+      if (!item) save([...items, (item = { id: randomId(), event, input })]);
+      const id = item.id;
+      const answer = new Promise<Reply<any>>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
+      send();
+      return answer;
+    },
+  };
+}
+
+function browserStorage(): KeyValueStore | undefined {
+  try {
+    return localStorage;
+  } catch {
+    return undefined; // storage switched off (some private modes)
+  }
+}

@@ -1,0 +1,77 @@
+// Each booth's change feed: every change its tablets are sent gets the booth's next sequence number.
+// The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
+// replay) reproduces them exactly and a tablet can ask "what changed since n?".
+import type { FairEvent, FairState } from './state.ts';
+
+/** The booth whose tablets see this event, if any. Called after the event is applied. */
+export function feedOf(state: FairState, event: FairEvent): string | undefined {
+  switch (event.type) {
+    case 'booth.statusSet':
+      return event.boothId;
+    case 'rep.paired':
+      return event.rep.boothId;
+    case 'introduction.made':
+      return event.introduction.boothId;
+    case 'request.made':
+      return event.request.boothId;
+    case 'request.cancelled':
+    case 'request.accepted':
+    case 'request.declined':
+    case 'request.proposed':
+    case 'request.confirmed':
+    case 'request.proposalDeclined':
+    case 'request.expired':
+      return state.requests[event.requestId]?.boothId;
+    // Not shown on a tablet, or (a profile edit) not pushed to booths today.
+    case 'fair.configured':
+    case 'booth.created':
+    case 'booth.codeReset':
+    case 'profile.saved':
+      return undefined;
+    default: {
+      const never: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** Gives the event the booth's next number, and stamps the card it changed with it. */
+export function advanceFeed(state: FairState, event: FairEvent): void {
+  const boothId = feedOf(state, event);
+  const booth = boothId === undefined ? undefined : state.booths[boothId];
+  if (!booth) return;
+  booth.seq = (booth.seq ?? 0) + 1;
+  if (event.type === 'introduction.made') {
+    const intro = state.introductions[event.introduction.id];
+    if (intro) intro.seq = booth.seq;
+  } else if ('requestId' in event || event.type === 'request.made') {
+    const request = state.requests['requestId' in event ? event.requestId : event.request.id];
+    if (request) request.seq = booth.seq;
+  }
+}
+
+/** One applied event and, if a booth's tablets see it, the sequence number it got. */
+export interface Change {
+  event: FairEvent;
+  seq?: number;
+}
+
+/**
+ * Numbers the events of one commit. Call it right after the commit applied them (commits apply
+ * synchronously, so no other events came in between): the last event of a booth holds the booth's
+ * current number, the one before it that minus one, and so on.
+ */
+export function numbered(state: FairState, events: readonly FairEvent[]): Change[] {
+  const next = new Map<string, number>();
+  const changes: Change[] = [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const event = events[i]!;
+    const boothId = feedOf(state, event);
+    const seq = boothId === undefined ? undefined : (next.get(boothId) ?? state.booths[boothId]?.seq);
+    if (boothId !== undefined && seq !== undefined) next.set(boothId, seq - 1);
+    changes.unshift(seq === undefined ? { event } : { event, seq });
+  }
+  return changes;
+}
+
+export const boothSeq = (state: FairState, boothId: string): number => state.booths[boothId]?.seq ?? 0;

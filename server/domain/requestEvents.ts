@@ -1,0 +1,47 @@
+// How each interview-request event changes the request: the request part of `apply` (state.ts).
+// Events are facts already decided: no checks here.
+import type { FairEvent, FairState, InterviewRequest } from './state.ts';
+
+export type RequestEvent = Extract<FairEvent, { type: `request.${string}` }>;
+
+export function applyRequestEvent(state: FairState, event: RequestEvent): void {
+  switch (event.type) {
+    case 'request.made':
+      // A copy: the state's request gets sequence numbers (feed.ts), the event stays as recorded.
+      state.requests[event.request.id] = { ...event.request };
+      return;
+    case 'request.cancelled':
+      return update(state, event.requestId, { status: 'cancelled', updatedAt: event.at });
+    case 'request.accepted':
+      return update(state, event.requestId, { status: 'accepted', repId: event.repId, slot: event.slot, place: event.place, updatedAt: event.at });
+    case 'request.declined':
+      return update(state, event.requestId, { status: 'declined', repId: event.repId, message: event.message, updatedAt: event.at });
+    case 'request.proposed': {
+      const { slot, repId, place, at } = event;
+      return update(state, event.requestId, { status: 'proposed', repId, slot, place, updatedAt: at, declinedSlot: undefined });
+    }
+    case 'request.confirmed':
+      return update(state, event.requestId, { status: 'accepted', updatedAt: event.at });
+    case 'request.proposalDeclined': {
+      // Pending again, remembering the time the student could not make.
+      const slot = state.requests[event.requestId]?.slot;
+      return update(state, event.requestId, { status: 'pending', declinedSlot: slot, slot: undefined, repId: undefined, place: undefined, updatedAt: event.at });
+    }
+    case 'request.expired':
+      return update(state, event.requestId, { status: 'expired', updatedAt: event.at });
+    default: {
+      const unknown: never = event;
+      throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+/** `undefined` in the patch removes that field (so db.json and views never carry it). */
+function update(state: FairState, requestId: string, patch: Partial<InterviewRequest>): void {
+  const request = state.requests[requestId];
+  if (!request) return;
+  for (const [key, value] of Object.entries(patch) as [keyof InterviewRequest, unknown][]) {
+    if (value === undefined) delete request[key];
+    else Object.assign(request, { [key]: value });
+  }
+}

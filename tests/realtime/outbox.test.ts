@@ -1,0 +1,84 @@
+// The browser's outbox (client/lib/outbox.ts) against a real server: one queued action per double
+// tap, kept across a "reload", resent with the same id after an unanswered try.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { Reply, StudentView } from '../../shared/protocol.ts';
+import type { StudentSocket } from '../../client/lib/socket.ts';
+import { createOutbox } from '../../client/lib/outbox.ts';
+import { studentIdFor } from '../../server/ids.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
+import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
+
+let server: TestServer;
+let key: string;
+const sockets: StudentSocket[] = [];
+const phoneSocket = (autoConnect = true) => {
+  const socket: StudentSocket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: { key }, autoConnect });
+  sockets.push(socket);
+  return socket;
+};
+
+beforeEach(async () => {
+  server = await startServer({ now: () => FAIR_MORNING });
+  const { booth } = await setUpFair(server.store);
+  await booth('acme', 'ACME', '12');
+  key = studentKey();
+  const phone = await connectStudent(server.url, key);
+  await ask(phone, 'profile:save', SAM);
+  await ask(phone, 'intro:share', { id: 'share-first-0001', slug: 'acme' });
+});
+afterEach(async () => {
+  sockets.splice(0).forEach((s) => s.disconnect());
+  disconnectAll();
+  await server.close();
+});
+
+const requests = () => Object.values(server.store.state.requests);
+
+describe('the outbox', () => {
+  it('queues a double tap once, keeps it across a reload, and sends it once with its id', async () => {
+    const storage = memoryStorage();
+    const offline = phoneSocket(false);
+    const before = createOutbox(offline, { key: 'outbox', storage });
+    void before.act('request:create', { slug: 'acme', note: 'Hello' });
+    void before.act('request:create', { slug: 'acme', note: 'Hello' });
+    expect(before.items()).toHaveLength(1);
+    const { id } = before.items()[0]!;
+    offline.close(); // the tab dies before the Wi-Fi is back
+
+    const answers: Reply<StudentView>[] = [];
+    const after = createOutbox(phoneSocket(), { key: 'outbox', storage, onAnswer: (_item, reply, orphan) => orphan && answers.push(reply) });
+    expect(after.items().map((i) => i.id)).toEqual([id]);
+    await waitFor(() => answers.length === 1, 3000, 'the answer to the restored action');
+    expect(answers[0]).toMatchObject({ ok: true });
+    expect(after.items()).toEqual([]);
+    expect(requests().map((r) => r.note)).toEqual(['Hello']);
+    expect(server.store.applied(`student:${studentIdFor(key)}:${id}`)).toBeDefined();
+  });
+
+  it('sends again, with the same id, an action the server never answered', async () => {
+    let swallowed = 0;
+    server.app.io.of('/student').on('connection', (socket) => socket.use(([event], next) => {
+      if (event === 'request:create' && swallowed++ === 0) return; // lost: no answer ever comes
+      next();
+    }));
+    const outbox = createOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage(), ackTimeoutMs: 200 });
+    const started = Date.now();
+    const reply = await outbox.act('request:create', { slug: 'acme', note: 'Second try' });
+    expect(reply).toMatchObject({ ok: true });
+    expect(swallowed).toBe(2);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1200); // the ack timeout, then a 1 s backoff
+    expect(requests()).toHaveLength(1);
+  });
+
+  it('sends in order: the second action waits for the answer to the first', async () => {
+    const outbox = createOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage() });
+    const made = outbox.act('request:create', { slug: 'acme', note: 'First' });
+    const again = outbox.act('request:create', { slug: 'acme', note: 'Second' });
+    expect(outbox.items()).toHaveLength(2);
+    const [first, second] = await Promise.all([made, again]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, error: { message: 'You already have a pending request with ACME. Cancel it first to ask again.' } });
+  });
+});

@@ -1,0 +1,139 @@
+// Conflicting commands sent at the same moment: the server decides them one at a time, so exactly
+// one wins and every loser is told, in a sentence, who or what got there first.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RequestCard, StudentView } from '../../shared/protocol.ts';
+import { actionId, ask, connectRep, connectStudent, disconnectAll, startServer, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from './fixtures.ts';
+
+let server: TestServer;
+let tokens: { ada: string; bo: string; gil: string };
+
+beforeEach(async () => {
+  server = await startServer({ now: () => FAIR_MORNING });
+  const { booth, pair } = await setUpFair(server.store);
+  await booth('acme', 'ACME', '12');
+  await booth('globex', 'Globex', '14');
+  tokens = { ada: await pair('acme', 'Ada'), bo: await pair('acme', 'Bo'), gil: await pair('globex', 'Gil') };
+});
+afterEach(async () => {
+  disconnectAll();
+  await server.close();
+});
+
+/** A student who shared with the booths and asked each for an interview; returns the request ids by slug. */
+async function asking(phone: StudentClient, name: string, slugs: string[]): Promise<Record<string, string>> {
+  await ask(phone, 'profile:save', { ...SAM, name, email: `${name.split(' ')[0]!.toLowerCase()}@uni.example` });
+  const ids: Record<string, string> = {};
+  for (const slug of slugs) {
+    await ask(phone, 'intro:share', { id: actionId(), slug });
+    const reply = await ask(phone, 'request:create', { id: actionId(), slug, note: '' });
+    if (!reply.ok) throw new Error(reply.error.message);
+    ids[slug] = reply.data.visits.find((v) => v.booth.slug === slug)!.requests[0]!.id;
+  }
+  return ids;
+}
+
+const accept = (tablet: RepClient, requestId: string, start = SLOT_1320) =>
+  ask(tablet, 'request:accept', { id: actionId(), requestId, start });
+const oks = (replies: { ok: boolean }[]) => replies.filter((r) => r.ok).length;
+const messages = (replies: Awaited<ReturnType<typeof accept>>[]) => new Set(replies.flatMap((r) => (r.ok ? [] : [r.error.message])));
+const acceptedEvents = () => Object.values(server.store.state.requests).filter((r) => r.status === 'accepted');
+
+describe('races decided by the server, one command at a time', () => {
+  it('200 accepts of one request from two tablets: one wins, 199 hear who took it and when', async () => {
+    const phone = await connectStudent(server.url, studentKey());
+    const { acme: requestId } = await asking(phone, 'Sam Lee', ['acme']);
+    const [ada, bo] = [await connectRep(server.url, tokens.ada), await connectRep(server.url, tokens.bo)];
+    const heard: RequestCard[] = [];
+    bo.on('request:changed', (card) => heard.push(card));
+
+    const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => accept(i % 2 ? ada : bo, requestId!)));
+    expect(oks(replies)).toBe(1);
+    const winner = replies.find((r) => r.ok);
+    const name = winner?.ok ? winner.data.interviewer!.name : '';
+    expect(messages(replies)).toEqual(new Set([`Already accepted by ${name} for 13:20.`]));
+    expect(acceptedEvents()).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(heard.map((c) => c.status)).toEqual(['accepted']); // one effect, one push
+  });
+
+  it('concurrent bookings that would double-book a student across booths: exactly one', async () => {
+    const phone = await connectStudent(server.url, studentKey());
+    const ids = await asking(phone, 'Sam Lee', ['acme', 'globex']);
+    const [ada, gil] = [await connectRep(server.url, tokens.ada), await connectRep(server.url, tokens.gil)];
+
+    const replies = await Promise.all(Array.from({ length: 200 }, (_, i) => (i % 2 ? accept(ada, ids.acme!) : accept(gil, ids.globex!))));
+    expect(oks(replies)).toBe(1);
+    const won = acceptedEvents();
+    expect(won).toHaveLength(1);
+    const [winnerBooth, otherBooth] = won[0]!.boothId === 'acme' ? ['ACME', 'Globex'] : ['Globex', 'ACME'];
+    const winnerRep = winnerBooth === 'ACME' ? 'Ada' : 'Gil';
+    expect(messages(replies)).toEqual(new Set([
+      `Already accepted by ${winnerRep} for 13:20.`,
+      `Sam Lee already has an interview at 13:20 with ${winnerBooth}. Next free slot: 13:40.`,
+    ]));
+    const view = await ask(phone, 'student:load');
+    const statuses = view.ok ? view.data.visits.map((v) => [v.booth.employer, v.requests[0]!.status]) : [];
+    expect(Object.fromEntries(statuses)).toEqual({ [winnerBooth]: 'accepted', [otherBooth]: 'pending' });
+  });
+
+  it('two requests for the same slot of one rep: exactly one, from any of the rep\'s screens', async () => {
+    const sam = await asking(await connectStudent(server.url, studentKey()), 'Sam Lee', ['acme']);
+    const kim = await asking(await connectStudent(server.url, studentKey()), 'Kim Park', ['acme']);
+    const [first, second] = [await connectRep(server.url, tokens.ada), await connectRep(server.url, tokens.ada)];
+    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => (i % 2 ? accept(first, sam.acme!) : accept(second, kim.acme!))));
+    expect(oks(replies)).toBe(1);
+    expect(acceptedEvents()).toHaveLength(1);
+    const loserName = acceptedEvents()[0]!.id === sam.acme ? 'Kim Park' : 'Sam Lee';
+    expect(messages(replies)).toEqual(new Set(['Already accepted by Ada for 13:20.', 'You already have an interview at 13:20. Next free slot: 13:40.']));
+    expect(server.store.state.requests[loserName === 'Kim Park' ? kim.acme! : sam.acme!]!.status).toBe('pending');
+  });
+
+  it('a student cancels while a rep accepts: one outcome, the same on the phone, the tablet and the server', async () => {
+    const phone = await connectStudent(server.url, studentKey());
+    const tablet = await connectRep(server.url, tokens.ada);
+    const lastOnTablet = new Map<string, RequestCard>();
+    tablet.on('request:changed', (card) => lastOnTablet.set(card.id, card));
+    let lastOnPhone: StudentView | undefined;
+    phone.on('student:changed', (view) => (lastOnPhone = view));
+    await asking(phone, 'Sam Lee', []);
+    await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
+    const orders = new Set<string>();
+    for (let round = 0; round < 20; round++) {
+      const made = await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: `round ${round}` });
+      const requestId = made.ok ? made.data.visits[0]!.requests.find((r) => r.note === `round ${round}`)!.id : '';
+      const [cancelled, accepted] = await Promise.all([
+        ask(phone, 'request:cancel', { id: actionId(), requestId }),
+        accept(tablet, requestId, ['2026-03-12T12:00:00.000Z', SLOT_1320][round % 2]),
+      ]);
+      // Either order is one consistent story: accepted then cancelled, or cancelled and the accept refused.
+      expect(cancelled.ok).toBe(true);
+      if (!accepted.ok) expect(accepted.error.message).toBe('The student cancelled this request.');
+      orders.add(accepted.ok ? 'accept first' : 'cancel first');
+      const truth = server.store.state.requests[requestId]!;
+      expect(truth.status).toBe('cancelled');
+      await expect.poll(() => lastOnTablet.get(requestId)?.status).toBe('cancelled');
+      await expect.poll(() => lastOnPhone?.visits[0]?.requests.find((r) => r.id === requestId)?.status).toBe('cancelled');
+      const loaded = await ask(tablet, 'rep:load');
+      expect(loaded.ok && loaded.data.requests.find((r) => r.id === requestId)?.status).toBe('cancelled');
+    }
+    expect([...orders].every((o) => o === 'accept first' || o === 'cancel first')).toBe(true);
+  });
+
+  it('a student confirms a proposed time while another booth books them then: exactly one', async () => {
+    const phone = await connectStudent(server.url, studentKey());
+    const ids = await asking(phone, 'Sam Lee', ['acme', 'globex']);
+    const [ada, gil] = [await connectRep(server.url, tokens.ada), await connectRep(server.url, tokens.gil)];
+    expect((await ask(ada, 'request:propose', { id: actionId(), requestId: ids.acme!, start: SLOT_1320 })).ok).toBe(true);
+    const [confirmed, booked] = await Promise.all([
+      ask(phone, 'proposal:confirm', { id: actionId(), requestId: ids.acme! }),
+      accept(gil, ids.globex!),
+    ]);
+    expect(oks([confirmed, booked])).toBe(1);
+    expect(acceptedEvents()).toHaveLength(1);
+    const loser = confirmed.ok ? booked : confirmed;
+    expect(!loser.ok && loser.error.message).toMatch(
+      confirmed.ok ? /^Sam Lee already has an interview at 13:20 with ACME\./ : /^You already have an interview at 13:20 with Globex\./,
+    );
+  });
+});
