@@ -1,0 +1,56 @@
+// CSV export over real HTTP: the server (the tests' startServer: createApp on the file store) runs in
+// this process, so the loop delay is the server's; the client is a child `node` with fetch, timing
+// the download from request to last byte.
+import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { startServer } from '../../tests/helpers.ts';
+import { LOOP_RESOLUTION_MS } from './ack.ts';
+
+const EXPORT_PATH = '/api/admin/export/introductions.csv';
+
+/** Waits for a line on stdin, so spawning it is not part of what the server's loop is measured on. */
+const CLIENT = `
+process.stdin.once('data', async () => {
+  const started = performance.now();
+  const res = await fetch(process.env.BENCH_URL, { headers: { authorization: 'Bearer ' + process.env.BENCH_TOKEN } });
+  const chunks = [];
+  for await (const chunk of res.body) chunks.push(chunk);
+  const ms = performance.now() - started;
+  const body = Buffer.concat(chunks);
+  let lines = 0;
+  for (let i = body.indexOf(10); i !== -1; i = body.indexOf(10, i + 1)) lines++;
+  console.log(JSON.stringify({ status: res.status, ms, bytes: body.length, lines }));
+  process.exit(0);
+});`;
+
+interface Download {
+  status: number;
+  ms: number;
+  bytes: number;
+  lines: number;
+}
+
+export async function exportCsv({ dir, runs }: { dir: string; runs: number }) {
+  const server = await startServer({ dataDir: dir });
+  const url = `${server.url}${EXPORT_PATH}`;
+  const results: (Download & { loopMaxMs: number })[] = [];
+  for (let i = 0; i < runs; i++) {
+    const client = spawn(process.execPath, ['--input-type=module', '-e', CLIENT], {
+      env: { ...process.env, BENCH_URL: url, BENCH_TOKEN: server.adminToken },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let output = '';
+    client.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    const exited = new Promise<void>((resolve, reject) => {
+      client.on('error', reject);
+      client.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`The export client failed (exit code ${code}): ${output}`))));
+    });
+    const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+    loop.enable();
+    client.stdin.write('go\n');
+    await exited;
+    loop.disable();
+    results.push({ ...(JSON.parse(output) as Download), loopMaxMs: loop.max / 1e6 });
+  }
+  return { introductions: Object.keys(server.store.state.introductions).length, runs: results };
+}

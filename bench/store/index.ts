@@ -1,0 +1,123 @@
+// The store's budgets (DESIGN.md section 6): start-up, CSV export and durable acknowledgement at
+// 100,000 introductions. Builds one fair in a temporary folder, measures each budget in a fresh
+// child process, prints what each figure was measured on, and returns the table rows.
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, mb, median, ms, ratio, verdict } from '../numbers.ts';
+import type { Row } from '../table.ts';
+import { LOOP_RESOLUTION_MS } from './ack.ts';
+import { durableAck } from './ackRows.ts';
+import { runTask } from './child.ts';
+import { BOOTHS } from './fair.ts';
+import { describeFiles, settleDisk } from './folder.ts';
+
+export interface StoreBenchSize {
+  introductions: number;
+  /** The store's write window: long enough to hold the snapshot work of a busy day (see ack.ts). */
+  ackSeconds: number;
+  /** The bare floor's window: its p99 needs a few thousand samples, not a snapshot. */
+  bareSeconds: number;
+  /** Repeats of each start-up and export measurement. */
+  runs: number;
+}
+
+export const FULL: StoreBenchSize = { introductions: 100_000, ackSeconds: 100, bareSeconds: 30, runs: 3 };
+export const QUICK: StoreBenchSize = { introductions: 10_000, ackSeconds: 5, bareSeconds: 5, runs: 2 };
+
+const START_GOAL_MS = 1000;
+const EXPORT_GOAL_MS = 1000;
+const LOOP_BLOCK_GOAL_MS = 50;
+/**
+ * Students whose actions (about 2.1 records each) make the journal tail of the start after a crash:
+ * 2,500 at 100,000 introductions, ~5,000 records, 50 s of writes at 100 a second.
+ */
+const TAIL_SHARE = 0.025;
+
+export async function benchStore(size: StoreBenchSize): Promise<Row[]> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'boothlink-bench-'));
+  const fair = path.join(root, 'fair');
+  const crashed = path.join(root, 'fair-crashed');
+  const scratch = path.join(root, 'scratch');
+  mkdirSync(scratch);
+  try {
+    const n = size.introductions;
+    console.log(`\nStore benchmarks in ${root} (the bare-file baselines write there too: same disk).`);
+    const built = await runTask('build', { dir: fair, introductions: n });
+    const { counts } = built;
+    console.log(`  Built ${count(counts.introductions)} introductions, ${count(counts.students)} students, ${count(counts.requests)} requests, ` +
+      `${BOOTHS} booths in ${ms(built.committedMs)} (+ close ${ms(built.closeMs)}): ${describeFiles(built.files)}`);
+
+    const tailStudents = Math.round(n * TAIL_SHARE);
+    cpSync(fair, crashed, { recursive: true });
+    const tail = await runTask('tail', { dir: crashed, from: n, introductions: tailStudents });
+    console.log(`  Crash copy: ${count(tailStudents)} more students' actions in ${ms(tail.ms)}, then SIGKILL: ${describeFiles(tail.files)}`);
+
+    return [
+      await startUp(`start-up, ${count(n)} intros, closed`, fair, size.runs),
+      await startUp(`start-up, ${count(n + tailStudents)} after a crash`, crashed, size.runs),
+      ...(await csvExport(fair, size.runs)),
+      ...(await durableAck(fair, scratch, n, size)),
+    ];
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function startUp(label: string, dir: string, runs: number): Promise<Row> {
+  const opened: number[] = [];
+  const parsed: number[] = [];
+  const parsedAll: number[] = [];
+  let rss = 0;
+  let tail = 0;
+  for (let i = 0; i < runs; i++) {
+    settleDisk();
+    const open = await runTask('open', { dir });
+    opened.push(open.ms);
+    rss = open.rssBytes;
+    settleDisk();
+    const parse = await runTask('parse', { dir });
+    parsed.push(parse.neededMs);
+    parsedAll.push(parse.allMs);
+    tail = parse.recordsPastSnapshot;
+  }
+  const measured = median(opened);
+  const baseline = median(parsed);
+  console.log(`  ${label} (${count(tail)} journal records past the snapshot): openFileStore → ready ${opened.map(ms).join(', ')}; ` +
+    `read + JSON.parse of the files holding the fair ${parsed.map(ms).join(', ')} (of every file, backups too: ${parsedAll.map(ms).join(', ')}); ` +
+    `process memory after open ${mb(rss)}`);
+  return {
+    benchmark: `${label}, tail ${count(tail)}`,
+    measured: ms(measured),
+    baseline: `${ms(baseline)} read+parse`,
+    ratio: ratio(measured / baseline),
+    goal: `≤ 1 s (${ratio(measured / START_GOAL_MS)} of it)`,
+    verdict: verdict(measured <= START_GOAL_MS),
+  };
+}
+
+async function csvExport(dir: string, runs: number): Promise<Row[]> {
+  settleDisk();
+  const result = await runTask('export', { dir, runs });
+  const expectedLines = result.introductions + 1; // the header
+  for (const run of result.runs) {
+    if (run.status !== 200 || run.lines !== expectedLines) {
+      throw new Error(`The CSV export answered ${run.status} with ${run.lines} lines; expected 200 with ${expectedLines}.`);
+    }
+  }
+  const wall = median(result.runs.map((run) => run.ms));
+  const stalls = result.runs.map((run) => run.loopMaxMs);
+  const worst = Math.max(...stalls);
+  console.log(`  CSV export of ${count(result.introductions)} rows (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
+    `server loop delay max ${stalls.map(ms).join(', ')} (monitorEventLoopDelay, ${LOOP_RESOLUTION_MS} ms resolution, included)`);
+  return [
+    {
+      benchmark: `CSV export, ${count(result.introductions)} rows over HTTP`, measured: ms(wall), baseline: '—', ratio: '—',
+      goal: `≤ 1 s (${ratio(wall / EXPORT_GOAL_MS)} of it)`, verdict: verdict(wall <= EXPORT_GOAL_MS),
+    },
+    {
+      benchmark: '  server event loop delay, max', measured: ms(worst), baseline: '—', ratio: '—',
+      goal: `≤ 50 ms (${ratio(worst / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worst <= LOOP_BLOCK_GOAL_MS),
+    },
+  ];
+}

@@ -1,0 +1,64 @@
+// Writes at a steady rate, the way 100 phones a second would arrive, whatever the writer does.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { percentile } from '../numbers.ts';
+
+/** Sleep until this close to the due time, then poll with setImmediate: timers are ~1 ms late, an fdatasync here takes less. */
+const POLL_BEFORE_DUE_MS = 2;
+/** A write that starts this late was held up by a busy event loop. */
+const LATE_START_MS = 5;
+
+export interface PacedArgs {
+  seconds: number;
+  perSecond: number;
+}
+
+export interface PacedRun {
+  /** performance.now() when write 0 was due; write i is due `i * intervalMs` later. */
+  start: number;
+  intervalMs: number;
+  /** From when each write was due: a stalled loop counts against the writer (no coordinated omission). */
+  latencies: number[];
+  /** From when each write was actually started. */
+  serviceTimes: number[];
+  lateStarts: number;
+}
+
+export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number) => Promise<void>): Promise<PacedRun> {
+  const count = seconds * perSecond;
+  const intervalMs = 1000 / perSecond;
+  const latencies = new Array<number>(count).fill(Number.NaN);
+  const serviceTimes = new Array<number>(count).fill(Number.NaN);
+  const inFlight: Promise<void>[] = [];
+  let lateStarts = 0;
+  const start = performance.now() + intervalMs;
+  for (let i = 0; i < count; i++) {
+    const due = start + i * intervalMs;
+    await until(due);
+    const startedAt = performance.now();
+    if (startedAt - due > LATE_START_MS) lateStarts += 1;
+    inFlight.push(write(i).then(() => {
+      const now = performance.now();
+      latencies[i] = now - due;
+      serviceTimes[i] = now - startedAt;
+    }));
+  }
+  await Promise.all(inFlight);
+  return { start, intervalMs, latencies, serviceTimes, lateStarts };
+}
+
+async function until(due: number): Promise<void> {
+  const early = due - performance.now() - POLL_BEFORE_DUE_MS;
+  if (early > 0) await sleep(early);
+  while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
+}
+
+export function summarise(run: PacedRun) {
+  return {
+    samples: run.latencies.length,
+    p50: percentile(run.latencies, 50),
+    p99: percentile(run.latencies, 99),
+    max: percentile(run.latencies, 100),
+    serviceP99: percentile(run.serviceTimes, 99),
+    lateStarts: run.lateStarts,
+  };
+}
