@@ -1,0 +1,74 @@
+// Child process: the real Boothlink server (createApp + openFileStore on a temporary folder), with
+// a fair set up through the domain the way the organiser and the tablets would: booths, and
+// tablets paired to them. Says `@@ready` with the port, the booths and the tablets' tokens.
+// Commands on stdin: `memory` (RSS after GC), `journal` (the size of an introduction's record).
+import { readFileSync, rmSync, mkdtempSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../server/app.ts';
+import type { Config } from '../../server/config.ts';
+import { configureFair, pairRep } from '../../server/domain/booths.ts';
+import { newToken, sha256 } from '../../server/ids.ts';
+import { openFileStore } from '../../server/store/fileStore.ts';
+import { median } from '../numbers.ts';
+import { boothDecision, eventsOf } from '../store/fair.ts';
+import { onCommand, say } from './child.ts';
+import { settledMemory } from './memory.ts';
+
+export interface BoothSetup {
+  id: string;
+  slug: string;
+  tokens: string[];
+}
+
+const { booths, tabletsPerBooth } = JSON.parse(process.argv[2]!) as { booths: number; tabletsPerBooth: number };
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-'));
+const store = await openFileStore(dataDir);
+await store.commit({ events: eventsOf(configureFair(store.state, {
+  name: 'Load Fair', date: '2026-03-12', timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
+})) });
+const setup: BoothSetup[] = [];
+for (let i = 0; i < booths; i++) {
+  const events = eventsOf(boothDecision(store.state, i));
+  await store.commit({ events });
+  const booth = events[0]?.type === 'booth.created' ? events[0].booth : undefined;
+  if (!booth) throw new Error('boothDecision made no booth');
+  const tokens: string[] = [];
+  for (let t = 0; t < tabletsPerBooth; t++) {
+    const token = newToken();
+    await store.commit({ events: eventsOf(pairRep(store.state, {
+      code: booth.pairingCode, name: `Rep ${i}-${t}`, title: 'Recruiter', email: `rep${i}-${t}@employer.example`,
+      repId: `rep-${i}-${t}`, tokenHash: sha256(token),
+    }, new Date())) });
+    tokens.push(token);
+  }
+  setup.push({ id: booth.id, slug: store.state.booths[booth.id]!.slug, tokens });
+}
+
+const config: Config = {
+  port: 0, host: '127.0.0.1', dataDir, publicUrl: 'http://127.0.0.1:0', origins: [], distDir: path.resolve('dist'),
+};
+const app = createApp({ store, now: () => new Date(), config, adminToken: newToken(), log: (line) => console.log(line) });
+await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+const port = (app.http.address() as AddressInfo).port;
+say('ready', { port, booths: setup });
+
+/** The median byte length of the journal records that made one introduction (what the floor writes). */
+function introductionRecordBytes(): { bytes: number; records: number } {
+  const sizes: number[] = [];
+  for (const name of ['journal.prev.jsonl', 'journal.jsonl']) {
+    const file = path.join(dataDir, name);
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      if (line.includes('"introduction.made"')) sizes.push(Buffer.byteLength(line) + 1);
+    }
+  }
+  return { bytes: median(sizes), records: sizes.length };
+}
+
+onCommand((command) => {
+  if (command === 'memory') void settledMemory().then((reading) => say('memory', reading));
+  if (command === 'journal') say('journal', introductionRecordBytes());
+});
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));

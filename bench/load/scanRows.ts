@@ -1,0 +1,60 @@
+// Turns the two scan runs (our server, the floor) into table rows, and says what could make
+// the figures untrustworthy: lost notifications, refused scans, a late or lagging generator.
+import { count, ms, ratio, verdict } from '../numbers.ts';
+import type { Row } from '../table.ts';
+import type { LoadBenchSize } from './index.ts';
+
+export interface ScanResult {
+  clients: { phones: number; tablets: number };
+  setupMs: number;
+  scans: number;
+  expected: number;
+  received: number;
+  refused: number;
+  firstRefusal: string;
+  p50: number;
+  p99: number;
+  max: number;
+  ackP99: number;
+  emitLatenessP99: number;
+  emitLatenessMax: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+}
+
+export const FLOOR_NOTE = 'Floor: bare socket.io that appends each scan as a JSON line with group commit ' +
+  '(lines that arrive during an fdatasync share the next write + fdatasync, as our journal does), relays only after the sync, then acks.';
+const LATENCY_GOAL = 1.5;
+/** Past this, the generator itself queues events and the latencies include its own delay. */
+const GENERATOR_LAG_WARNING_MS = 20;
+
+function describe(label: string, r: ScanResult): string {
+  const warnings: string[] = [];
+  if (r.loopDelayMaxMs > GENERATOR_LAG_WARNING_MS) {
+    warnings.push(`WARNING: the generator's event loop lagged ${ms(r.loopDelayMaxMs)} (> ${GENERATOR_LAG_WARNING_MS} ms): latencies include client-side queueing`);
+  }
+  if (r.received < r.expected) warnings.push(`WARNING: ${count(r.expected - r.received)} notifications never arrived`);
+  if (r.refused > 0) warnings.push(`WARNING: ${count(r.refused)} scans refused or unanswered (first: ${r.firstRefusal})`);
+  return `  ${label}: ${count(r.clients.phones)} phones + ${count(r.clients.tablets)} tablets connected in ${ms(r.setupMs)}; ` +
+    `${count(r.scans)} scans → ${count(r.received)}/${count(r.expected)} notifications; p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; ` +
+    `phone's ack p99 ${ms(r.ackP99)}; generator: emit late p99 ${ms(r.emitLatenessP99)} (max ${ms(r.emitLatenessMax)}), ` +
+    `loop delay p99 ${ms(r.loopDelayP99Ms)}, max ${ms(r.loopDelayMaxMs)}` + warnings.map((w) => `\n    ${w}`).join('');
+}
+
+export function scanRows(size: LoadBenchSize, tablets: number, ours: ScanResult, floor: ScanResult): Row[] {
+  console.log(describe('Boothlink', ours));
+  console.log(describe('Floor', floor));
+  const complete = ours.received === ours.expected && floor.received === floor.expected && ours.refused === 0 && floor.refused === 0;
+  const p99Ratio = ours.p99 / floor.p99;
+  return [
+    {
+      benchmark: `scan → tablets p99, ${count(size.phones)} phones + ${count(tablets)} tablets, ${size.scansPerSecond}/s`,
+      measured: ms(ours.p99),
+      baseline: `${ms(floor.p99)} fdatasync+relay`,
+      ratio: ratio(p99Ratio),
+      goal: `≤ ${LATENCY_GOAL}×`,
+      verdict: complete ? verdict(p99Ratio <= LATENCY_GOAL) : 'INVALID (lost or refused scans)',
+    },
+    { benchmark: '  scan → tablets p50', measured: ms(ours.p50), baseline: `${ms(floor.p50)} fdatasync+relay`, ratio: ratio(ours.p50 / floor.p50), goal: '—', verdict: '' },
+  ];
+}
