@@ -39,14 +39,18 @@ export function feedOf(state: FairState, event: FairEvent): string | undefined {
 export function advanceFeed(state: FairState, event: FairEvent): void {
   const boothId = feedOf(state, event);
   const booth = boothId === undefined ? undefined : state.booths[boothId];
-  if (!booth) return;
-  booth.seq = (booth.seq ?? 0) + 1;
+  if (boothId === undefined || !booth) return;
+  // New objects, never changes in place: see state.ts.
+  const seq = (booth.seq ?? 0) + 1;
+  state.booths[boothId] = { ...booth, seq };
   if (event.type === 'introduction.made') {
-    const intro = state.introductions[event.introduction.id];
-    if (intro) intro.seq = booth.seq;
+    const id = event.introduction.id;
+    const intro = state.introductions[id];
+    if (intro) state.introductions[id] = { ...intro, seq };
   } else if ('requestId' in event || event.type === 'request.made') {
-    const request = state.requests['requestId' in event ? event.requestId : event.request.id];
-    if (request) request.seq = booth.seq;
+    const id = 'requestId' in event ? event.requestId : event.request.id;
+    const request = state.requests[id];
+    if (request) state.requests[id] = { ...request, seq };
   }
 }
 

@@ -36,12 +36,16 @@ export function applyRequestEvent(state: FairState, event: RequestEvent): void {
   }
 }
 
-/** `undefined` in the patch removes that field (so db.json and views never carry it). */
+/**
+ * Puts a new request in place of the old one, which stays as it was (see state.ts). `undefined` in
+ * the patch removes that field (so db.json and views never carry it).
+ */
 function update(state: FairState, requestId: string, patch: Partial<InterviewRequest>): void {
   const request = state.requests[requestId];
   if (!request) return;
-  for (const [key, value] of Object.entries(patch) as [keyof InterviewRequest, unknown][]) {
-    if (value === undefined) delete request[key];
-    else Object.assign(request, { [key]: value });
+  const next: InterviewRequest = { ...request, ...patch };
+  for (const key of Object.keys(patch) as (keyof InterviewRequest)[]) {
+    if (patch[key] === undefined) delete next[key];
   }
+  state.requests[requestId] = next;
 }

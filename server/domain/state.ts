@@ -1,4 +1,7 @@
-// The whole fair as data, and the events that change it. `apply` is the only writer.
+// The whole fair as data, and the events that change it. `apply` is the only writer, and it never
+// changes an entity in place: it puts a new object under the same key. So an entity read at one
+// seq stays as it was, and a snapshot can copy the collections at once and write them out over
+// many turns of the event loop (snapshotWriter.ts).
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
@@ -113,7 +116,10 @@ export function initialState(): FairState {
   };
 }
 
-/** Applies one event in place. Events are facts already decided: no checks here. */
+/**
+ * Applies one event: the state's collections change, the entities in them are replaced, never
+ * changed. Events are facts already decided: no checks here.
+ */
 export function apply(state: FairState, event: FairEvent): void {
   applyEvent(state, event);
   advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
@@ -130,12 +136,12 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     case 'booth.codeReset': {
       const booth = state.booths[event.boothId];
-      if (booth) booth.pairingCode = event.pairingCode;
+      if (booth) state.booths[event.boothId] = { ...booth, pairingCode: event.pairingCode };
       return;
     }
     case 'booth.statusSet': {
       const booth = state.booths[event.boothId];
-      if (booth) booth.status = event.status;
+      if (booth) state.booths[event.boothId] = { ...booth, status: event.status };
       return;
     }
     case 'rep.paired':
@@ -143,7 +149,7 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     case 'profile.saved': {
       const existing = state.students[event.studentId];
-      if (existing) Object.assign(existing, { profile: event.profile, updatedAt: event.at });
+      if (existing) state.students[event.studentId] = { ...existing, profile: event.profile, updatedAt: event.at };
       else state.students[event.studentId] = { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at };
       return;
     }

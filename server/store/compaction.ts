@@ -7,11 +7,13 @@
 //   journal.prev.jsonl  the segment before it: one backup, kept until the next rotation
 //
 // One snapshot, in order:
-//   1. serialise memory at seq S (synchronously: one consistent picture)
+//   1. capture memory at seq S: a shallow copy of each collection, synchronously, so one consistent
+//      picture (apply replaces entities, never changes them, so the copies keep seq S's entities)
 //   2. once every record ≤ S is durable, and only if db.json already holds everything in
 //      journal.prev.jsonl: rename journal.jsonl → journal.prev.jsonl (atomically dropping the
 //      older backup), create a fresh journal.jsonl, fsync the folder; later records go there
-//   3. write .db.json.tmp, fdatasync, rename it over db.json, fsync the folder
+//   3. write .db.json.tmp (serialised over many turns of the event loop, while commits go on),
+//      fdatasync, rename it over db.json, fsync the folder
 //
 // A crash or power cut at each point, with db.json@S0 the previous snapshot:
 //   before 2            db.json@S0, prev ≤ S0, journal S0+1…    → replay the journal past S0
@@ -35,7 +37,8 @@ import type { FairState } from '../domain/state.ts';
 import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import type { AppliedReplies } from './record.ts';
-import { serializeSnapshot, writeSnapshotFile } from './snapshot.ts';
+import { writeSnapshotFile } from './snapshot.ts';
+import { captureSnapshot } from './snapshotWriter.ts';
 
 /** What the file store holds in memory; a reload after a failed write replaces all of it. */
 export interface Live {
@@ -58,13 +61,13 @@ export interface Live {
  */
 export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promise<boolean> {
   const { generation, journal, seq } = live;
-  const text = serializeSnapshot({ seq, state: live.state, applied: live.applied });
+  const snapshot = captureSnapshot(seq, live.state, live.applied);
 
   const rotated = await journal.checkpoint(live.prevLastSeq <= live.snapshotSeq).catch(() => undefined);
   if (rotated === undefined || live.generation !== generation) return false;
   if (rotated) live.prevLastSeq = seq;
 
-  await writeSnapshotFile(io, dir, text);
+  await writeSnapshotFile(io, dir, snapshot);
   live.snapshotSeq = seq;
   return true;
 }

@@ -4,18 +4,13 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { initialState, type FairState } from '../domain/state.ts';
-import { isMissing, writeText, type StoreIo } from './io.ts';
+import { isMissing, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
+import { writeSnapshotJson, type CapturedSnapshot } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
 const TEMP_FILE = `.${SNAPSHOT_FILE}.tmp`;
-/**
- * Up to this size db.json is indented for people. Past it, indentation costs time and bytes the
- * budgets need (100,000 introductions on a 2-core laptop: 74 MB and 0.3–0.5 s to write, 0.45–1 s
- * to parse, against 52 MB, 0.25–0.3 s and 0.35–0.4 s compact), while nobody reads 50 MB by eye:
- * `jq . db.json` indents it.
- */
-export const INDENT_UP_TO_BYTES = 1_000_000;
+export { INDENT_UP_TO_BYTES } from './snapshotWriter.ts';
 
 export interface Snapshot {
   /** The last journal seq whose events `state` contains. */
@@ -49,24 +44,17 @@ export async function readSnapshot(dir: string): Promise<SnapshotRead> {
 }
 
 /**
- * Serialises a snapshot as plain JSON, which lowdb reads back. Synchronous, so the text is one
- * consistent picture of one seq: `apply` changes entries in place, so it cannot be spread over ticks.
- */
-export function serializeSnapshot(snapshot: Snapshot): string {
-  const compact = JSON.stringify(snapshot);
-  return compact.length <= INDENT_UP_TO_BYTES ? JSON.stringify(snapshot, null, 2) : compact;
-}
-
-/**
  * Replaces db.json atomically and durably: temp file, fsync, rename, fsync the folder.
  * lowdb's own writer (steno) renames but never fsyncs, so a power cut could leave an empty db.json.
+ * The snapshot is serialised over many turns of the event loop (snapshotWriter.ts), while
+ * commits go on changing memory.
  */
-export async function writeSnapshotFile(io: StoreIo, dir: string, text: string): Promise<void> {
+export async function writeSnapshotFile(io: StoreIo, dir: string, snapshot: CapturedSnapshot): Promise<void> {
   const temp = path.join(dir, TEMP_FILE);
   try {
     const handle = await io.open(temp, 'w');
     try {
-      await writeText(handle, text);
+      await writeSnapshotJson(handle, snapshot);
       await handle.datasync();
     } finally {
       await handle.close();

@@ -1,0 +1,143 @@
+// A snapshot is serialised over many turns of the event loop while commits go on (see
+// server/store/snapshotWriter.ts): db.json must still be the fair at exactly one seq, and the
+// loop must be served all along.
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { initialState, type FairEvent } from '../../server/domain/state.ts';
+import { openFileStore } from '../../server/store/fileStore.ts';
+import { nodeIo, type StoreFile, type StoreIo } from '../../server/store/io.ts';
+import { appliedReplies, applyRecord } from '../../server/store/record.ts';
+import { captureSnapshot, PIECES_PER_TURN, writeSnapshotJson } from '../../server/store/snapshotWriter.ts';
+import { buildingRecords, changeRecord } from './fairEvents.ts';
+import { quiet, readDb, reopened, tempDir } from './fixtures.ts';
+
+const keyOf = (seq: number) => `action-${seq}`;
+
+/** The fair after the first `count` records, applied afresh: what db.json must hold at that seq. */
+function fairAfter(records: FairEvent[][], count: number) {
+  const state = initialState();
+  const applied = appliedReplies();
+  records.slice(0, count).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: i + 1 }));
+  return JSON.parse(JSON.stringify({ state, applied })) as { state: unknown; applied: unknown };
+}
+
+/** nodeIo, telling whether the snapshot's temp file is open and when db.json was first replaced. */
+function watchedIo() {
+  const watch = { writing: false, replaced: undefined as Promise<void> | undefined };
+  let replaced!: () => void;
+  watch.replaced = new Promise<void>((resolve) => (replaced = resolve));
+  const io: StoreIo = {
+    ...nodeIo,
+    async open(file, flags) {
+      const handle = await nodeIo.open(file, flags);
+      if (path.basename(file) !== '.db.json.tmp') return handle;
+      watch.writing = true;
+      const watched: StoreFile = {
+        write: (buffer, offset, length) => handle.write(buffer, offset, length),
+        read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
+        datasync: () => handle.datasync(),
+        truncate: (length) => handle.truncate(length),
+        stat: () => handle.stat(),
+        close: async () => {
+          watch.writing = false;
+          await handle.close();
+        },
+      };
+      return watched;
+    },
+    async rename(from, to) {
+      await nodeIo.rename(from, to);
+      if (path.basename(to) === 'db.json') replaced();
+    },
+  };
+  return { io, watch };
+}
+
+describe('a snapshot while commits go on', () => {
+  it('holds exactly the fair at the seq it began, and a restart holds everything committed', async () => {
+    const dir = tempDir();
+    const students = 6_000;
+    const building = buildingRecords(students);
+    const { io, watch } = watchedIo();
+    const store = await openFileStore(dir, { io, log: quiet, snapshot: { everyRecords: building.length, idleMs: 60_000 } });
+    const commit = (events: FairEvent[], seq: number) => store.commit({ events, key: keyOf(seq), reply: seq });
+
+    // Exactly everyRecords records: the snapshot begins at that seq, after this round of I/O.
+    await Promise.all(building.map((events, i) => commit(events, i + 1)));
+    // Then one change per turn of the event loop (each applied at once, durable a little later)
+    // until the temp file is written and closed.
+    const records = [...building];
+    const saved: Promise<void>[] = [];
+    let duringWrite = 0;
+    for (let i = 0; watch.writing || duringWrite === 0; i++) {
+      const events = changeRecord(i, students);
+      records.push(events);
+      if (watch.writing) duringWrite += 1;
+      saved.push(commit(events, records.length));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(saved);
+    await watch.replaced;
+
+    expect(duringWrite).toBeGreaterThan(10); // changes to entities already in the snapshot, while it was written
+    const db = readDb(dir);
+    expect(db.seq).toBe(building.length);
+    expect({ state: db.state, applied: db.applied }).toEqual(fairAfter(records, building.length));
+
+    await store.close();
+    const again = await reopened(dir);
+    expect(JSON.parse(JSON.stringify(again.state))).toEqual(fairAfter(records, records.length).state);
+    expect(again.applied(keyOf(records.length))).toBe(records.length);
+  });
+
+  it('steps aside many times while it writes a large fair, so the event loop is served', async () => {
+    const students = 20_000;
+    const state = initialState();
+    const applied = appliedReplies();
+    buildingRecords(students).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: true }));
+    const snapshot = captureSnapshot(7, state, applied);
+    const pieces = [...Object.values(state), applied].reduce((sum, part) => sum + Object.keys(part).length, 0);
+
+    const file = path.join(tempDir(), 'db.json');
+    const handle = await nodeIo.open(file, 'w');
+    const delay = monitorEventLoopDelay({ resolution: 1 });
+    let ticks = 0;
+    let writing = true;
+    const tick = (): void => {
+      ticks += 1;
+      if (writing) setImmediate(tick);
+    };
+    delay.enable();
+    const startMs = performance.now();
+    setImmediate(tick);
+    const turns = await writeSnapshotJson(handle, snapshot).finally(() => (writing = false));
+    const elapsedMs = performance.now() - startMs;
+    delay.disable();
+    await handle.close();
+
+    // Counted, not timed: at most PIECES_PER_TURN entities are serialised per turn, and other
+    // work (here, the ticker) runs in between.
+    expect(pieces).toBeGreaterThan(60_000);
+    expect(turns).toBeGreaterThanOrEqual(Math.floor(pieces / PIECES_PER_TURN));
+    expect(ticks).toBeGreaterThanOrEqual(Math.floor(pieces / PIECES_PER_TURN));
+    // A loose check of the clock as well: one stall as long as the whole write means no stepping aside.
+    const maxDelayMs = delay.max / 1e6;
+    expect(maxDelayMs, `loop delay max ${maxDelayMs.toFixed(1)} ms over ${elapsedMs.toFixed(0)} ms`).toBeLessThan(Math.max(100, elapsedMs / 2));
+
+    // The same bytes as one JSON.stringify, which the reader (lowdb) and people already know.
+    expect(fs.readFileSync(file, 'utf8') === JSON.stringify({ seq: 7, state, applied })).toBe(true);
+  });
+
+  it('indents a small fair, as JSON.stringify(snapshot, null, 2) would', async () => {
+    const state = initialState();
+    const applied = appliedReplies();
+    buildingRecords(10).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: { ok: true } }));
+    const file = path.join(tempDir(), 'db.json');
+    const handle = await nodeIo.open(file, 'w');
+    await writeSnapshotJson(handle, captureSnapshot(3, state, applied));
+    await handle.close();
+    expect(fs.readFileSync(file, 'utf8')).toBe(JSON.stringify({ seq: 3, state, applied }, null, 2));
+  });
+});
