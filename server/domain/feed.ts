@@ -1,10 +1,12 @@
 // Each booth's change feed: every change its tablets are sent gets the booth's next sequence number.
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
+import { isRequestEvent, requestOf } from './requestEvents.ts';
 import type { FairEvent, FairState } from './state.ts';
 
 /** The booth whose tablets see this event, if any. Called after the event is applied. */
 export function feedOf(state: FairState, event: FairEvent): string | undefined {
+  if (isRequestEvent(event)) return requestOf(state, event)?.boothId;
   switch (event.type) {
     case 'booth.statusSet':
       return event.boothId;
@@ -12,16 +14,6 @@ export function feedOf(state: FairState, event: FairEvent): string | undefined {
       return event.rep.boothId;
     case 'introduction.made':
       return event.introduction.boothId;
-    case 'request.made':
-      return event.request.boothId;
-    case 'request.cancelled':
-    case 'request.accepted':
-    case 'request.declined':
-    case 'request.proposed':
-    case 'request.confirmed':
-    case 'request.proposalDeclined':
-    case 'request.expired':
-      return state.requests[event.requestId]?.boothId;
     // Not shown on a tablet, or (a profile edit) not pushed to booths today.
     case 'fair.configured':
     case 'booth.created':

@@ -2,17 +2,11 @@
 // (→ accepted, with the booking rules checked again at that moment) or declines it (→ pending
 // again, so the booth can accept another time, propose one more, or decline).
 import { record, refuse, type Decision } from './decision.ts';
-import { bookingProblem, pendingForRep, placeOf, slotAt } from './requests.ts';
+import { bookingProblem, offerSlot } from './requests.ts';
 import type { FairState, InterviewRequest, Rep } from './state.ts';
 
 export function proposeTime(state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date): Decision {
-  const found = pendingForRep(state, rep, input.requestId);
-  if ('error' in found) return found.error;
-  const slot = slotAt(state, input.start);
-  if (!slot) return refuse('INVALID', 'That time is not one of the interview slots. Pick a slot from the list.');
-  const problem = bookingProblem(state, rep, found.request, slot, now, 'rep');
-  if (problem) return problem;
-  return record({ type: 'request.proposed', requestId: found.request.id, repId: rep.id, slot, place: placeOf(state, rep.boothId), at: now.toISOString() });
+  return offerSlot(state, rep, input, now, 'request.proposed');
 }
 
 /** The student's own request, still waiting for their answer to a proposed time. */

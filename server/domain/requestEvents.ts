@@ -4,6 +4,12 @@ import type { FairEvent, FairState, InterviewRequest } from './state.ts';
 
 export type RequestEvent = Extract<FairEvent, { type: `request.${string}` }>;
 
+export const isRequestEvent = (event: FairEvent): event is RequestEvent => event.type.startsWith('request.');
+
+/** The request an event concerns, as it is in the state now. */
+export const requestOf = (state: FairState, event: RequestEvent): InterviewRequest | undefined =>
+  state.requests[event.type === 'request.made' ? event.request.id : event.requestId];
+
 export function applyRequestEvent(state: FairState, event: RequestEvent): void {
   switch (event.type) {
     case 'request.made':

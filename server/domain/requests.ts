@@ -122,13 +122,20 @@ export function placeOf(state: FairState, boothId: string): string {
 }
 
 export function acceptRequest(state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date): Decision {
+  return offerSlot(state, rep, input, now, 'request.accepted');
+}
+
+/** Accepting and proposing check the same: a pending request of the rep's booth, a real slot, free for both. */
+export function offerSlot(
+  state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date, type: 'request.accepted' | 'request.proposed',
+): Decision {
   const found = pendingForRep(state, rep, input.requestId);
   if ('error' in found) return found.error;
   const slot = slotAt(state, input.start);
   if (!slot) return refuse('INVALID', 'That time is not one of the interview slots. Pick a slot from the list.');
   const problem = bookingProblem(state, rep, found.request, slot, now, 'rep');
   if (problem) return problem;
-  return record({ type: 'request.accepted', requestId: found.request.id, repId: rep.id, slot, place: placeOf(state, rep.boothId), at: now.toISOString() });
+  return record({ type, requestId: found.request.id, repId: rep.id, slot, place: placeOf(state, rep.boothId), at: now.toISOString() });
 }
 
 export function declineRequest(state: FairState, rep: Rep, input: { requestId: string; message: string }, now: Date): Decision {

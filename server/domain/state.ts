@@ -5,7 +5,7 @@
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
-import { applyRequestEvent } from './requestEvents.ts';
+import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 
 export interface Booth {
   id: string;
@@ -126,6 +126,8 @@ export function apply(state: FairState, event: FairEvent): void {
 }
 
 function applyEvent(state: FairState, event: FairEvent): void {
+  // Interview requests, in requestEvents.ts.
+  if (isRequestEvent(event)) return applyRequestEvent(state, event);
   switch (event.type) {
     case 'fair.configured':
       state.fair = event.fair;
@@ -155,17 +157,6 @@ function applyEvent(state: FairState, event: FairEvent): void {
     }
     case 'introduction.made':
       state.introductions[event.introduction.id] = { ...event.introduction };
-      return;
-    // Interview requests, in requestEvents.ts.
-    case 'request.made':
-    case 'request.cancelled':
-    case 'request.accepted':
-    case 'request.declined':
-    case 'request.proposed':
-    case 'request.confirmed':
-    case 'request.proposalDeclined':
-    case 'request.expired':
-      applyRequestEvent(state, event);
       return;
     default: {
       const unknown: never = event;

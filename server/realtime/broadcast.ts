@@ -4,6 +4,7 @@
 import type { Namespace, Server } from 'socket.io';
 import type { Change } from '../domain/feed.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
+import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import type { Store } from '../store/store.ts';
 import type { Epoch } from './epoch.ts';
 import { adminStats } from './stats.ts';
@@ -30,25 +31,18 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
     const state = store.state;
     const changedStudents = new Set<string>();
     for (const { event, seq = 0 } of changes) {
+      if (isRequestEvent(event)) {
+        const request = requestOf(state, event);
+        if (!request) continue;
+        reps.to(boothRoom(request.boothId)).emit('request:changed', requestCard(state, request), seq, epoch());
+        changedStudents.add(request.studentId);
+        continue;
+      }
       switch (event.type) {
         case 'introduction.made':
           reps.to(boothRoom(event.introduction.boothId)).emit('visitor:added', visitorCard(state, event.introduction), seq, epoch());
           changedStudents.add(event.introduction.studentId);
           break;
-        case 'request.made':
-        case 'request.cancelled':
-        case 'request.accepted':
-        case 'request.declined':
-        case 'request.proposed':
-        case 'request.confirmed':
-        case 'request.proposalDeclined':
-        case 'request.expired': {
-          const request = state.requests['request' in event ? event.request.id : event.requestId];
-          if (!request) break;
-          reps.to(boothRoom(request.boothId)).emit('request:changed', requestCard(state, request), seq, epoch());
-          changedStudents.add(request.studentId);
-          break;
-        }
         case 'profile.saved':
           changedStudents.add(event.studentId);
           break;
