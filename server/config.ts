@@ -23,7 +23,10 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
   const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : undefined;
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
   const scheme = tls ? 'https' : 'http';
-  const hostForUrl = lanAddresses[0] ?? 'localhost';
+  const host = env.HOST || '0.0.0.0';
+  // Bound to one address: that is the only one phones (or this laptop) can reach.
+  const listensEverywhere = host === '0.0.0.0' || host === '::';
+  const hostForUrl = listensEverywhere ? (lanAddresses[0] ?? 'localhost') : host.includes(':') ? `[${host}]` : host;
   let publicUrl = `${scheme}://${hostForUrl}:${port}`;
   if (env.PUBLIC_URL) {
     try {
@@ -32,10 +35,10 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
       throw new Error(`PUBLIC_URL must be a full address like http://192.168.1.20:8080, not "${env.PUBLIC_URL}".`);
     }
   }
-  const origins = [publicUrl, ...['localhost', '127.0.0.1', ...lanAddresses].map((h) => `${scheme}://${h}:${port}`)];
+  const origins = [publicUrl, ...['localhost', '127.0.0.1', hostForUrl, ...lanAddresses].map((h) => `${scheme}://${h}:${port}`)];
   return {
     port,
-    host: env.HOST || '0.0.0.0',
+    host,
     dataDir: path.resolve(env.DATA_DIR || './data'),
     publicUrl,
     origins: [...new Set(origins)],

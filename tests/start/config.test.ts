@@ -1,0 +1,28 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readEnv } from '../../server/config.ts';
+
+const LAN = ['192.0.2.7', '198.51.100.3'];
+
+describe('reading the environment', () => {
+  it('defaults to port 8080 on every interface, ./data, and the first LAN address on posters', () => {
+    const config = readEnv({}, LAN);
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', dataDir: path.resolve('data'), publicUrl: 'http://192.0.2.7:8080' });
+    expect(config.origins).toContain('http://198.51.100.3:8080');
+  });
+
+  it('puts the one address it listens on into the QR codes when HOST names one', () => {
+    expect(readEnv({ HOST: '127.0.0.1', PORT: '9000' }, LAN).publicUrl).toBe('http://127.0.0.1:9000');
+    expect(readEnv({ HOST: '::1', PORT: '9000' }, LAN).publicUrl).toBe('http://[::1]:9000');
+  });
+
+  it('lets PUBLIC_URL win, keeping only its origin', () => {
+    expect(readEnv({ PUBLIC_URL: 'http://fair.example:8080/some/path' }, LAN).publicUrl).toBe('http://fair.example:8080');
+  });
+
+  it('says what is wrong with a bad PORT, PUBLIC_URL or half a TLS pair', () => {
+    expect(() => readEnv({ PORT: 'eighty' }, LAN)).toThrow('PORT must be a port number from 0 to 65535, not "eighty".');
+    expect(() => readEnv({ PUBLIC_URL: 'fair laptop' }, LAN)).toThrow(/PUBLIC_URL must be a full address/);
+    expect(() => readEnv({ TLS_CERT: 'cert.pem' }, LAN)).toThrow('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
+  });
+});
