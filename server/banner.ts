@@ -1,7 +1,7 @@
 // What the organiser sees in the terminal on start.
 import os from 'node:os';
 import QRCode from 'qrcode';
-import type { Config } from './config.ts';
+import { listensEverywhere, type Config } from './config.ts';
 
 /** The machine's LAN IPv4 addresses, the venue network's first. */
 export function lanAddresses(): string[] {
@@ -14,9 +14,8 @@ export function lanAddresses(): string[] {
 export async function banner(config: Config, adminToken: string, port: number): Promise<string> {
   const scheme = config.tls ? 'https' : 'http';
   // Listening on one address only: the other interfaces' URLs would not answer.
-  const everywhere = config.host === '0.0.0.0' || config.host === '::';
-  const hosts = everywhere ? [...lanAddresses(), 'localhost'] : [config.host];
-  const urls = [...new Set([config.publicUrl, ...hosts.map((h) => `${scheme}://${h}:${port}`)])];
+  const hosts = listensEverywhere(config.host) ? [...lanAddresses(), 'localhost'] : [config.host];
+  const urls = [...new Set([config.publicUrl, ...hosts.map((h) => `${scheme}://${h.includes(':') ? `[${h}]` : h}:${port}`)])];
   const organiserLink = `${config.publicUrl}/admin#token=${adminToken}`;
   const qr = await QRCode.toString(organiserLink, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
   return [
