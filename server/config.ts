@@ -15,6 +15,9 @@ export interface Config {
   tls?: { cert: string; key: string };
 }
 
+/** A wildcard bind: every interface answers, so the LAN addresses are the ones to print. */
+export const listensEverywhere = (host: string): boolean => host === '0.0.0.0' || host === '::';
+
 export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config {
   const port = env.PORT === undefined ? 8080 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -25,8 +28,7 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
   const scheme = tls ? 'https' : 'http';
   const host = env.HOST || '0.0.0.0';
   // Bound to one address: that is the only one phones (or this laptop) can reach.
-  const listensEverywhere = host === '0.0.0.0' || host === '::';
-  const hostForUrl = listensEverywhere ? (lanAddresses[0] ?? 'localhost') : host.includes(':') ? `[${host}]` : host;
+  const hostForUrl = listensEverywhere(host) ? (lanAddresses[0] ?? 'localhost') : host.includes(':') ? `[${host}]` : host;
   let publicUrl = `${scheme}://${hostForUrl}:${port}`;
   if (env.PUBLIC_URL) {
     try {

@@ -1,5 +1,5 @@
 // Randomness for ids, tokens and pairing codes. Kept out of the pure domain.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './domain/booths.ts';
 
 /** 128 random bits, base64url: entity ids, rep session tokens. */
@@ -7,6 +7,13 @@ export const newToken = (): string => randomBytes(16).toString('base64url');
 export const newId = newToken;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+/** Compares a presented secret with the expected one in constant time (digests are equal length whatever the guess). */
+export function isSameSecret(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string' || presented.length === 0 || expected.length === 0) return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
 
 /** "K7MX-P3QR": uniform over the unambiguous alphabet (rejection sampling avoids modulo bias). */
 export function newPairingCode(): string {

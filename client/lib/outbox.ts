@@ -8,7 +8,7 @@ import { randomId } from './ids.ts';
 import { ACK_TIMEOUT_MS } from './socket.ts';
 
 /** After an unanswered try on a live connection: wait 1 s, 2 s, 4 s… up to this, then try again. */
-export const RETRY_MAX_MS = 30_000;
+const RETRY_MAX_MS = 30_000;
 
 export interface Queued {
   id: string;

@@ -7,7 +7,7 @@ import type {
 } from '../../shared/protocol.ts';
 
 export const ACK_TIMEOUT_MS = 10_000;
-export const NO_ANSWER_MESSAGE = 'No answer from the server. Check the Wi-Fi and try again.';
+const NO_ANSWER_MESSAGE = 'No answer from the server. Check the Wi-Fi and try again.';
 
 export type StudentSocket = Socket<StudentServerEvents, StudentClientEvents>;
 export type RepSocket = Socket<RepServerEvents, RepClientEvents>;

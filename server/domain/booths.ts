@@ -66,7 +66,7 @@ export function pairRep(
   return record({ type: 'rep.paired', rep });
 }
 
-export function normaliseCode(code: string): string {
+function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 }
 

@@ -5,7 +5,7 @@ import { isRequestEvent, requestOf } from './requestEvents.ts';
 import type { FairEvent, FairState } from './state.ts';
 
 /** The booth whose tablets see this event, if any. Called after the event is applied. */
-export function feedOf(state: FairState, event: FairEvent): string | undefined {
+function feedOf(state: FairState, event: FairEvent): string | undefined {
   if (isRequestEvent(event)) return requestOf(state, event)?.boothId;
   switch (event.type) {
     case 'booth.statusSet':
@@ -39,10 +39,9 @@ export function advanceFeed(state: FairState, event: FairEvent): void {
     const id = event.introduction.id;
     const intro = state.introductions[id];
     if (intro) state.introductions[id] = { ...intro, seq };
-  } else if ('requestId' in event || event.type === 'request.made') {
-    const id = 'requestId' in event ? event.requestId : event.request.id;
-    const request = state.requests[id];
-    if (request) state.requests[id] = { ...request, seq };
+  } else if (isRequestEvent(event)) {
+    const request = requestOf(state, event);
+    if (request) state.requests[request.id] = { ...request, seq };
   }
 }
 

@@ -7,7 +7,7 @@ import type { FairState, InterviewRequest, Rep } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
 
 /** A request still in play: one per student and booth at a time. */
-export const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
+const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
 /** A booked interview, or a time a rep proposed: held for that rep until the student answers. */
 const holdsRepSlot = (r: InterviewRequest) => (r.status === 'accepted' || r.status === 'proposed') && r.slot !== undefined;
 
@@ -40,7 +40,7 @@ export function cancelRequest(state: FairState, input: { studentId: string; requ
 }
 
 /** Where a rep acts on a request: it must exist, be for the rep's booth, and still be pending. */
-export function pendingForRep(state: FairState, rep: Rep, requestId: string): { request: InterviewRequest } | { error: Decision } {
+function pendingForRep(state: FairState, rep: Rep, requestId: string): { request: InterviewRequest } | { error: Decision } {
   const request = state.requests[requestId];
   if (!request || request.boothId !== rep.boothId) return { error: refuse('NOT_FOUND', 'That request does not exist. Reload the page.') };
   const tz = state.fair.timeZone;
@@ -76,7 +76,7 @@ export function freeSlots(state: FairState, rep: Rep, studentId: string, now: Da
 }
 
 /** The fair's slot starting at `start`, or undefined if no slot starts then. */
-export function slotAt(state: FairState, start: string): Slot | undefined {
+function slotAt(state: FairState, start: string): Slot | undefined {
   const wanted = Date.parse(start);
   return allSlots(state.fair).find((s) => Date.parse(s.start) === wanted);
 }
@@ -116,7 +116,7 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
 }
 
 /** Where the interview takes place: the booth's interview place, else the booth itself. */
-export function placeOf(state: FairState, boothId: string): string {
+function placeOf(state: FairState, boothId: string): string {
   const booth = state.booths[boothId];
   return booth?.place || (booth?.booth ? `Booth ${booth.booth}` : (booth?.employer ?? ''));
 }

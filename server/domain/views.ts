@@ -9,6 +9,9 @@ import { introductionId } from './students.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
 
+/** How cards name a rep (a student sees the email too, once a time is set). */
+const repCard = (rep: Rep) => ({ id: rep.id, name: rep.name, title: rep.title });
+
 export function activeReps(state: FairState, boothId: string): Rep[] {
   return Object.values(state.reps).filter((r) => r.boothId === boothId && !r.revokedAt);
 }
@@ -24,7 +27,7 @@ export function boothPublic(state: FairState, booth: Booth): BoothPublic {
     roles: booth.roles,
     status: booth.status,
     place: booth.place,
-    reps: activeReps(state, booth.id).map((r) => ({ id: r.id, name: r.name, title: r.title })),
+    reps: activeReps(state, booth.id).map(repCard),
     fairName: state.fair.name,
     timeZone: state.fair.timeZone,
   };
@@ -57,7 +60,7 @@ export function requestCard(state: FairState, request: InterviewRequest): Reques
     updatedAt: request.updatedAt,
     ...(request.slot && { slot: request.slot }),
     ...(request.place && { place: request.place }),
-    ...(rep && { interviewer: { id: rep.id, name: rep.name, title: rep.title } }),
+    ...(rep && { interviewer: repCard(rep) }),
     ...(request.message && { message: request.message }),
     ...(request.declinedSlot && { declinedSlot: request.declinedSlot }),
   };
@@ -72,7 +75,7 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
     createdAt: request.createdAt,
     ...(request.slot && { slot: request.slot }),
     ...(request.place && { place: request.place }),
-    ...(rep && (request.status === 'accepted' || request.status === 'proposed') && { interviewer: { id: rep.id, name: rep.name, title: rep.title, email: rep.email } }),
+    ...(rep && (request.status === 'accepted' || request.status === 'proposed') && { interviewer: { ...repCard(rep), email: rep.email } }),
     ...(request.message && { message: request.message }),
   };
 }

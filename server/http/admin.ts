@@ -1,11 +1,10 @@
 // The organiser's REST API: the fair's settings, booths, pairing codes.
 import type { FairInfo } from '../../shared/protocol.ts';
 import { BoothInput, FairInput } from '../../shared/schema.ts';
-import { configureFair, createBooth, resetPairingCode } from '../domain/booths.ts';
-import { execute } from '../execute.ts';
-import { newId, newPairingCode } from '../ids.ts';
+import { configureFair, resetPairingCode } from '../domain/booths.ts';
+import { newPairingCode } from '../ids.ts';
 import { readInput } from './body.ts';
-import { boothAdminById, boothList } from './boothAdmin.ts';
+import { addBooth, boothAdminById, boothList } from './boothAdmin.ts';
 import { importBooths } from './import.ts';
 import { sendJson, sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
@@ -13,7 +12,7 @@ import { route, type Context, type Route } from './router.ts';
 const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
 
 async function putFair(ctx: Context): Promise<void> {
-  const { store, publish } = ctx.deps;
+  const { store, publish, execute } = ctx.deps;
   const fair = await readInput(ctx.req, FairInput);
   const { reply, changes } = await execute(store, undefined, () => configureFair(store.state, fair), () => fairInfo(ctx));
   publish(changes);
@@ -21,21 +20,12 @@ async function putFair(ctx: Context): Promise<void> {
 }
 
 async function postBooth(ctx: Context): Promise<void> {
-  const { store, now, config, publish } = ctx.deps;
   const fields = await readInput(ctx.req, BoothInput);
-  const id = newId();
-  const { reply, changes } = await execute(
-    store,
-    undefined,
-    () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
-    () => boothAdminById(store.state, id, config.publicUrl),
-  );
-  publish(changes);
-  sendReply(ctx.res, reply, 201);
+  sendReply(ctx.res, await addBooth(ctx.deps, fields), 201);
 }
 
 async function resetCode(ctx: Context): Promise<void> {
-  const { store, config, publish } = ctx.deps;
+  const { store, config, publish, execute } = ctx.deps;
   const boothId = ctx.params[0]!;
   const { reply, changes } = await execute(
     store,

@@ -4,10 +4,10 @@ import type * as v from 'valibot';
 import { parse } from '../../shared/schema.ts';
 import { httpError, HttpError } from './respond.ts';
 
-export const MAX_JSON_BYTES = 16 * 1024;
-export const MAX_CSV_BYTES = 1024 * 1024;
+const MAX_JSON_BYTES = 16 * 1024;
+const MAX_CSV_BYTES = 1024 * 1024;
 
-export const NOT_JSON = 'The request body is not valid JSON.';
+const NOT_JSON = 'The request body is not valid JSON.';
 
 /** The media type without parameters, lower case: "text/csv; charset=utf-8" → "text/csv". */
 function mediaType(req: IncomingMessage): string {
@@ -26,7 +26,7 @@ function tooLarge(what: string, maxBytes: number): HttpError {
 }
 
 /** Reads the whole body, refusing it as soon as it passes `maxBytes`. */
-export function readBody(req: IncomingMessage, maxBytes: number, what: string): Promise<Buffer> {
+function readBody(req: IncomingMessage, maxBytes: number, what: string): Promise<Buffer> {
   if (Number(req.headers['content-length']) > maxBytes) return Promise.reject(tooLarge(what, maxBytes));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -67,7 +67,7 @@ function utf8(bytes: Buffer): string | undefined {
 }
 
 /** A JSON body (Content-Type: application/json, at most 16 KB), parsed but not yet validated. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage): Promise<unknown> {
   if (mediaType(req) !== 'application/json') {
     throw httpError(415, 'INVALID', 'Send the request body as JSON, with the header Content-Type: application/json.');
   }

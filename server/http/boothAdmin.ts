@@ -1,17 +1,22 @@
-// What the organiser sees of a booth: the public view plus its pairing code, URL and counts.
-import type { BoothAdmin } from '../../shared/protocol.ts';
+// What the organiser sees of a booth: the public view plus its pairing code, URL and counts;
+// and adding one, the same for a single booth and for each row of an import.
+import type { BoothAdmin, Reply } from '../../shared/protocol.ts';
+import type { BoothFields } from '../../shared/schema.ts';
+import type { Deps } from '../app.ts';
+import { createBooth } from '../domain/booths.ts';
 import type { Booth, FairState } from '../domain/state.ts';
 import { boothPublic } from '../domain/views.ts';
+import { newId, newPairingCode } from '../ids.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
 
-export function introductionCounts(state: FairState): Map<string, number> {
+function introductionCounts(state: FairState): Map<string, number> {
   const counts = new Map<string, number>();
   for (const intro of Object.values(state.introductions)) counts.set(intro.boothId, (counts.get(intro.boothId) ?? 0) + 1);
   return counts;
 }
 
-export function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introductions: number): BoothAdmin {
+function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introductions: number): BoothAdmin {
   return {
     ...boothPublic(state, booth),
     pairingCode: booth.pairingCode,
@@ -23,7 +28,7 @@ export function boothAdmin(state: FairState, booth: Booth, publicUrl: string, in
 
 /** "2" before "10" (natural order); booths without a number go last; then by employer. */
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-export function byBoothNumber(a: Booth, b: Booth): number {
+function byBoothNumber(a: Booth, b: Booth): number {
   if (!a.booth !== !b.booth) return a.booth ? -1 : 1;
   return collator.compare(a.booth, b.booth) || collator.compare(a.employer, b.employer);
 }
@@ -39,6 +44,19 @@ export function boothList(state: FairState, publicUrl: string): BoothAdmin[] {
 export function boothAdminById(state: FairState, boothId: string, publicUrl: string): BoothAdmin {
   const booth = state.booths[boothId];
   if (!booth) throw new Error('The booth is missing right after it was saved.');
-  const introductions = Object.values(state.introductions).filter((i) => i.boothId === boothId).length;
-  return boothAdmin(state, booth, publicUrl, introductions);
+  return boothAdmin(state, booth, publicUrl, introductionCounts(state).get(boothId) ?? 0);
+}
+
+/** Creates a booth with a fresh id and pairing code; answers with its organiser view. */
+export async function addBooth(deps: Deps, fields: BoothFields): Promise<Reply<BoothAdmin>> {
+  const { store, now, config, publish, execute } = deps;
+  const id = newId();
+  const { reply, changes } = await execute(
+    store,
+    undefined,
+    () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
+    () => boothAdminById(store.state, id, config.publicUrl),
+  );
+  publish(changes);
+  return reply;
 }

@@ -2,10 +2,10 @@
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { httpError } from './respond.ts';
 
-export const COLUMNS = ['employer', 'booth', 'description', 'website', 'roles', 'place'] as const;
+const COLUMNS = ['employer', 'booth', 'description', 'website', 'roles', 'place'] as const;
 export type Column = (typeof COLUMNS)[number];
 
-export const NO_HEADER = 'The CSV needs a header row with at least the column employer.';
+const NO_HEADER = 'The CSV needs a header row with at least the column employer.';
 
 export interface CsvRow {
   /** Where the row starts in the file; the header is line 1. */

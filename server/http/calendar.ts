@@ -2,7 +2,7 @@
 import ical from 'ical-generator';
 import type { FairState, InterviewRequest } from '../domain/state.ts';
 
-export function interviewSummary(employer: string): string {
+function interviewSummary(employer: string): string {
   return `Informational interview — ${employer}`;
 }
 

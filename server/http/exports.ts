@@ -16,7 +16,7 @@ const CSV_OPTIONS: Options = { record_delimiter: '\r\n', escape_formulas: true, 
 const BOM = '\uFEFF';
 
 /** RFC 4180 text of some rows, formulas neutralised, each row ending in CRLF. */
-export const csvText = (rows: IntroductionRow[]): string => stringify(rows, CSV_OPTIONS);
+const csvText = (rows: IntroductionRow[]): string => stringify(rows, CSV_OPTIONS);
 
 /** Resolves when the response can take more, or rejects if the client went away. */
 function writeWithBackpressure(res: ServerResponse, text: string): Promise<void> | void {

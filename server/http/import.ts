@@ -1,17 +1,13 @@
 // POST /api/admin/booths/import: create a booth per good CSV row, report each bad row by line.
 import type { ImportResult } from '../../shared/protocol.ts';
 import { BoothInput, parse } from '../../shared/schema.ts';
-import { createBooth } from '../domain/booths.ts';
-import { execute } from '../execute.ts';
-import { newId, newPairingCode } from '../ids.ts';
 import { readCsv } from './body.ts';
 import { readBoothCsv } from './boothCsv.ts';
-import { boothAdminById } from './boothAdmin.ts';
+import { addBooth } from './boothAdmin.ts';
 import { sendJson } from './respond.ts';
 import type { Context } from './router.ts';
 
 export async function importBooths(ctx: Context): Promise<void> {
-  const { store, now, config, publish } = ctx.deps;
   const rows = readBoothCsv(await readCsv(ctx.req));
   const result: ImportResult = { created: [], errors: [] };
   // Not awaited one by one: the store applies each commit at once (so the next row's decision
@@ -20,14 +16,7 @@ export async function importBooths(ctx: Context): Promise<void> {
     if (row.problem) return { line: row.line, error: row.problem };
     const input = parse(BoothInput, row.fields);
     if (!input.ok) return { line: row.line, error: input.message };
-    const id = newId();
-    const { reply, changes } = await execute(
-      store,
-      undefined,
-      () => createBooth(store.state, { ...input.value, id, pairingCode: newPairingCode() }, now()),
-      () => boothAdminById(store.state, id, config.publicUrl),
-    );
-    publish(changes);
+    const reply = await addBooth(ctx.deps, input.value);
     return reply.ok ? { line: row.line, booth: reply.data } : { line: row.line, error: reply.error.message };
   });
   for (const outcome of await Promise.all(pending)) {

@@ -14,7 +14,7 @@ export const INTRODUCTION_COLUMNS = [
 export type IntroductionRow = string[];
 
 /** Work per turn of the event loop: a local socket takes megabytes without ever pushing back. */
-export const ROWS_PER_TURN = 250;
+const ROWS_PER_TURN = 250;
 const LOOKUPS_PER_TURN = 5000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 

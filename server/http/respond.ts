@@ -3,7 +3,7 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { ErrorBody, ErrorCode, Reply } from '../../shared/protocol.ts';
 import type { FieldErrors } from '../../shared/schema.ts';
 
-export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,

@@ -15,7 +15,7 @@ function socketSource(req: IncomingMessage, config: Pick<Config, 'tls'>): string
   return `${config.tls ? 'wss' : 'ws'}://${host}`;
 }
 
-export function contentSecurityPolicy(req: IncomingMessage, config: Pick<Config, 'tls'>): string {
+function contentSecurityPolicy(req: IncomingMessage, config: Pick<Config, 'tls'>): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

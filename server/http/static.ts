@@ -5,7 +5,7 @@ import path from 'node:path';
 import sirv from 'sirv';
 
 const YEAR_S = 365 * 24 * 60 * 60;
-export const NOT_BUILT = 'The client is not built yet: run npm run build.';
+const NOT_BUILT = 'The client is not built yet: run npm run build.';
 
 /** Vite names every file under /assets/ by its content hash, so it never changes. */
 function cacheHeaders(res: ServerResponse, pathname: string): void {

@@ -2,7 +2,7 @@
 import type { Booth, Rep } from '../domain/state.ts';
 
 /** Text values escape \ ; , and line breaks; structured values (N, ORG) rely on it too. */
-export const escapeText = (value: string): string =>
+const escapeText = (value: string): string =>
   value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 
 /** URIs and addresses are not escaped, but must never break a line. */
@@ -11,7 +11,7 @@ const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
 const MAX_LINE_OCTETS = 75;
 
 /** Folds a content line at 75 octets (continuations start with a space), never inside a character. */
-export function fold(line: string): string {
+function fold(line: string): string {
   const parts: string[] = [];
   let current = '';
   let octets = 0;

@@ -1,6 +1,6 @@
 // The /rep namespace: a paired tablet, acting for its own booth only.
 import type { Server, Socket } from 'socket.io';
-import type { BoothPublic, RepClientEvents, RepServerEvents, RequestCard } from '../../shared/protocol.ts';
+import type { RepClientEvents, RepServerEvents } from '../../shared/protocol.ts';
 import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
 import { sha256 } from '../ids.ts';
@@ -9,13 +9,14 @@ import { proposeTime } from '../domain/proposals.ts';
 import type { Decision } from '../domain/decision.ts';
 import type { FairState, Rep } from '../domain/state.ts';
 import { setBoothStatus } from '../domain/booths.ts';
+import { boothSeq } from '../domain/feed.ts';
 import { boothPublic, repView, requestCard } from '../domain/views.ts';
 import { boothRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
 type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>, { repId: string }>;
 
-export function repByToken(state: FairState, token: unknown): Rep | undefined {
+function repByToken(state: FairState, token: unknown): Rep | undefined {
   if (typeof token !== 'string' || token.length > 100) return undefined;
   const hash = sha256(token);
   return Object.values(state.reps).find((r) => r.tokenHash === hash && !r.revokedAt);
@@ -64,7 +65,7 @@ export function registerRep(io: Server, deps: Deps): void {
     socket.on('rep:sync', handle(SyncInput, ({ since, epoch: seen }) => {
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const full = seen !== epoch() || since > (store.state.booths[rep.boothId]?.seq ?? 0);
+      const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId);
       return ok({ ...repView(store.state, rep, epoch(), full ? undefined : since), full });
     }, log));
     socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {
@@ -74,22 +75,18 @@ export function registerRep(io: Server, deps: Deps): void {
       if (!request || request.boothId !== rep.boothId) return fail('NOT_FOUND', 'That request does not exist. Reload the page.');
       return ok(freeSlots(store.state, rep, request.studentId, now()));
     }, log));
-    /** A decision on one request of the rep's booth, answered with that request's card. */
-    const decide = async (id: string, requestId: string, rule: (rep: Rep) => Decision) => {
+    /** A command of the rep's tablet, answered with `respond()` once it is durable. */
+    const act = async <T>(id: string, rule: (rep: Rep) => Decision, respond: (rep: Rep) => T) => {
       const rep = currentRep();
-      if (!rep) return fail<RequestCard>('UNAUTHORIZED', SIGNED_OUT);
-      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), card(requestId));
+      if (!rep) return fail<T>('UNAUTHORIZED', SIGNED_OUT);
+      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), () => respond(rep));
       publish(changes);
       return reply;
     };
-    socket.on('booth:status', handle(BoothStatusInput, async ({ id, status }) => {
-      const rep = currentRep();
-      if (!rep) return fail<BoothPublic>('UNAUTHORIZED', SIGNED_OUT);
-      const booth = () => boothPublic(store.state, store.state.booths[rep.boothId]!);
-      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => setBoothStatus(store.state, rep, status, now()), booth);
-      publish(changes);
-      return reply;
-    }, log));
+    /** A decision on one request of the rep's booth, answered with that request's card. */
+    const decide = (id: string, requestId: string, rule: (rep: Rep) => Decision) => act(id, rule, card(requestId));
+    socket.on('booth:status', handle(BoothStatusInput, ({ id, status }) =>
+      act(id, (rep) => setBoothStatus(store.state, rep, status, now()), (rep) => boothPublic(store.state, store.state.booths[rep.boothId]!)), log));
     socket.on('request:accept', handle(AcceptInput, ({ id, requestId, start }) =>
       decide(id, requestId, (rep) => acceptRequest(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:propose', handle(AcceptInput, ({ id, requestId, start }) =>

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir } from './dataDir.ts';
+import { isMissing } from './io.ts';
 
 const TOKEN_FILE = 'admin-token';
 const MIN_TOKEN_CHARS = 22; // 128 bits in base64url
@@ -19,7 +20,7 @@ export async function loadAdminToken(dataDir: string, fromEnv: string | undefine
     if (token.length >= MIN_TOKEN_CHARS) return token;
     throw new Error(`${file} holds no valid organiser token. Delete it to have a new one made, or set ADMIN_TOKEN.`);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (!isMissing(error)) throw error;
   }
   const token = randomBytes(32).toString('base64url');
   const handle = await fs.open(file, 'wx', 0o600);

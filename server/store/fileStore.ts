@@ -10,7 +10,7 @@ import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './snapshotPolicy.t
 import type { Store } from './store.ts';
 
 /** After a failed write that follows another, commits are refused this long before the disk is tried again. */
-export const RETRY_AFTER_FAILURE_MS = 1_000;
+const RETRY_AFTER_FAILURE_MS = 1_000;
 
 export interface FileStoreOptions {
   /** Where to report what the store did on its own (a dropped torn line, a failed write). */

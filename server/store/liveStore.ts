@@ -15,9 +15,9 @@ import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 
 /** Failed writes in a row wait at most this long before the disk is tried again. */
-export const MAX_RETRY_AFTER_FAILURE_MS = 30_000;
+const MAX_RETRY_AFTER_FAILURE_MS = 30_000;
 /** How soon a reload that failed (the disk cannot even be read) is tried again. */
-export const RELOAD_RETRY_MS = 1_000;
+const RELOAD_RETRY_MS = 1_000;
 
 export interface LiveStoreDeps {
   dir: string;

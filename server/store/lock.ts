@@ -1,9 +1,10 @@
 // The `lock` file: one Boothlink server per data folder, because two would interleave the journal.
 import { open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isMissing } from './io.ts';
 import { folderInUseMessage, unwritableFolderMessage } from './messages.ts';
 
-export const LOCK_FILE = 'lock';
+const LOCK_FILE = 'lock';
 
 export interface DataFolderLock {
   release(): Promise<void>;
@@ -63,7 +64,7 @@ async function readHolder(file: string): Promise<number | undefined> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    if (isMissing(error)) return undefined;
     throw error;
   }
   const pid = Number(text.trim());

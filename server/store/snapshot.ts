@@ -10,7 +10,6 @@ import { writeSnapshotJson, type CapturedSnapshot } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
 const TEMP_FILE = `.${SNAPSHOT_FILE}.tmp`;
-export { INDENT_UP_TO_BYTES } from './snapshotWriter.ts';
 
 export interface Snapshot {
   /** The last journal seq whose events `state` contains. */

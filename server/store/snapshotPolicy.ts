@@ -8,10 +8,10 @@
 // after a change, and on close.
 
 export const SNAPSHOT_EVERY_RECORDS = 10_000;
-export const SNAPSHOT_IDLE_MS = 5_000;
-export const SNAPSHOT_MAX_AGE_MS = 5 * 60_000;
+const SNAPSHOT_IDLE_MS = 5_000;
+const SNAPSHOT_MAX_AGE_MS = 5 * 60_000;
 /** After a failed snapshot (disk full), the next try waits this long instead of at every commit. */
-export const SNAPSHOT_RETRY_MS = 30_000;
+const SNAPSHOT_RETRY_MS = 30_000;
 
 export interface SnapshotPolicy {
   everyRecords: number;

@@ -16,7 +16,7 @@ import type { Snapshot } from './snapshot.ts';
  */
 export const INDENT_UP_TO_BYTES = 1_000_000;
 /** Serialising work per turn of the event loop, well under the 50 ms budget for a blocked loop. */
-export const SLICE_MS = 8;
+const SLICE_MS = 8;
 /** Pieces (about one entity each) per turn at most, so a slow clock read or a fast machine still steps aside. */
 export const PIECES_PER_TURN = 2_000;
 /** Characters gathered before one write to the temp file; more than INDENT_UP_TO_BYTES (see below). */

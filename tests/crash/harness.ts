@@ -2,6 +2,7 @@
 // folder, check; N times. The same harness runs the real server and the negative control.
 import fs from 'node:fs';
 import { api, disconnectAll, tempDir } from '../helpers.ts';
+import { seeded } from '../store/fixtures.ts';
 import { checkFair, checkFiles, type FairExport } from './checker.ts';
 import { acknowledgedCount, newLedger } from './ledger.ts';
 import { createBooth, organiserLoad, setFairDay } from './organiser.ts';
@@ -37,20 +38,9 @@ export interface CrashSummary {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A small seeded generator (mulberry32), so CRASH_SEED replays the same kill moments. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function runCrashRounds(options: { entry: string; rounds: number; seed: number }): Promise<CrashSummary> {
   const started = Date.now();
-  const random = seededRandom(options.seed);
+  const random = seeded(options.seed); // so CRASH_SEED replays the same kill moments
   const dir = tempDir('boothlink-crash-');
   const ledger = newLedger();
   const lost = new Set<string>();

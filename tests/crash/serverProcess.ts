@@ -29,7 +29,8 @@ export async function killAllServers(): Promise<void> {
   running.clear();
 }
 
-async function freePort(): Promise<number> {
+/** A port nobody listens on right now, for a child server that cannot be told to use port 0. */
+export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;

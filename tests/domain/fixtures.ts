@@ -7,6 +7,10 @@ import { applyAll, initialState, type FairState, type Rep } from '../../server/d
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 
 export const MORNING = new Date('2026-03-12T08:00:00Z'); // 09:00 in Berlin, before the 13:00 window
+// 13:00–14:00 Berlin (UTC+1 in March) → three 20-minute slots.
+export const AT_1300 = '2026-03-12T12:00:00.000Z';
+export const AT_1320 = '2026-03-12T12:20:00.000Z';
+export const AT_1340 = '2026-03-12T12:40:00.000Z';
 
 /** Applies a decision that must succeed, and returns its events. */
 export function commit(state: FairState, decision: Decision) {
@@ -48,4 +52,15 @@ export function makeFair() {
     return requestId;
   };
   return { state, acme, globex, rep, student, ask };
+}
+
+/** Ada at ACME and Gil at Globex; Sam asked both booths (r1 at ACME, r2 at Globex). */
+export function samAskedBothBooths() {
+  const fair = makeFair();
+  const ada = fair.rep('ada', 'acme', 'Ada');
+  const gil = fair.rep('gil', 'globex', 'Gil');
+  const sam = fair.student('sam', 'Sam Lee');
+  fair.ask(sam, 'acme', 'r1');
+  fair.ask(sam, 'globex', 'r2');
+  return { ...fair, ada, gil, sam };
 }

@@ -2,12 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptRequest, cancelRequest, freeSlots } from '../../server/domain/requests.ts';
 import { confirmProposal, declineProposal, proposeTime } from '../../server/domain/proposals.ts';
 import { studentView } from '../../server/domain/views.ts';
-import { commit, expectRefused, makeFair, MORNING } from './fixtures.ts';
-
-// 13:00–14:00 Berlin (UTC+1 in March) → three 20-minute slots.
-const AT_1300 = '2026-03-12T12:00:00.000Z';
-const AT_1320 = '2026-03-12T12:20:00.000Z';
-const AT_1340 = '2026-03-12T12:40:00.000Z';
+import { AT_1300, AT_1320, AT_1340, commit, expectRefused, makeFair, MORNING, samAskedBothBooths } from './fixtures.ts';
 
 describe('proposing another time', () => {
   it('offers a slot that the student confirms: then it is a booked interview', () => {
@@ -38,12 +33,7 @@ describe('proposing another time', () => {
   });
 
   it('checks the student\'s other interviews again when they confirm', () => {
-    const { state, student, ask, rep } = makeFair();
-    const ada = rep('ada', 'acme', 'Ada');
-    const gil = rep('gil', 'globex', 'Gil');
-    const sam = student('sam', 'Sam Lee');
-    ask(sam, 'acme', 'r1');
-    ask(sam, 'globex', 'r2');
+    const { state, ada, gil, sam } = samAskedBothBooths();
     commit(state, proposeTime(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
     // Meanwhile Globex books Sam at the same time.
     commit(state, acceptRequest(state, gil, { requestId: 'r2', start: AT_1320 }, MORNING));
@@ -74,12 +64,7 @@ describe('proposing another time', () => {
   });
 
   it('refuses to propose a time the student already has taken elsewhere', () => {
-    const { state, student, ask, rep } = makeFair();
-    const ada = rep('ada', 'acme', 'Ada');
-    const gil = rep('gil', 'globex', 'Gil');
-    const sam = student('sam', 'Sam Lee');
-    ask(sam, 'acme', 'r1');
-    ask(sam, 'globex', 'r2');
+    const { state, ada, gil } = samAskedBothBooths();
     commit(state, acceptRequest(state, gil, { requestId: 'r2', start: AT_1300 }, MORNING));
     expectRefused(proposeTime(state, ada, { requestId: 'r1', start: AT_1300 }, MORNING), 'CONFLICT', /^Sam Lee already has an interview at 13:00 with Globex\. Next free slot: 13:20\.$/);
     expectRefused(proposeTime(state, ada, { requestId: 'r1', start: '2026-03-12T12:05:00Z' }, MORNING), 'INVALID');

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acceptRequest, cancelRequest, declineRequest, freeSlots, requestInterview } from '../../server/domain/requests.ts';
 import { shareDetails } from '../../server/domain/students.ts';
-import { commit, expectRefused, makeFair, MORNING } from './fixtures.ts';
-
-// 13:00–14:00 Berlin (UTC+1 in March) → three 20-minute slots.
-const AT_1300 = '2026-03-12T12:00:00.000Z';
-const AT_1320 = '2026-03-12T12:20:00.000Z';
-const AT_1340 = '2026-03-12T12:40:00.000Z';
+import { AT_1300, AT_1320, AT_1340, commit, expectRefused, makeFair, MORNING, samAskedBothBooths } from './fixtures.ts';
 
 describe('asking for an informational interview', () => {
   it('needs the introduction first', () => {
@@ -60,12 +55,7 @@ describe('accepting a request for a slot', () => {
   });
 
   it('refuses a slot that overlaps an interview the student has at another booth', () => {
-    const { state, student, ask, rep } = makeFair();
-    const ada = rep('ada', 'acme', 'Ada');
-    const gil = rep('gil', 'globex', 'Gil');
-    const sam = student('sam', 'Sam Lee');
-    ask(sam, 'acme', 'r1');
-    ask(sam, 'globex', 'r2');
+    const { state, ada, gil, sam } = samAskedBothBooths();
     commit(state, acceptRequest(state, gil, { requestId: 'r2', start: AT_1320 }, MORNING));
     expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING), 'CONFLICT', /^Sam Lee already has an interview at 13:20 with Globex\. Next free slot: 13:40\.$/);
     expect(freeSlots(state, ada, sam, MORNING).map((s) => s.start)).toEqual([AT_1300, AT_1340]);

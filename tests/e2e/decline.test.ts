@@ -1,28 +1,18 @@
 // A rep declines with a message; the phone shows it live and lets the student ask again or cancel.
 import { describe, expect, it } from 'vitest';
-import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openPairedTablet, shareDetails } from './fixtures.ts';
 
 const env = useServerAndBrowser();
 
 describe.skipIf(!hasBrowser)('declining and cancelling', () => {
   it('shows the rep\'s message on the phone, and a cancelled request on the tablet', async () => {
     const { server, browser } = env;
-    const booth = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: { employer: 'Globex', booth: '14' } })).json();
-    const paired = await (await api(server.url, '/api/rep/pair', { json: { code: booth.pairingCode, name: 'Hank Scorpio', title: 'CEO', email: 'hank@globex.example' } })).json();
-
-    const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
-    await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
-    const tablet = await tabletContext.newPage();
-    await tablet.goto(`${server.url}/rep`);
-    await tablet.getByRole('heading', { name: 'Globex' }).waitFor();
+    const { tabletContext, tablet } = await openPairedTablet(server, browser, { employer: 'Globex', booth: '14' },
+      { name: 'Hank Scorpio', title: 'CEO', email: 'hank@globex.example' });
 
     const phone = await (await browser.newContext(device('Pixel 7'))).newPage();
-    await phone.goto(`${server.url}/b/globex`);
-    await phone.getByLabel('Name', { exact: true }).fill('Kim Park');
-    await phone.getByLabel('Email').fill('kim@uni.example');
-    await phone.getByRole('button', { name: 'Save my details' }).click();
-    await phone.getByRole('button', { name: 'Share my details with Globex' }).click();
+    await shareDetails(phone, `${server.url}/b/globex`, 'Globex', { name: 'Kim Park', email: 'kim@uni.example' });
     await phone.getByRole('button', { name: 'Send request' }).click();
 
     const card = tablet.getByTestId('request-card').filter({ hasText: 'Kim Park' });

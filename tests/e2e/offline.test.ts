@@ -9,31 +9,22 @@
 // socket connects the reloaded page has no booth to show (it comes over the socket), so there the
 // banner alone shows the pending action.
 import { describe, expect, it } from 'vitest';
-import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openPairedTablet, shareDetails } from './fixtures.ts';
 
 const env = useServerAndBrowser();
 
 describe.skipIf(!hasBrowser)('an interview request made offline', () => {
   it('is kept across a reload, shown as pending, and sent once when the connection is back', async () => {
     const { server, browser } = env;
-    const booth = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: { employer: 'Initech', booth: '15' } })).json();
-    const paired = await (await api(server.url, '/api/rep/pair', { json: { code: booth.pairingCode, name: 'Bill Lumbergh', title: 'VP', email: 'bill@initech.example' } })).json();
-    const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
-    await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
-    const tablet = await tabletContext.newPage();
-    await tablet.goto(`${server.url}/rep`);
-    await tablet.getByRole('heading', { name: 'Initech' }).waitFor();
+    const { tabletContext, tablet } = await openPairedTablet(server, browser, { employer: 'Initech', booth: '15' },
+      { name: 'Bill Lumbergh', title: 'VP', email: 'bill@initech.example' });
 
     const phoneContext = await browser.newContext(device('Pixel 7'));
     const phone = await phoneContext.newPage();
     const banner = phone.locator('.connection');
     const status = phone.getByTestId('request-status');
-    await phone.goto(`${server.url}/b/initech`);
-    await phone.getByLabel('Name', { exact: true }).fill('Milton Waddams');
-    await phone.getByLabel('Email').fill('milton@uni.example');
-    await phone.getByRole('button', { name: 'Save my details' }).click();
-    await phone.getByRole('button', { name: 'Share my details with Initech' }).click();
+    await shareDetails(phone, `${server.url}/b/initech`, 'Initech', { name: 'Milton Waddams', email: 'milton@uni.example' });
     await phone.getByText(/Your details were shared at/).waitFor();
     await expect.poll(() => banner.innerText()).toBe('Online');
 

@@ -1,30 +1,21 @@
 // "Propose another time": the rep offers a slot from the same picker; the phone shows it with
 // Confirm and Decline; a declined time goes back to the rep, a confirmed one is a booked interview.
 import { describe, expect, it } from 'vitest';
-import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openPairedTablet, shareDetails } from './fixtures.ts';
 
 const env = useServerAndBrowser();
 
 describe.skipIf(!hasBrowser)('proposing another time', () => {
   it('goes from the tablet to the phone and back, declined once, then confirmed', async () => {
     const { server, browser } = env;
-    const booth = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: { employer: 'Hooli', booth: '7' } })).json();
-    const paired = await (await api(server.url, '/api/rep/pair', { json: { code: booth.pairingCode, name: 'Gavin Belson', title: 'CEO', email: 'gavin@hooli.example' } })).json();
-    const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
-    await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
-    const tablet = await tabletContext.newPage();
-    await tablet.goto(`${server.url}/rep`);
-    await tablet.getByRole('heading', { name: 'Hooli' }).waitFor();
+    const { tabletContext, tablet } = await openPairedTablet(server, browser, { employer: 'Hooli', booth: '7' },
+      { name: 'Gavin Belson', title: 'CEO', email: 'gavin@hooli.example' });
 
     const phoneContext = await browser.newContext(device('Pixel 7'));
     const phone = await phoneContext.newPage();
     const status = phone.getByTestId('request-status');
-    await phone.goto(`${server.url}/b/hooli`);
-    await phone.getByLabel('Name', { exact: true }).fill('Richard Hendricks');
-    await phone.getByLabel('Email').fill('richard@uni.example');
-    await phone.getByRole('button', { name: 'Save my details' }).click();
-    await phone.getByRole('button', { name: 'Share my details with Hooli' }).click();
+    await shareDetails(phone, `${server.url}/b/hooli`, 'Hooli', { name: 'Richard Hendricks', email: 'richard@uni.example' });
     await phone.getByRole('button', { name: 'Send request' }).click();
 
     const card = tablet.getByTestId('request-card').filter({ hasText: 'Richard Hendricks' });

@@ -4,24 +4,15 @@ import type { Socket } from 'socket.io-client';
 import path from 'node:path';
 import type { BoothPublic, Reply, RequestCard, StudentView, VisitorCard } from '../../shared/protocol.ts';
 import {
-  ACK_TIMEOUT_MS, actionId, ask, connectRep, connectStudent, disconnectAll, nextEvent, startServer, studentKey, type TestServer,
+  ACK_TIMEOUT_MS, actionId, ask, connectRep, connectStudent, nextEvent, studentKey, type TestServer,
 } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from './fixtures.ts';
+import { SAM, SLOT_1320, startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
 let tokens: { ada: string; bo: string; gil: string };
 
-beforeEach(async () => {
-  server = await startServer({ now: () => FAIR_MORNING });
-  const { booth, pair } = await setUpFair(server.store);
-  await booth('acme', 'ACME', '12');
-  await booth('globex', 'Globex', '14');
-  tokens = { ada: await pair('acme', 'Ada'), bo: await pair('acme', 'Bo'), gil: await pair('globex', 'Gil') };
-});
-afterEach(async () => {
-  disconnectAll();
-  await server.close();
-});
+beforeEach(async () => ({ server, tokens } = await startTwoBoothFair()));
+afterEach(() => stopServer(server));
 
 describe('scan → share → request → accept, live on every screen', () => {
   it('reaches both tablets of the booth and the phone', async () => {

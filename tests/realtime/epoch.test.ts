@@ -3,15 +3,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyAll, initialState, type FairEvent } from '../../server/domain/state.ts';
 import type { Store } from '../../server/store/store.ts';
-import { actionId, ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
+import { actionId, ask, connectStudent, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair, stopServer } from './fixtures.ts';
 import { makeTablet } from './flaky/clients.ts';
 
 let server: TestServer;
-afterEach(async () => {
-  disconnectAll();
-  await server.close();
-});
+afterEach(() => stopServer(server));
 
 /** A store whose memory can go back, as the file store's does when it reloads from disk after a failed write. */
 function storeThatGoesBack() {

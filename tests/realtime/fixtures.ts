@@ -4,6 +4,7 @@ import type { Decision } from '../../server/domain/decision.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { Profile } from '../../shared/schema.ts';
+import { disconnectAll, startServer, type TestServer } from '../helpers.ts';
 
 export const FAIR_MORNING = new Date('2026-03-12T08:00:00Z');
 export const SLOT_1320 = '2026-03-12T12:20:00.000Z'; // 13:20 in Berlin
@@ -28,6 +29,21 @@ export async function setUpFair(store: Store) {
     return token;
   };
   return { booth, pair };
+}
+
+/** A real server with two booths: ACME (tablets of Ada and Bo) and Globex (Gil's tablet). */
+export async function startTwoBoothFair(): Promise<{ server: TestServer; tokens: { ada: string; bo: string; gil: string } }> {
+  const server = await startServer({ now: () => FAIR_MORNING });
+  const { booth, pair } = await setUpFair(server.store);
+  await booth('acme', 'ACME', '12');
+  await booth('globex', 'Globex', '14');
+  const tokens = { ada: await pair('acme', 'Ada'), bo: await pair('acme', 'Bo'), gil: await pair('globex', 'Gil') };
+  return { server, tokens };
+}
+
+export async function stopServer(server: TestServer): Promise<void> {
+  disconnectAll();
+  await server.close();
 }
 
 export const SAM: Profile = {

@@ -2,23 +2,14 @@
 // one wins and every loser is told, in a sentence, who or what got there first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, disconnectAll, startServer, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from './fixtures.ts';
+import { actionId, ask, connectRep, connectStudent, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
+import { SAM, SLOT_1320, startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
 let tokens: { ada: string; bo: string; gil: string };
 
-beforeEach(async () => {
-  server = await startServer({ now: () => FAIR_MORNING });
-  const { booth, pair } = await setUpFair(server.store);
-  await booth('acme', 'ACME', '12');
-  await booth('globex', 'Globex', '14');
-  tokens = { ada: await pair('acme', 'Ada'), bo: await pair('acme', 'Bo'), gil: await pair('globex', 'Gil') };
-});
-afterEach(async () => {
-  disconnectAll();
-  await server.close();
-});
+beforeEach(async () => ({ server, tokens } = await startTwoBoothFair()));
+afterEach(() => stopServer(server));
 
 /** A student who shared with the booths and asked each for an interview; returns the request ids by slug. */
 async function asking(phone: StudentClient, name: string, slugs: string[]): Promise<Record<string, string>> {

@@ -3,14 +3,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { RepSync, RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, disconnectAll, nextEvent, startServer, studentKey, waitFor, type RepClient, type TestServer } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from './fixtures.ts';
+import { actionId, ask, connectRep, connectStudent, nextEvent, startServer, studentKey, waitFor, type RepClient, type TestServer } from '../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair, SLOT_1320, stopServer } from './fixtures.ts';
 
 let server: TestServer;
-afterEach(async () => {
-  disconnectAll();
-  await server.close();
-});
+afterEach(() => stopServer(server));
 
 async function fair(now: () => Date = () => FAIR_MORNING, expiryCheckMs?: number) {
   server = await startServer({ now, expiryCheckMs });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeIo, writeText } from '../../server/store/io.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import { INDENT_UP_TO_BYTES, readSnapshot } from '../../server/store/snapshot.ts';
+import { readSnapshot } from '../../server/store/snapshot.ts';
+import { INDENT_UP_TO_BYTES } from '../../server/store/snapshotWriter.ts';
 import { booth } from './events.ts';
 import { quiet, tempDir } from './fixtures.ts';
 

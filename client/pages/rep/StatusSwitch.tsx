@@ -13,8 +13,8 @@ export function StatusSwitch(props: { session: RepSession; status: BoothStatus }
     setBusy(true);
     const reply = await props.session.act('booth:status', { status });
     setBusy(false);
+    // A successful answer reaches the booth through the session's outbox.
     setMessage(reply.ok ? '' : reply.error.message);
-    if (reply.ok) props.session.setBooth(reply.data);
   }
 
   return (

@@ -1,9 +1,8 @@
-// Accepting or declining a request: sent once, and on success the card updates and the picker closes.
+// Accepting or declining a request: sent once, and on success the picker closes (the session updates the card).
 import { createSignal } from 'solid-js';
 import type { Reply, RequestCard } from '../../../shared/protocol.ts';
-import type { RepSession } from './session.ts';
 
-export function createAnswer(props: { session: RepSession; close: () => void }) {
+export function createAnswer(props: { close: () => void }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
 
@@ -13,12 +12,9 @@ export function createAnswer(props: { session: RepSession; close: () => void }) 
     setError('');
     const reply = await answer();
     setBusy(false);
-    if (reply.ok) {
-      props.session.mergeRequest(reply.data);
-      props.close();
-    } else {
-      setError(reply.error.message);
-    }
+    // The session's outbox has already merged a successful answer into the list.
+    if (reply.ok) props.close();
+    else setError(reply.error.message);
     return reply;
   }
 

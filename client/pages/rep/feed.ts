@@ -5,7 +5,7 @@
 import type { BoothPublic, ErrorBody, RepSync, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
 import { call, type RepSocket } from '../../lib/socket.ts';
 
-export const SYNC_RETRY_MS = 2000;
+const SYNC_RETRY_MS = 2000;
 
 export interface FeedHandlers {
   /** A `rep:sync` answer: everything (`full`) or the cards that changed. */

@@ -11,7 +11,7 @@ import { followBooth } from './feed.ts';
 const NOT_PAIRED = /unauthori[sz]ed|forbidden|revoked|token/i;
 
 /** Pending first, then newest first — the order the server sends. */
-export function sortRequests(list: RequestCard[]): RequestCard[] {
+function sortRequests(list: RequestCard[]): RequestCard[] {
   const rank = (r: RequestCard) => (r.status === 'pending' ? 0 : 1);
   return [...list].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
 }
@@ -56,7 +56,7 @@ export function createRepSession(token: string, onUnauthorized: () => void) {
   });
   setPending(outbox.items());
 
-  const feed = followBooth(socket, {
+  followBooth(socket, {
     synced(view) {
       setLoadError('');
       setRep(view.rep);
@@ -85,7 +85,7 @@ export function createRepSession(token: string, onUnauthorized: () => void) {
   onCleanup(() => socket.disconnect());
 
   return {
-    socket, connection, rep, booth, setBooth, visitors, requests, loadError, fresh, mergeRequest, feed, pending, notice,
+    socket, connection, rep, booth, visitors, requests, loadError, fresh, pending, notice,
     act: outbox.act as Act<RepClientEvents>,
     /** The action waiting to be sent for this request, if any. */
     queued: (requestId: string) => pending().find((item) => item.input.requestId === requestId),

@@ -18,6 +18,7 @@ export default function MePage() {
         visit.requests.filter((r) => r.status === 'accepted' && r.slot).map((request) => ({ visit, request }) as Booked),
       )
       .sort((a, b) => a.request.slot.start.localeCompare(b.request.slot.start));
+  const contacts = () => visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })));
 
   return (
     <main class="page">
@@ -68,11 +69,11 @@ export default function MePage() {
             <section class="step">
               <h2>Contacts</h2>
               <Show
-                when={visits().some((v) => v.booth.reps.length > 0)}
+                when={contacts().length > 0}
                 fallback={<p class="muted">Contacts of the reps at the booths you visit appear here.</p>}
               >
                 <ul class="reps">
-                  <For each={visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })))}>
+                  <For each={contacts()}>
                     {({ rep, booth }) => <RepContact rep={rep} slug={booth.slug} employer={booth.employer} />}
                   </For>
                 </ul>

@@ -4,7 +4,7 @@ import type { BoothPublic, Profile } from '../../../shared/protocol.ts';
 import { PROFILE_FIELDS, type ProfileField } from '../../../shared/schema.ts';
 import type { StudentSession } from './session.ts';
 
-export const FIELD_NAMES: Record<ProfileField, string> = {
+const FIELD_NAMES: Record<ProfileField, string> = {
   name: 'name',
   email: 'email',
   phone: 'phone',

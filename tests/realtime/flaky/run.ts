@@ -2,6 +2,7 @@
 // outboxes, while a share of the connections is cut every few hundred ms. Bounded: a fixed number
 // of actions per phone and a time cap.
 import type { Socket } from 'socket.io-client';
+import { boothSeq } from '../../../server/domain/feed.ts';
 import { SAM, setUpFair } from '../fixtures.ts';
 import { call } from '../../../client/lib/socket.ts';
 import { waitFor, type TestServer } from '../../helpers.ts';
@@ -75,7 +76,7 @@ export async function runFlaps(server: TestServer, plan: FlapPlan): Promise<Flap
   }, plan.flapEveryMs);
 
   const left = () => Math.max(1, deadline - Date.now());
-  const boothSeq = (i: number) => server.store.state.booths[`bth${Math.floor(i / 2)}`]?.seq ?? 0;
+  const seqOfTablet = (i: number) => boothSeq(server.store.state, `bth${Math.floor(i / 2)}`);
   try {
     await waitFor(() => devices.every((d) => d.socket.connected), 5000, 'every device to connect');
     await Promise.all(phones.map((phone, i) => actAsStudent(phone, i, slugs, plan.rounds, deadline)));
@@ -83,7 +84,7 @@ export async function runFlaps(server: TestServer, plan: FlapPlan): Promise<Flap
     // Calm again: every outbox drains, every request is answered, every tablet catches up.
     await waitFor(() => devices.every((d) => d.socket.connected && d.outbox.items().length === 0), left(), 'every outbox to empty');
     await waitFor(() => Object.values(server.store.state.requests).every((r) => r.status !== 'pending'), left(), 'every request to be answered');
-    await waitFor(() => tablets.every((t, i) => t.seq() === boothSeq(i)), left(), 'every tablet to catch up');
+    await waitFor(() => tablets.every((t, i) => t.seq() === seqOfTablet(i)), left(), 'every tablet to catch up');
   } catch (error) {
     run.unsettled = (error as Error).message;
   } finally {

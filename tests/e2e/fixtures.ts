@@ -1,0 +1,38 @@
+// The setup several browser tests share: a booth made by the organiser, a tablet paired to it and
+// open on /rep, and a phone that has saved its details and shared them with the booth.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { api, type TestServer } from '../helpers.ts';
+import { device } from './browser.ts';
+
+interface Rep { readonly name: string; readonly title: string; readonly email: string }
+
+/** Creates a booth through the API, pairs a rep to it, and opens /rep on an iPad showing the booth. */
+export async function openPairedTablet(
+  server: TestServer,
+  browser: Browser,
+  booth: { readonly employer: string; readonly booth: string },
+  rep: Rep,
+): Promise<{ tabletContext: BrowserContext; tablet: Page }> {
+  const created = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: booth })).json();
+  const paired = await (await api(server.url, '/api/rep/pair', { json: { code: created.pairingCode, ...rep } })).json();
+  const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
+  await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
+  const tablet = await tabletContext.newPage();
+  await tablet.goto(`${server.url}/rep`);
+  await tablet.getByRole('heading', { name: booth.employer }).waitFor();
+  return { tabletContext, tablet };
+}
+
+/** On the booth page at `url`, saves the student's details and shares them with `employer`. */
+export async function shareDetails(
+  phone: Page,
+  url: string,
+  employer: string,
+  student: { readonly name: string; readonly email: string },
+): Promise<void> {
+  await phone.goto(url);
+  await phone.getByLabel('Name', { exact: true }).fill(student.name);
+  await phone.getByLabel('Email').fill(student.email);
+  await phone.getByRole('button', { name: 'Save my details' }).click();
+  await phone.getByRole('button', { name: `Share my details with ${employer}` }).click();
+}
