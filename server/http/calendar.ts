@@ -6,6 +6,15 @@ function interviewSummary(employer: string): string {
   return `Informational interview — ${employer}`;
 }
 
+/** ical-generator escapes text values but writes the calendar name as given: a line break there would start a new property. */
+const oneLine = (value: string): string => value.replace(/[\r\n]+/g, ' ');
+
+/**
+ * The rep's name goes into ORGANIZER;CN="…", a quoted parameter RFC 5545 has no escape for:
+ * a quote or a control character in it would end the parameter early.
+ */
+const paramText = (value: string): string => value.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]+/g, ' ');
+
 /** `request` must be accepted (it has a slot). */
 export function interviewCalendar(state: FairState, request: InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> }, now: Date): string {
   const booth = state.booths[request.boothId];
@@ -18,7 +27,7 @@ export function interviewCalendar(state: FairState, request: InterviewRequest & 
     ...(request.note ? [`Note: ${request.note}`] : []),
   ].join('\n');
 
-  const calendar = ical({ name: state.fair.name, prodId: { company: 'Boothlink', product: 'Boothlink', language: 'EN' } });
+  const calendar = ical({ name: oneLine(state.fair.name), prodId: { company: 'Boothlink', product: 'Boothlink', language: 'EN' } });
   calendar.createEvent({
     id: request.id,
     start: new Date(request.slot.start),
@@ -27,7 +36,7 @@ export function interviewCalendar(state: FairState, request: InterviewRequest & 
     summary: interviewSummary(employer),
     location: request.place ?? null,
     description,
-    organizer: rep ? { name: rep.name, email: rep.email } : null,
+    organizer: rep ? { name: paramText(rep.name), email: rep.email } : null,
   });
   // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
   return `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;

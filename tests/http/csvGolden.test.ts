@@ -1,0 +1,138 @@
+// The introductions CSV, byte for byte, for a fair full of OWASP CSV-injection payloads: every
+// cell a spreadsheet could read as a formula starts with ', and quoting follows RFC 4180.
+// The data goes in through the domain commands, not the input checks, so what is proven here is
+// the export's own neutralising, whatever the store holds.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBooth, pairRep } from '../../server/domain/booths.ts';
+import { allSlots } from '../../server/domain/slots.ts';
+import { newToken, sha256 } from '../../server/ids.ts';
+import { api } from '../helpers.ts';
+import { accept, commit, introduce, profile, requestAt, startHttpServer, type HttpTestServer } from './support.ts';
+
+const GOLDEN = path.resolve('tests/http/golden/introductions.csv');
+/** Set to write the golden file from the current export; the test then fails until it is read and checked by hand. */
+const WRITE = process.env.BOOTHLINK_WRITE_GOLDEN === '1';
+
+const PAYLOADS = [
+  `=cmd|' /C calc'!A0`,
+  '+1+1',
+  '-2+3',
+  '@SUM(1+1)',
+  '=HYPERLINK("http://evil","x")',
+  '\t=1',
+  '\r=1',
+  '\n=1',
+  ' =1+2',
+  '\u3000@x',
+  '\uFF1D1+2',
+  '"quoted, with comma"',
+  'line\nbreak',
+  'Zoë Ångström 李雷',
+  'a=1; b=-2',
+];
+/** The email field only takes what the schema allows: these two start with a formula sign. */
+const EMAILS: Record<string, string> = { '+1+1': '+1+1@example.com', '-2+3': '-2+3@example.com' };
+
+let server: HttpTestServer;
+afterEach(async () => server?.close());
+
+const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
+
+/** Booth i is run by an employer, a rep and a place named with payload i; student i shares with it and is booked. */
+async function payloadFair(): Promise<void> {
+  const store = server.store;
+  for (const [i, payload] of PAYLOADS.entries()) {
+    const boothId = `booth-${i}`;
+    const pairingCode = `CODE${String(i).padStart(4, '0')}`;
+    await commit(store, createBooth(store.state, {
+      id: boothId, pairingCode, employer: payload, booth: payload, description: payload, website: '', roles: [payload], place: payload,
+    }, at(i)));
+    const repId = `rep-${i}`;
+    await commit(store, pairRep(store.state, { code: pairingCode, name: payload, title: payload, email: `rep${i}@acme.example`, repId, tokenHash: sha256(newToken()) }, at(i)));
+    const details = profile({
+      name: payload, email: EMAILS[payload] ?? `student${i}@example.com`, phone: i % 2 ? '+49 30 1234567' : '(030) 1234567',
+      school: payload, programme: payload, graduationYear: '2027', link: payload, interests: payload,
+    });
+    const slug = store.state.booths[boothId]!.slug;
+    const studentId = await introduce(store, slug, details, at(i));
+    const requestId = await requestAt(store, studentId, slug, payload, at(30 + i));
+    await accept(store, repId, requestId, allSlots(store.state.fair)[0]!.start, at(30 + i));
+  }
+}
+
+/**
+ * The records of an RFC 4180 text, read strictly (csv-parse is lenient: it takes a bare LF as data
+ * where Excel starts a new row). Throws on a bare CR or LF outside quotes, or a stray quote.
+ */
+function strictRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    if (text[i] === '"') {
+      for (i++; !(text[i] === '"' && text[i + 1] !== '"'); i++) {
+        if (i >= text.length) throw new Error('A quoted cell is never closed.');
+        cell += text[i];
+        if (text[i] === '"') i++;
+      }
+      i++;
+    } else {
+      for (; i < text.length && text[i] !== ',' && text[i] !== '\r'; i++) {
+        if (text[i] === '"' || text[i] === '\n') throw new Error(`A quote or a bare LF outside quotes at ${i}: ${JSON.stringify(text.slice(i - 20, i + 5))}`);
+        cell += text[i];
+      }
+    }
+    record.push(cell);
+    if (text[i] === ',') i++;
+    else if (text.startsWith('\r\n', i)) [i, records[records.length]] = [i + 2, record.splice(0)];
+    else throw new Error(`A cell must end with a comma or CRLF at ${i}: ${JSON.stringify(text.slice(i - 20, i + 5))}`);
+  }
+  if (record.length > 0) throw new Error('The last record does not end with CRLF.');
+  return records;
+}
+
+/** The rule, restated independently of the implementation. */
+const TRIGGER = /^([=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]|\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/;
+
+describe('introductions.csv with OWASP CSV-injection payloads', () => {
+  it('matches the golden file byte for byte', async () => {
+    server = await startHttpServer();
+    await payloadFair();
+    const res = await api(server.url, '/api/admin/export/introductions.csv', { token: server.adminToken });
+    expect(res.status).toBe(200);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (WRITE) {
+      fs.writeFileSync(GOLDEN, bytes);
+      expect.fail(`Wrote ${GOLDEN}. Read every line against the rules, then run again without BOOTHLINK_WRITE_GOLDEN.`);
+    }
+    expect(bytes.toString('utf8')).toBe(fs.readFileSync(GOLDEN, 'utf8'));
+    expect(bytes.equals(fs.readFileSync(GOLDEN))).toBe(true);
+  });
+
+  it('the golden file follows the rules: every formula start quoted, every cell otherwise as typed', () => {
+    const text = fs.readFileSync(GOLDEN, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true); // Excel reads UTF-8 only after a BOM
+    const rows = strictRecords(text.slice(1));
+    // csv-parse (what the organiser's scripts use) reads the same cells.
+    expect(parse(text, { bom: true, record_delimiter: '\r\n' })).toEqual(rows);
+    expect(rows).toHaveLength(PAYLOADS.length + 1);
+    const header = rows[0]!;
+    for (const [i, payload] of PAYLOADS.entries()) {
+      const cell = Object.fromEntries(header.map((name, c) => [name, rows[i + 1]![c]!]));
+      const expected = TRIGGER.test(payload) ? `'${payload}` : payload;
+      for (const column of ['booth', 'employer', 'student_name', 'school', 'programme', 'link', 'interests', 'request_note', 'place', 'interviewer']) {
+        expect(cell[column], `${column} of row ${i + 1}`).toBe(expected);
+      }
+      const email = EMAILS[payload] ?? `student${i}@example.com`;
+      expect(cell.email).toBe(TRIGGER.test(email) ? `'${email}` : email);
+      expect(cell.phone).toBe(i % 2 ? "'+49 30 1234567" : '(030) 1234567');
+      expect(cell.request_status).toBe('accepted');
+    }
+    // No cell of any row, header included, could start a formula.
+    for (const row of rows) for (const value of row) expect(value).not.toMatch(TRIGGER);
+  });
+});
