@@ -67,7 +67,8 @@ export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promis
   if (rotated === undefined || live.generation !== generation) return false;
   if (rotated) live.prevLastSeq = seq;
 
-  await writeSnapshotFile(io, dir, snapshot);
+  // Between slices the writer waits for the commits queued meanwhile: their answers come first.
+  await writeSnapshotFile(io, dir, snapshot, { commitsSaved: () => journal.drained() });
   live.snapshotSeq = seq;
   return true;
 }

@@ -30,7 +30,7 @@ export interface Recovered {
 
 export async function recover(io: StoreIo, dir: string, log: (line: string) => void): Promise<Recovered> {
   const snapshotFile = path.join(dir, SNAPSHOT_FILE);
-  const read = await readSnapshot(dir).catch((error: unknown) => {
+  const read = await readSnapshot(io, dir).catch((error: unknown) => {
     throw new Error(unreadableFileMessage(snapshotFile, error), { cause: error });
   });
   const base = read.kind === 'ok' ? read.snapshot.seq : 0;

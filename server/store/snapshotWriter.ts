@@ -1,32 +1,49 @@
 // db.json's text, written a slice at a time so that no turn of the event loop holds it for long.
 // JSON.stringify of 100,000 introductions holds the loop ~0.5 s; here the serialising is split
-// into pieces (one entity each), and the writer steps aside between slices of a few milliseconds.
-// That is safe because `apply` never changes an entity in place (state.ts): the keys and values
-// copied by captureSnapshot keep the entities of one seq, whatever is committed meanwhile.
+// into pieces (one entity each), and the writer steps aside between slices of a millisecond or two,
+// and while the journal is saving a commit, so a phone's "done" never waits behind the snapshot.
+// That is safe because `apply` never changes an entity in place (state.ts): the values copied by
+// captureSnapshot keep the entities of one seq, whatever is committed meanwhile.
+//
+// The file's shape (read back by snapshot.ts): each collection is a list of its entities, each of
+// which carries its own id, so the id is not written twice; and past INDENT_UP_TO_BYTES, compact
+// JSON with every character outside ASCII written as a \u escape. Both are for start-up at
+// 100,000 introductions: a list parses in about half the time of an object with 100,000 keys, and
+// an all-ASCII file decodes at memory speed, where one "ü" in it sends the whole file down the
+// slow UTF-8 path (~0.15 s more). `jq . db.json` shows the escaped names as they are.
 import type { FairState } from '../domain/state.ts';
 import { writeText, type StoreFile } from './io.ts';
 import type { AppliedReplies } from './record.ts';
-import type { Snapshot } from './snapshot.ts';
 
 /**
- * Up to this size db.json is indented for people. Past it, indentation costs time and bytes the
- * budgets need (100,000 introductions on a 2-core laptop: 74 MB and 0.3–0.5 s to write, 0.45–1 s
- * to parse, against 52 MB, 0.25–0.3 s and 0.35–0.4 s compact), while nobody reads 50 MB by eye:
- * `jq . db.json` indents it.
+ * Up to this size db.json is indented for people, and keeps its characters as they are. Past it,
+ * indentation costs time and bytes the budgets need (100,000 introductions on a 2-core laptop:
+ * 74 MB and 0.3–0.5 s to write, 0.45–1 s to parse, against 52 MB, 0.25–0.3 s and 0.35–0.4 s
+ * compact), while nobody reads 50 MB by eye: `jq . db.json` indents it.
  */
 export const INDENT_UP_TO_BYTES = 1_000_000;
-/** Serialising work per turn of the event loop, well under the 50 ms budget for a blocked loop. */
-const SLICE_MS = 8;
+/**
+ * Serialising work per turn of the event loop. A commit that arrives meanwhile waits for the rest
+ * of the slice, twice (its write starts after one, its answer goes after another): against an
+ * fdatasync of 1–2 ms, 2 ms keeps that wait in proportion.
+ */
+const SLICE_MS = 2;
 /** Pieces (about one entity each) per turn at most, so a slow clock read or a fast machine still steps aside. */
-export const PIECES_PER_TURN = 2_000;
+export const PIECES_PER_TURN = 500;
 /** Characters gathered before one write to the temp file; more than INDENT_UP_TO_BYTES (see below). */
 const WRITE_CHUNK_CHARS = 1 << 20;
+/**
+ * The temp file is made durable this often, not only at the end. A journal fdatasync that comes
+ * while the kernel writes the snapshot back may have to wait for that writeback (ext4 commits the
+ * data of newly placed blocks with the journal's own sync): pieces of 4 MB bound that wait.
+ */
+const SYNC_EVERY_CHARS = 4 << 20;
 /** How often the clock is read, in pieces. */
-const PIECES_PER_CLOCK_READ = 64;
+const PIECES_PER_CLOCK_READ = 32;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** One object's entries, as of the capture: its keys and their values, in the same order. */
+/** The applied replies as of the capture: their keys and values, in the same order. */
 interface Entries {
   keys: string[];
   values: unknown[];
@@ -35,21 +52,26 @@ interface Entries {
 /** A snapshot taken at one seq, not yet serialised; see Snapshot (snapshot.ts) for what it holds. */
 export interface CapturedSnapshot {
   seq: number;
-  /** The parts of the state in its own order: `fair` as it is, each collection as its entries. */
-  state: { key: string; value: unknown; entries?: Entries }[];
+  /** The parts of the state in its own order: `fair` as it is, each collection as its entities. */
+  state: { key: string; value?: unknown; entities?: unknown[] }[];
   applied: Entries;
 }
 
+/** What the writer waits for before each slice: the commits queued so far are saved. */
+export interface WriteOptions {
+  commitsSaved?: () => Promise<unknown>;
+}
+
 /**
- * The snapshot as of now, in O(entities) but without serialising: the keys and values of each
- * collection, copied. Object.keys plus a lookup per key: at 200,000 keys that takes ~60 ms, where
- * Object.values takes ~130 ms more and a spread ~200 ms. The entities themselves are shared with
- * memory, which never changes them.
+ * The snapshot as of now, in O(entities) but without serialising: each collection's entities and
+ * the applied keys, copied. Object.keys plus a lookup per key: at 200,000 keys that takes ~60 ms,
+ * where Object.values takes ~130 ms more and a spread ~200 ms. The entities themselves are shared
+ * with memory, which never changes them.
  */
 export function captureSnapshot(seq: number, state: FairState, applied: AppliedReplies): CapturedSnapshot {
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
     // `fair` is replaced whole by `apply`, never changed; the collections change key by key.
-    key === 'fair' ? { key, value } : { key, value, entries: entriesOf(value as object) });
+    key === 'fair' ? { key, value } : { key, entities: entriesOf(value as object).values });
   return { seq, state: parts, applied: entriesOf(applied) };
 }
 
@@ -62,72 +84,87 @@ function entriesOf(value: object): Entries {
 }
 
 /**
- * Writes the snapshot as JSON: the same text as JSON.stringify of a Snapshot (indented by two
- * spaces while it is at most INDENT_UP_TO_BYTES long, compact past it), but over many turns of the
- * event loop. Resolves with the number of turns it stepped aside.
+ * Writes the snapshot as JSON: indented by two spaces while it is at most INDENT_UP_TO_BYTES long,
+ * compact and ASCII past it, over many turns of the event loop. Resolves with the number of turns
+ * it stepped aside.
  */
-export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnapshot): Promise<number> {
+export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnapshot, options: WriteOptions = {}): Promise<number> {
   let text = '';
   let flushed = false;
+  let unsynced = 0;
   let turns = 0;
   let pieces = 0;
   let sliceStart = performance.now();
+  const stepAside = async () => {
+    await nextTurn();
+    await options.commitsSaved?.();
+    turns += 1;
+    sliceStart = performance.now();
+  };
   for (const piece of jsonPieces(snapshot)) {
     text += piece;
     pieces += 1;
     if (text.length > WRITE_CHUNK_CHARS) {
       await writeText(file, text); // the loop runs while the disk writes
-      text = '';
       flushed = true;
+      unsynced += text.length;
+      text = '';
+      if (unsynced >= SYNC_EVERY_CHARS) {
+        await options.commitsSaved?.();
+        await file.datasync();
+        unsynced = 0;
+      }
       sliceStart = performance.now();
     }
     if (pieces % PIECES_PER_TURN === 0 || (pieces % PIECES_PER_CLOCK_READ === 0 && performance.now() - sliceStart >= SLICE_MS)) {
-      await nextTurn();
-      turns += 1;
-      sliceStart = performance.now();
+      await stepAside();
     }
   }
   // All of it still in hand, so its length is known: a small snapshot is indented, as people read
   // it. Under a megabyte, that one JSON.stringify takes a few milliseconds.
-  if (!flushed && text.length <= INDENT_UP_TO_BYTES) text = JSON.stringify(asSnapshot(snapshot), null, 2);
+  if (!flushed && text.length <= INDENT_UP_TO_BYTES) text = JSON.stringify(onDisk(snapshot), null, 2);
   await writeText(file, text);
   return turns;
 }
 
-/** The JSON text of the snapshot in pieces of about one entity each; together, JSON.stringify's text. */
+/** The JSON text of the snapshot, compact and ASCII, in pieces of about one entity each. */
 function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
   yield `{"seq":${JSON.stringify(snapshot.seq)},"state":{`;
   let comma = '';
-  for (const { key, value, entries } of snapshot.state) {
-    if (entries === undefined) {
+  for (const { key, value, entities } of snapshot.state) {
+    if (entities === undefined) {
       const json: string | undefined = JSON.stringify(value);
-      if (json !== undefined) yield `${comma}${JSON.stringify(key)}:${json}`;
+      if (json !== undefined) yield `${comma}${JSON.stringify(key)}:${ascii(json)}`;
     } else {
-      yield `${comma}${JSON.stringify(key)}:`;
-      yield* objectPieces(entries);
+      yield `${comma}${JSON.stringify(key)}:[`;
+      for (let i = 0; i < entities.length; i++) yield `${i === 0 ? '' : ','}${ascii(JSON.stringify(entities[i]) ?? 'null')}`;
+      yield ']';
     }
     comma = ',';
   }
-  yield '},"applied":';
-  yield* objectPieces(snapshot.applied);
-  yield '}';
-}
-
-function* objectPieces({ keys, values }: Entries): Generator<string> {
-  yield '{';
-  let comma = '';
+  yield '},"applied":{';
+  const { keys, values } = snapshot.applied;
+  comma = '';
   for (let i = 0; i < keys.length; i++) {
     const json: string | undefined = JSON.stringify(values[i]);
     if (json === undefined) continue; // undefined, a function, a symbol: JSON.stringify leaves the key out
-    yield `${comma}${JSON.stringify(keys[i])}:${json}`;
+    yield `${comma}${ascii(JSON.stringify(keys[i]))}:${ascii(json)}`;
     comma = ',';
   }
-  yield '}';
+  yield '}}';
 }
 
-/** The captured snapshot as a plain object again, for a small one (a copy: memory has moved on). */
-function asSnapshot({ seq, state, applied }: CapturedSnapshot): Snapshot {
-  const object = ({ keys, values }: Entries) => Object.fromEntries(keys.map((key, i) => [key, values[i]]));
-  const parts = state.map(({ key, value, entries }) => [key, entries === undefined ? value : object(entries)]);
-  return { seq, state: Object.fromEntries(parts) as FairState, applied: object(applied) };
+const NOT_ASCII = /[^\0-\x7f]/;
+const EACH_NOT_ASCII = /[^\0-\x7f]/g;
+
+/** JSON text with every UTF-16 unit past ASCII as a \u escape: the same value, read back. */
+export function ascii(json: string): string {
+  if (!NOT_ASCII.test(json)) return json;
+  return json.replace(EACH_NOT_ASCII, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The captured snapshot as the object db.json holds, for a small one (a copy: memory has moved on). */
+export function onDisk({ seq, state, applied }: CapturedSnapshot): unknown {
+  const parts = state.map(({ key, value, entities }) => [key, entities ?? value]);
+  return { seq, state: Object.fromEntries(parts), applied: Object.fromEntries(applied.keys.map((key, i) => [key, applied.values[i]])) };
 }

@@ -36,6 +36,7 @@ describe('file store: compaction', () => {
     expect(Object.keys(again.state.booths)).toEqual(boothIds(58));
     const reads = spy.calls.filter((call) => call.op === 'readFile' || call.op === 'read');
     expect(reads).toEqual([
+      { op: 'readFile', file: 'db.json' },
       { op: 'read', file: 'journal.prev.jsonl' }, // its last line only, to see db.json holds it
       { op: 'readFile', file: 'journal.jsonl' },
     ]);

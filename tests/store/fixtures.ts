@@ -40,9 +40,13 @@ export function deadPid(): number {
 
 export const quiet = (): void => {};
 
-/** Reads db.json as a person (or lowdb) would. */
+/** db.json as JSON.parse reads it, each collection's list of entities made a record by id, as the state holds it. */
 export function readDb(dir: string): { seq: number; state: FairState; applied: Record<string, unknown> } {
-  return JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8'));
+  const db = JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')) as { seq: number; state: Record<string, unknown>; applied: Record<string, unknown> };
+  for (const [key, part] of Object.entries(db.state)) {
+    if (Array.isArray(part)) db.state[key] = Object.fromEntries(part.map((entity: { id: string }) => [entity.id, entity]));
+  }
+  return db as unknown as { seq: number; state: FairState; applied: Record<string, unknown> };
 }
 
 /** Copies the data folder without its lock: what a restart after a crash at this instant would find. */
