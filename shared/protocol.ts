@@ -5,6 +5,7 @@ import type {
   AcceptInput, BoothGetInput, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
   ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
+import type { EraseInput, WithdrawInput } from './privacySchema.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -83,6 +84,8 @@ export interface StudentView {
   studentId: string;
   profile: Profile | null;
   visits: Visit[]; // newest first
+  /** Requests kept at booths the student withdrew their details from (the booth sees them no more). */
+  withdrawn?: { booth: BoothPublic; requests: StudentRequest[] }[];
 }
 
 /** The part of a profile a student agreed to share with one booth. */
@@ -149,6 +152,10 @@ export interface StudentClientEvents {
   'request:cancel': (input: In<typeof CancelInput>, ack: Ack<StudentView>) => void;
   'proposal:confirm': (input: In<typeof ProposalInput>, ack: Ack<StudentView>) => void;
   'proposal:decline': (input: In<typeof ProposalInput>, ack: Ack<StudentView>) => void;
+  /** Takes the student's details back from one booth (its tablets drop them at once). */
+  'intro:withdraw': (input: In<typeof WithdrawInput>, ack: Ack<StudentView>) => void;
+  /** Erases everything the server holds about the student, from memory and from its files. */
+  'student:erase': (input: In<typeof EraseInput>, ack: Ack<{ erased: true }>) => void;
 }
 export interface StudentServerEvents {
   'student:changed': (view: StudentView) => void;
@@ -172,6 +179,8 @@ export interface RepServerEvents {
   'visitor:added': (visitor: VisitorCard, seq: number, epoch: string) => void;
   'request:changed': (request: RequestCard, seq: number, epoch: string) => void;
   'booth:changed': (booth: BoothPublic, seq: number, epoch: string) => void;
+  /** Cards were taken away (a student withdrew, or the organiser purged the day): reload the booth. */
+  'booth:reset': (seq: number, epoch: string) => void;
 }
 
 export interface AdminStats {
@@ -188,12 +197,19 @@ export interface AdminServerEvents {
   'stats:changed': (stats: AdminStats) => void;
 }
 
+/** A tablet paired with a booth, as the organiser sees it (revoked ones too, with the time). */
+export interface PairedTablet extends RepPublic {
+  pairedAt: string;
+  revokedAt?: string;
+}
+
 /** What the organiser's REST API answers for a booth. */
 export interface BoothAdmin extends BoothPublic {
   pairingCode: string;
   createdAt: string;
   url: string;
   introductions: number;
+  tablets: PairedTablet[];
 }
 
 export interface FairInfo extends FairSettings {

@@ -8,7 +8,14 @@ import type { Booth, FairState, Rep } from './state.ts';
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const PAIRING_CODE_LENGTH = 8;
 
+/** "2026-02-30" passes the YYYY-MM-DD pattern but is no day: every slot of it would be wrong. */
+function isCalendarDate(date: string): boolean {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+}
+
 export function configureFair(_state: FairState, fair: FairSettings): Decision {
+  if (!isCalendarDate(fair.date)) return refuse('INVALID', `There is no ${fair.date}. Enter the date of the fair as YYYY-MM-DD, like 2026-03-12.`);
   return record({ type: 'fair.configured', fair });
 }
 
@@ -51,8 +58,7 @@ export function pairRep(
   input: { code: string; name: string; title: string; email: string; repId: string; tokenHash: string },
   now: Date,
 ): Decision {
-  const wanted = normaliseCode(input.code);
-  const booth = Object.values(state.booths).find((b) => normaliseCode(b.pairingCode) === wanted);
+  const booth = boothByCode(state, input.code);
   if (!booth) return refuse('UNAUTHORIZED', 'That pairing code is not right. Check it with the organiser and type it again.');
   const rep: Rep = {
     id: input.repId,
@@ -64,6 +70,21 @@ export function pairRep(
     pairedAt: now.toISOString(),
   };
   return record({ type: 'rep.paired', rep });
+}
+
+/** The organiser signs a tablet out: its token stops working and its sockets are dropped. */
+export function revokeRep(state: FairState, input: { boothId: string; repId: string }, now: Date): Decision {
+  if (!state.booths[input.boothId]) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
+  const rep = state.reps[input.repId];
+  if (!rep || rep.boothId !== input.boothId) return refuse('NOT_FOUND', 'That tablet is not paired with this booth. Reload the page.');
+  if (rep.revokedAt) return record(); // a second click changes nothing
+  return record({ type: 'rep.revoked', repId: rep.id, at: now.toISOString() });
+}
+
+/** The booth whose current code this is, however it was typed (case, dashes, spaces). */
+export function boothByCode(state: FairState, code: string): Booth | undefined {
+  const wanted = normaliseCode(code);
+  return Object.values(state.booths).find((b) => normaliseCode(b.pairingCode) === wanted);
 }
 
 function normaliseCode(code: string): string {

@@ -12,13 +12,19 @@ function feedOf(state: FairState, event: FairEvent): string | undefined {
       return event.boothId;
     case 'rep.paired':
       return event.rep.boothId;
+    case 'rep.revoked': // the booth's list of reps on duty changes
+      return state.reps[event.repId]?.boothId;
     case 'introduction.made':
       return event.introduction.boothId;
+    case 'introduction.withdrawn':
+      return event.boothId;
     // Not shown on a tablet, or (a profile edit) not pushed to booths today.
     case 'fair.configured':
     case 'booth.created':
     case 'booth.codeReset':
     case 'profile.saved':
+    case 'student.erased': // each booth's access was withdrawn just before, in the same commit
+    case 'fair.purged': // every booth at once: see advanceFeed
       return undefined;
     default: {
       const never: never = event;
@@ -29,12 +35,14 @@ function feedOf(state: FairState, event: FairEvent): string | undefined {
 
 /** Gives the event the booth's next number, and stamps the card it changed with it. */
 export function advanceFeed(state: FairState, event: FairEvent): void {
+  if (event.type === 'fair.purged') return resetEveryBooth(state);
   const boothId = feedOf(state, event);
   const booth = boothId === undefined ? undefined : state.booths[boothId];
   if (boothId === undefined || !booth) return;
   // New objects, never changes in place: see state.ts.
   const seq = (booth.seq ?? 0) + 1;
-  state.booths[boothId] = { ...booth, seq };
+  // A delta cannot tell a tablet what went: one behind this number reloads everything.
+  state.booths[boothId] = event.type === 'introduction.withdrawn' ? { ...booth, seq, resetSeq: seq } : { ...booth, seq };
   if (event.type === 'introduction.made') {
     const id = event.introduction.id;
     const intro = state.introductions[id];
@@ -44,6 +52,18 @@ export function advanceFeed(state: FairState, event: FairEvent): void {
     if (request) state.requests[request.id] = { ...request, seq };
   }
 }
+
+/** After a purge every booth's cards went: each booth's next number tells its tablets to reload. */
+function resetEveryBooth(state: FairState): void {
+  for (const booth of Object.values(state.booths)) {
+    const seq = (booth.seq ?? 0) + 1;
+    state.booths[booth.id] = { ...booth, seq, resetSeq: seq };
+  }
+}
+
+/** Whether a tablet that has everything up to `since` missed cards being taken away. */
+export const missedRemoval = (state: FairState, boothId: string, since: number): boolean =>
+  since < (state.booths[boothId]?.resetSeq ?? 0);
 
 /** One applied event and, if a booth's tablets see it, the sequence number it got. */
 export interface Change {

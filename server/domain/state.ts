@@ -5,6 +5,7 @@
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
+import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 
 export interface Booth {
@@ -21,6 +22,8 @@ export interface Booth {
   createdAt: string;
   /** The booth's sequence number: how many changes its tablets have been sent (see feed.ts). */
   seq?: number;
+  /** The booth's number at the last change that took cards away: a tablet behind it reloads all (feed.ts). */
+  resetSeq?: number;
 }
 
 export interface Rep {
@@ -78,7 +81,21 @@ export interface FairState {
   students: Record<string, Student>;
   introductions: Record<string, Introduction>;
   requests: Record<string, InterviewRequest>;
+  /** What the organiser's purges left of the personal data: counts only (privacyEvents.ts). */
+  purged?: PurgedCounts;
 }
+
+export interface PurgedCounts {
+  at: string;
+  students: number;
+  introductions: number;
+  requests: number;
+  accepted: number;
+  booths: Record<string, { introductions: number; accepted: number }>;
+}
+
+/** The parts of the state that hold entities by their id; the others (`fair`, `purged`) are single values. */
+export const COLLECTIONS = ['booths', 'reps', 'students', 'introductions', 'requests'] as const satisfies readonly (keyof FairState)[];
 
 export type FairEvent =
   | { type: 'fair.configured'; fair: FairSettings }
@@ -86,8 +103,12 @@ export type FairEvent =
   | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
   | { type: 'booth.statusSet'; boothId: string; status: BoothStatus; repId: string; at: string }
   | { type: 'rep.paired'; rep: Rep }
+  | { type: 'rep.revoked'; repId: string; at: string }
   | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
   | { type: 'introduction.made'; introduction: Introduction }
+  | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
+  | { type: 'student.erased'; studentId: string; at: string }
+  | { type: 'fair.purged'; at: string }
   | { type: 'request.made'; request: InterviewRequest }
   | { type: 'request.cancelled'; requestId: string; at: string }
   | { type: 'request.accepted'; requestId: string; repId: string; slot: Slot; place: string; at: string }
@@ -128,6 +149,8 @@ export function apply(state: FairState, event: FairEvent): void {
 function applyEvent(state: FairState, event: FairEvent): void {
   // Interview requests, in requestEvents.ts.
   if (isRequestEvent(event)) return applyRequestEvent(state, event);
+  // Withdrawal, erasure and purge, in privacyEvents.ts.
+  if (isPrivacyEvent(event)) return applyPrivacyEvent(state, event);
   switch (event.type) {
     case 'fair.configured':
       state.fair = event.fair;
@@ -149,6 +172,11 @@ function applyEvent(state: FairState, event: FairEvent): void {
     case 'rep.paired':
       state.reps[event.rep.id] = event.rep;
       return;
+    case 'rep.revoked': {
+      const rep = state.reps[event.repId];
+      if (rep) state.reps[event.repId] = { ...rep, revokedAt: event.at };
+      return;
+    }
     case 'profile.saved': {
       const existing = state.students[event.studentId];
       if (existing) state.students[event.studentId] = { ...existing, profile: event.profile, updatedAt: event.at };

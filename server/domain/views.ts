@@ -48,12 +48,18 @@ export function visitorCard(state: FairState, intro: Introduction): VisitorCard 
   return { introductionId: intro.id, studentId: intro.studentId, sharedAt: intro.sharedAt, student: studentCard(state, intro.studentId, intro.fields) };
 }
 
+/** What a booth sees of a student who withdrew their consent: nothing. */
+const WITHDRAWN: StudentCard = { name: 'Withdrawn', email: '' };
+
+const hasConsent = (state: FairState, request: InterviewRequest): boolean =>
+  state.introductions[introductionId(request.boothId, request.studentId)] !== undefined;
+
 export function requestCard(state: FairState, request: InterviewRequest): RequestCard {
   const rep = request.repId ? state.reps[request.repId] : undefined;
   return {
     id: request.id,
     studentId: request.studentId,
-    student: studentCard(state, request.studentId, sharedFields(state, request)),
+    student: hasConsent(state, request) ? studentCard(state, request.studentId, sharedFields(state, request)) : WITHDRAWN,
     note: request.note,
     status: request.status,
     createdAt: request.createdAt,
@@ -92,7 +98,17 @@ export function studentView(state: FairState, studentId: string): StudentView {
       requests: requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r)),
     }];
   });
-  return { studentId, profile: state.students[studentId]?.profile ?? null, visits: visits.sort(newestFirst((v) => v.sharedAt)) };
+  // Requests kept at booths the student withdrew from: theirs to see, the booth's no more.
+  const withdrawn = Object.values(state.booths).flatMap((booth) => {
+    const kept = requests.filter((r) => r.boothId === booth.id && !hasConsent(state, r));
+    return kept.length === 0 ? [] : [{ booth: boothPublic(state, booth), requests: kept.sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r)) }];
+  });
+  return {
+    studentId,
+    profile: state.students[studentId]?.profile ?? null,
+    visits: visits.sort(newestFirst((v) => v.sharedAt)),
+    ...(withdrawn.length > 0 && { withdrawn }),
+  };
 }
 
 export function repSelf(rep: Rep): RepSelf {
@@ -111,7 +127,7 @@ export function repView(state: FairState, rep: Rep, epoch: string, since?: numbe
     .sort(newestFirst((i) => i.sharedAt))
     .map((i) => visitorCard(state, i));
   const requests = Object.values(state.requests)
-    .filter((r) => r.boothId === booth.id && changed(r))
+    .filter((r) => r.boothId === booth.id && changed(r) && hasConsent(state, r))
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));
   return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests, seq: booth.seq ?? 0, epoch };

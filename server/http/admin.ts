@@ -6,6 +6,7 @@ import { newPairingCode } from '../ids.ts';
 import { readInput } from './body.ts';
 import { addBooth, boothAdminById, boothList } from './boothAdmin.ts';
 import { importBooths } from './import.ts';
+import { revokeRoutes } from './revoke.ts';
 import { sendJson, sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
@@ -44,4 +45,5 @@ export const adminRoutes: Route[] = [
   route('POST', /^\/api\/admin\/booths$/, postBooth),
   route('POST', /^\/api\/admin\/booths\/import$/, importBooths),
   route('POST', /^\/api\/admin\/booths\/([A-Za-z0-9_-]{1,80})\/reset-code$/, resetCode),
+  ...revokeRoutes,
 ];

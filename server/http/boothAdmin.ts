@@ -1,6 +1,6 @@
-// What the organiser sees of a booth: the public view plus its pairing code, URL and counts;
+// What the organiser sees of a booth: the public view plus its pairing code, URL, counts and tablets;
 // and adding one, the same for a single booth and for each row of an import.
-import type { BoothAdmin, Reply } from '../../shared/protocol.ts';
+import type { BoothAdmin, PairedTablet, Reply } from '../../shared/protocol.ts';
 import type { BoothFields } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
 import { createBooth } from '../domain/booths.ts';
@@ -16,6 +16,14 @@ function introductionCounts(state: FairState): Map<string, number> {
   return counts;
 }
 
+/** Oldest first; the token hash and the rep's email stay on the server. */
+function tablets(state: FairState, boothId: string): PairedTablet[] {
+  return Object.values(state.reps)
+    .filter((rep) => rep.boothId === boothId)
+    .sort((a, b) => a.pairedAt.localeCompare(b.pairedAt))
+    .map(({ id, name, title, pairedAt, revokedAt }) => (revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt }));
+}
+
 function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introductions: number): BoothAdmin {
   return {
     ...boothPublic(state, booth),
@@ -23,6 +31,7 @@ function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introduct
     createdAt: booth.createdAt,
     url: boothUrl(publicUrl, booth.slug),
     introductions,
+    tablets: tablets(state, booth.id),
   };
 }
 

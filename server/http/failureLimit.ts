@@ -1,4 +1,5 @@
-// Counts failures per key (a remote address) in fixed windows, in a map of bounded size.
+// Counts failures per key (a remote address) in fixed windows, in a map of bounded size; and, on top
+// of it, the fair-wide lockout of pairing codes.
 
 export interface FailureLimit {
   /** True while `key` has used up its failures for the current window. */
@@ -33,6 +34,40 @@ export function createFailureLimit(options: { max: number; windowMs: number; max
       }
       if (windows.size >= options.maxKeys) makeRoom(at);
       windows.set(key, { since: at, failures: 1 });
+    },
+  };
+}
+
+export interface CodeLockout {
+  /**
+   * True while the fair-wide limit holds, unless `boothCode` (the current code of the booth the typed
+   * code names, if any) was issued after the limit tripped.
+   */
+  refuses(boothCode: string | undefined, now: Date): boolean;
+  /** Counts a wrong code; `currentCodes` are the booths' codes, remembered when the limit trips. */
+  fail(now: Date, currentCodes: () => Iterable<string>): void;
+}
+
+/**
+ * A limit on wrong pairing codes from all addresses together. A code names its booth by itself, so a
+ * wrong one cannot be counted against "its" booth: whoever guesses from many addresses is guessing at
+ * every booth at once. Once tripped, the codes that existed then stop pairing for the window, and a
+ * wrong code gets the same answer (so a guess cannot tell that it hit a code). A code the organiser
+ * resets afterwards (or a booth added since) pairs at once: a reset is the way out for a booth.
+ */
+export function createCodeLockout(options: { max: number; windowMs: number }): CodeLockout {
+  const all = createFailureLimit({ ...options, maxKeys: 1 });
+  let frozen: ReadonlySet<string> | undefined;
+  const blocked = (now: Date) => {
+    if (!all.blocked('fair', now)) frozen = undefined;
+    return frozen !== undefined;
+  };
+  return {
+    refuses: (boothCode, now) => blocked(now) && (boothCode === undefined || frozen!.has(boothCode)),
+    fail(now, currentCodes) {
+      if (blocked(now)) return;
+      all.fail('fair', now);
+      if (all.blocked('fair', now)) frozen = new Set(currentCodes());
     },
   };
 }

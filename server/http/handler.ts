@@ -6,6 +6,7 @@ import { createOrganiserCheck, SIGN_IN } from './auth.ts';
 import { downloadRoutes } from './downloads.ts';
 import { exportRoutes } from './exports.ts';
 import { pairRoutes } from './pair.ts';
+import { purgeRoutes } from './purge.ts';
 import { HttpError, sendError, sendJson } from './respond.ts';
 import { findRoute, route, type Route } from './router.ts';
 import { setSecurityHeaders } from './security.ts';
@@ -24,6 +25,7 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
     ...downloadRoutes,
     ...adminRoutes,
     ...exportRoutes,
+    ...purgeRoutes,
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,29 +1,43 @@
-// POST /api/rep/pair: a tablet trades the booth's pairing code for a rep session token.
+// POST /api/rep/pair: a tablet trades the booth's pairing code for a rep session token. Wrong codes
+// are limited per address and, for guessers with many addresses, across the fair (failureLimit.ts).
 import type { PairResult } from '../../shared/protocol.ts';
 import { PairInput } from '../../shared/schema.ts';
-import { pairRep } from '../domain/booths.ts';
+import { boothByCode, pairRep } from '../domain/booths.ts';
 import { boothPublic, repSelf } from '../domain/views.ts';
 import { newId, newToken, sha256 } from '../ids.ts';
 import { readInput } from './body.ts';
-import { createFailureLimit } from './failureLimit.ts';
+import { createCodeLockout, createFailureLimit } from './failureLimit.ts';
 import { httpError, sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
-const PAIR_MAX_FAILURES = 10;
-const PAIR_WINDOW_MS = 10 * 60_000;
+export const PAIR_MAX_FAILURES = 10;
+/**
+ * Wrong codes from all addresses together per window. Typos of a big fair's morning stay far below
+ * it; a guesser with many addresses gets 200 tries per 10 minutes at codes of 31^8 (with 500 booths,
+ * about 1 in 8 million per day), and then only codes the organiser reset since still pair.
+ */
+export const PAIR_MAX_FAILURES_PER_FAIR = 200;
+export const PAIR_WINDOW_MS = 10 * 60_000;
 /** Addresses remembered at once; a venue has far fewer tablets. */
 const PAIR_MAX_ADDRESSES = 10_000;
 const TOO_MANY_CODES = 'Too many wrong pairing codes from this tablet. Ask the organiser for help.';
+const TOO_MANY_FOR_BOOTH = 'Too many attempts for this booth. Ask the organiser for the code.';
 
 export function pairRoutes(): Route[] {
   // One limit per handler, so each server (and each test's server) counts on its own.
   const limit = createFailureLimit({ max: PAIR_MAX_FAILURES, windowMs: PAIR_WINDOW_MS, maxKeys: PAIR_MAX_ADDRESSES });
+  const lockout = createCodeLockout({ max: PAIR_MAX_FAILURES_PER_FAIR, windowMs: PAIR_WINDOW_MS });
 
   async function pair({ req, res, deps }: Context): Promise<void> {
     const { store, now, publish, execute } = deps;
     const address = req.socket.remoteAddress ?? 'unknown';
     if (limit.blocked(address, now())) throw httpError(429, 'RATE_LIMITED', TOO_MANY_CODES);
     const input = await readInput(req, PairInput);
+    const booth = boothByCode(store.state, input.code);
+    if (lockout.refuses(booth?.pairingCode, now())) {
+      if (!booth) limit.fail(address, now());
+      throw httpError(429, 'RATE_LIMITED', TOO_MANY_FOR_BOOTH);
+    }
     const token = newToken();
     const repId = newId();
     const { reply, changes } = await execute<PairResult>(
@@ -35,7 +49,10 @@ export function pairRoutes(): Route[] {
         return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths[rep.boothId]!) };
       },
     );
-    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') limit.fail(address, now());
+    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') {
+      limit.fail(address, now());
+      lockout.fail(now(), () => Object.values(store.state.booths).map((b) => b.pairingCode));
+    }
     publish(changes);
     sendReply(res, reply);
   }

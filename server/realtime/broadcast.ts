@@ -13,6 +13,8 @@ export type Publish = (changes: readonly Change[]) => void;
 
 export const boothRoom = (boothId: string) => `booth:${boothId}`;
 export const studentRoom = (studentId: string) => `student:${studentId}`;
+/** Every socket of one tablet, so that revoking it can drop them all at once. */
+export const repRoom = (repId: string) => `rep:${repId}`;
 export const ORGANISERS = 'organisers';
 
 export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish {
@@ -39,9 +41,23 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         continue;
       }
       switch (event.type) {
-        case 'introduction.made':
-          reps.to(boothRoom(event.introduction.boothId)).emit('visitor:added', visitorCard(state, event.introduction), seq, epoch());
+        case 'introduction.made': {
+          // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
+          const intro = state.introductions[event.introduction.id];
+          if (intro) reps.to(boothRoom(intro.boothId)).emit('visitor:added', visitorCard(state, intro), seq, epoch());
           changedStudents.add(event.introduction.studentId);
+          break;
+        }
+        case 'introduction.withdrawn':
+          reps.to(boothRoom(event.boothId)).emit('booth:reset', seq, epoch());
+          changedStudents.add(event.studentId);
+          break;
+        case 'student.erased':
+          changedStudents.add(event.studentId);
+          break;
+        case 'fair.purged':
+          for (const booth of Object.values(state.booths)) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
+          for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
           break;
         case 'profile.saved':
           changedStudents.add(event.studentId);
@@ -49,6 +65,13 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         case 'rep.paired':
           boothChanged(event.rep.boothId, seq);
           break;
+        case 'rep.revoked': {
+          // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
+          reps.in(repRoom(event.repId)).disconnectSockets(true);
+          const rep = state.reps[event.repId];
+          if (rep) boothChanged(rep.boothId, seq);
+          break;
+        }
         case 'booth.statusSet':
           boothChanged(event.boothId, seq);
           break;

@@ -9,9 +9,9 @@ import { proposeTime } from '../domain/proposals.ts';
 import type { Decision } from '../domain/decision.ts';
 import type { FairState, Rep } from '../domain/state.ts';
 import { setBoothStatus } from '../domain/booths.ts';
-import { boothSeq } from '../domain/feed.ts';
+import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import { boothPublic, repView, requestCard } from '../domain/views.ts';
-import { boothRoom } from './broadcast.ts';
+import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
 type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>, { repId: string }>;
@@ -19,10 +19,16 @@ type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>,
 function repByToken(state: FairState, token: unknown): Rep | undefined {
   if (typeof token !== 'string' || token.length > 100) return undefined;
   const hash = sha256(token);
-  return Object.values(state.reps).find((r) => r.tokenHash === hash && !r.revokedAt);
+  return Object.values(state.reps).find((r) => r.tokenHash === hash);
 }
 
 const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
+export const REVOKED = 'This tablet was signed out by the organiser. Pair it again with the booth code.';
+
+/** A refused handshake; `data` reaches the client as `connect_error`'s `err.data`. */
+function refusal(message: string): Error {
+  return Object.assign(new Error('UNAUTHORIZED'), { data: { code: 'UNAUTHORIZED', message } });
+}
 
 export function registerRep(io: Server, deps: Deps): void {
   const { store, now, publish, execute, epoch } = deps;
@@ -42,6 +48,7 @@ export function registerRep(io: Server, deps: Deps): void {
   nsp.use((socket, next) => {
     const rep = repByToken(store.state, socket.handshake.auth?.token);
     if (!rep) return next(new Error('UNAUTHORIZED'));
+    if (rep.revokedAt) return next(refusal(REVOKED));
     socket.data.repId = rep.id;
     next();
   });
@@ -53,7 +60,10 @@ export function registerRep(io: Server, deps: Deps): void {
       const rep = store.state.reps[repId];
       return rep && !rep.revokedAt ? rep : undefined;
     };
-    void socket.join(boothRoom(currentRep()!.boothId));
+    // Revoked between the handshake check and here: the revocation's disconnect missed this socket.
+    const rep = currentRep();
+    if (!rep) return void socket.disconnect(true);
+    void socket.join([boothRoom(rep.boothId), repRoom(repId)]);
     const card = (requestId: string) => () => requestCard(store.state, store.state.requests[requestId]!);
 
     socket.on('rep:load', handleNoInput(() => {
@@ -65,7 +75,8 @@ export function registerRep(io: Server, deps: Deps): void {
     socket.on('rep:sync', handle(SyncInput, ({ since, epoch: seen }) => {
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId);
+      // A student's withdrawal since then: a delta cannot say which cards went.
+      const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId) || missedRemoval(store.state, rep.boothId, since);
       return ok({ ...repView(store.state, rep, epoch(), full ? undefined : since), full });
     }, log));
     socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {

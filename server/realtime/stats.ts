@@ -1,9 +1,13 @@
 import type { AdminStats } from '../../shared/protocol.ts';
 import type { FairState } from '../domain/state.ts';
 
-/** The organiser's live counts, per booth and in all. */
+/** The organiser's live counts, per booth and in all; a purge's counts (privacyEvents.ts) carry on. */
 export function adminStats(state: FairState): AdminStats {
-  const perBooth = new Map(Object.keys(state.booths).map((id) => [id, { id, introductions: 0, pending: 0, accepted: 0 }]));
+  const before = state.purged;
+  const perBooth = new Map(Object.keys(state.booths).map((id) => {
+    const purged = before?.booths[id];
+    return [id, { id, introductions: purged?.introductions ?? 0, pending: 0, accepted: purged?.accepted ?? 0 }];
+  }));
   for (const intro of Object.values(state.introductions)) {
     const booth = perBooth.get(intro.boothId);
     if (booth) booth.introductions++;
@@ -16,10 +20,10 @@ export function adminStats(state: FairState): AdminStats {
     if (booth && (request.status === 'pending' || request.status === 'accepted')) booth[request.status]++;
   }
   return {
-    students: Object.keys(state.students).length,
-    introductions: Object.keys(state.introductions).length,
-    requests: requests.length,
-    accepted,
+    students: (before?.students ?? 0) + Object.keys(state.students).length,
+    introductions: (before?.introductions ?? 0) + Object.keys(state.introductions).length,
+    requests: (before?.requests ?? 0) + requests.length,
+    accepted: (before?.accepted ?? 0) + accepted,
     booths: [...perBooth.values()],
   };
 }

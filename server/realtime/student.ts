@@ -1,18 +1,22 @@
 // The /student namespace: one phone, identified by its secret student key.
 import type { Server, Socket } from 'socket.io';
-import type { StudentClientEvents, StudentServerEvents } from '../../shared/protocol.ts';
+import type { StudentClientEvents, StudentServerEvents, StudentView } from '../../shared/protocol.ts';
 import { BoothGetInput, CancelInput, ProfileSchema, ProposalInput, RequestInput, ShareInput } from '../../shared/schema.ts';
+import { EraseInput, WithdrawInput } from '../../shared/privacySchema.ts';
 import type { Deps } from '../app.ts';
 import type { Execute } from '../execute.ts';
 import { newId, studentIdFor } from '../ids.ts';
 import { cancelRequest, requestInterview } from '../domain/requests.ts';
 import { confirmProposal, declineProposal } from '../domain/proposals.ts';
+import { eraseStudent, withdrawConsent } from '../domain/privacy.ts';
 import { boothBySlug, NO_BOOTH, saveProfile, shareDetails } from '../domain/students.ts';
 import { boothPublic, studentView } from '../domain/views.ts';
 import { boothRoom, studentRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
 type StudentSocket = Socket<StudentClientEvents, StudentServerEvents, Record<string, never>, { studentId: string }>;
+
+const NOT_WIPED = 'Your details are gone from the fair, but the server could not wipe its files yet. Try again in a moment.';
 
 /** 128 bits as hex (32) or base64url (22); anything shorter is guessable. */
 const STUDENT_KEY = /^[A-Za-z0-9_-]{22,64}$/;
@@ -33,8 +37,8 @@ export function registerStudent(io: Server, deps: Deps): void {
     void socket.join(studentRoom(studentId));
     const view = () => studentView(store.state, studentId);
     const keyOf = (id: string) => `student:${studentId}:${id}`;
-    const run = async (id: string | undefined, decide: Parameters<Execute>[2]) => {
-      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
+    const run = async <T = StudentView>(id: string | undefined, decide: Parameters<Execute>[2], respond: () => T = view as () => T) => {
+      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, respond);
       publish(changes);
       return reply;
     };
@@ -58,5 +62,16 @@ export function registerStudent(io: Server, deps: Deps): void {
       run(id, () => confirmProposal(store.state, { studentId, requestId }, now())), log));
     socket.on('proposal:decline', handle(ProposalInput, ({ id, requestId }) =>
       run(id, () => declineProposal(store.state, { studentId, requestId }, now())), log));
+    socket.on('intro:withdraw', handle(WithdrawInput, ({ id, slug }) =>
+      run(id, () => withdrawConsent(store.state, { studentId, slug }, now())), log));
+    // "Erased" only once no file holds the student any more; a repeat of the action scrubs again.
+    socket.on('student:erase', handle(EraseInput, async ({ id }) => {
+      const reply = await run(id, () => eraseStudent(store.state, { studentId }, now()), () => ({ erased: true as const }));
+      if (!reply.ok) return reply;
+      return store.scrub().then(() => reply, (error: unknown) => {
+        log(`Could not wipe an erased profile from the data files: ${(error as Error).message}`);
+        return { ok: false as const, error: { code: 'STORAGE' as const, message: NOT_WIPED } };
+      });
+    }, log));
   });
 }

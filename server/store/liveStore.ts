@@ -11,6 +11,7 @@ import { CLOSED_MESSAGE, SAVE_FAILED_MESSAGE } from './messages.ts';
 import { applyRecord, toJournalLine } from './record.ts';
 import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
+import { scrubFiles } from './scrub.ts';
 import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 
@@ -43,6 +44,8 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   let reloading: Promise<void> | undefined;
   let snapshotting: Promise<void> | undefined;
   let closing: Promise<void> | undefined;
+  /** A scrub asked for but not begun yet (see scrub). */
+  let nextScrub: Promise<void> | undefined;
   const scheduler = scheduleSnapshots(deps.policy, () => void snapshot());
   scheduler.changed(live.seq - live.snapshotSeq); // a long replayed tail, or a db.json rebuilt from the journal
 
@@ -121,6 +124,31 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     applied(key: string): unknown {
       // A refused action must not be answered as done while memory still holds it.
       return refusedKeys?.has(key) === true ? undefined : live.applied[key];
+    },
+
+    scrub(): Promise<void> {
+      // Callers that come before the next scrub has begun share it: a burst of erasures (or a
+      // student repeating one) costs one full snapshot, not one each.
+      if (nextScrub !== undefined) return nextScrub;
+      const mine: Promise<void> = (async () => {
+        await null; // so that `nextScrub` is set below before the loop can clear it
+        // One writer of db.json and the segments at a time: wait out a snapshot or reload under way.
+        while (snapshotting !== undefined || reloading !== undefined) {
+          await reloading;
+          await snapshotting;
+        }
+        nextScrub = undefined; // begun: it captures memory now, so a later caller needs the next one
+        if (closing !== undefined) throw new StorageError(CLOSED_MESSAGE);
+        if (!memoryMatchesDisk) throw new StorageError(SAVE_FAILED_MESSAGE);
+        const scrubbed = scrubFiles(io, dir, live);
+        snapshotting = scrubbed.then(ignore, ignore).finally(() => {
+          snapshotting = undefined;
+          scheduler.changed(live.seq - live.snapshotSeq);
+        });
+        await scrubbed;
+      })();
+      nextScrub = mine;
+      return mine;
     },
 
     close(): Promise<void> {

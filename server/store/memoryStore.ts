@@ -26,6 +26,10 @@ export function createMemoryStore(): Store {
     applied(key: string): unknown {
       return applied[key];
     },
+    scrub(): Promise<void> {
+      // Nothing on disk: what left memory is gone.
+      return closed ? Promise.reject(new StorageError(CLOSED_MESSAGE)) : Promise.resolve();
+    },
     close(): Promise<void> {
       closed = true;
       return Promise.resolve();

@@ -7,7 +7,7 @@ import { Low, type Adapter } from 'lowdb';
 import { initialState, type FairState } from '../domain/state.ts';
 import { isMissing, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
-import { captureSnapshot, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
+import { captureSnapshot, isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
 const TEMP_FILE = `.${SNAPSHOT_FILE}.tmp`;
@@ -66,7 +66,7 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
   const problem = snapshotProblem(db.data);
   if (problem !== undefined) return { kind: 'damaged', problem };
   const snapshot = db.data as { seq: number; state: Record<string, unknown>; applied?: Record<string, unknown> };
-  const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, Array.isArray(part) ? byId(part) : part]));
+  const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) && Array.isArray(part) ? byId(part) : part]));
   return { kind: 'ok', snapshot: { seq: snapshot.seq, state: state as unknown as FairState, applied: snapshot.applied ?? {} } };
 }
 
@@ -113,12 +113,13 @@ function snapshotProblem(data: unknown): string | undefined {
   if (!isObject(data.state)) return '"state" is not an object';
   for (const part of Object.keys(initialState())) {
     const value = data.state[part];
-    if (part === 'fair' ? !isObject(value) : !isCollection(value)) return `"state.${part}" is missing`;
+    if (isCollection(part) ? !isList(value) : !isObject(value)) return `"state.${part}" is missing`;
     if (Array.isArray(value) && !value.every(hasId)) return `an entry of "state.${part}" has no "id"`;
   }
   if (data.applied !== undefined && !isObject(data.applied)) return '"applied" is not an object';
   return undefined;
 }
 
-const isCollection = (value: unknown): boolean => Array.isArray(value) || isObject(value);
+/** A collection: a list of entities, or (written before lists) an object of them by id. */
+const isList = (value: unknown): boolean => Array.isArray(value) || isObject(value);
 const hasId = (entity: unknown): boolean => isObject(entity) && typeof entity.id === 'string';

@@ -11,7 +11,7 @@
 // 100,000 introductions: a list parses in about half the time of an object with 100,000 keys, and
 // an all-ASCII file decodes at memory speed, where one "ü" in it sends the whole file down the
 // slow UTF-8 path (~0.15 s more). `jq . db.json` shows the escaped names as they are.
-import type { FairState } from '../domain/state.ts';
+import { COLLECTIONS, type FairState } from '../domain/state.ts';
 import { writeText, type StoreFile } from './io.ts';
 import type { AppliedReplies } from './record.ts';
 
@@ -52,7 +52,7 @@ interface Entries {
 /** A snapshot taken at one seq, not yet serialised; see Snapshot (snapshot.ts) for what it holds. */
 export interface CapturedSnapshot {
   seq: number;
-  /** The parts of the state in its own order: `fair` as it is, each collection as its entities. */
+  /** The parts of the state in its own order: each collection as its entities, the others as they are. */
   state: { key: string; value?: unknown; entities?: unknown[] }[];
   applied: Entries;
 }
@@ -70,10 +70,13 @@ export interface WriteOptions {
  */
 export function captureSnapshot(seq: number, state: FairState, applied: AppliedReplies): CapturedSnapshot {
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
-    // `fair` is replaced whole by `apply`, never changed; the collections change key by key.
-    key === 'fair' ? { key, value } : { key, entities: entriesOf(value as object).values });
+    // The single values (`fair`, `purged`) are replaced whole by `apply`, never changed; the collections change key by key.
+    isCollection(key) ? { key, entities: entriesOf(value as object).values } : { key, value });
   return { seq, state: parts, applied: entriesOf(applied) };
 }
+
+const collections: ReadonlySet<string> = new Set(COLLECTIONS);
+export const isCollection = (key: string): boolean => collections.has(key);
 
 function entriesOf(value: object): Entries {
   const record = value as Record<string, unknown>;

@@ -27,6 +27,13 @@ export interface Store {
   commit(record: CommitRecord): Promise<void>;
   /** The reply stored with an idempotency key, or undefined if no action with that key was applied. */
   applied(key: string): unknown;
+  /**
+   * Writes a snapshot of the current state now and removes every journal record it covers, the
+   * backup segment included, so data erased from memory is gone from disk. Waits for a snapshot
+   * already being written and for the commits before it; rejects with a StorageError if it could
+   * not (the data is then still safe, in the old files).
+   */
+  scrub(): Promise<void>;
   /** Flushes pending writes, writes a last snapshot and releases the data folder. */
   close(): Promise<void>;
 }

@@ -32,6 +32,10 @@ function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
       return Promise.resolve();
     },
     applied: (key) => replies.get(key) ?? real.applied(key),
+    scrub: async () => {
+      await Promise.all(writes);
+      await real.scrub();
+    },
     async close() {
       await Promise.all(writes);
       await real.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBooth, pairRep, resetPairingCode, setBoothStatus } from '../../server/domain/booths.ts';
+import { createBooth, pairRep, resetPairingCode, revokeRep, setBoothStatus } from '../../server/domain/booths.ts';
+import { activeReps } from '../../server/domain/views.ts';
 import { requestInterview } from '../../server/domain/requests.ts';
 import { shareDetails } from '../../server/domain/students.ts';
 import { newPairingCode } from '../../server/ids.ts';
@@ -45,5 +46,20 @@ describe('booths and pairing', () => {
     expectRefused(requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING), 'CONFLICT', /ACME is not taking more interview requests today/);
     commit(state, setBoothStatus(state, ada, 'break', MORNING));
     commit(state, requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING));
+  });
+
+  it('revokes a tablet of the named booth only, once, and takes it off duty', () => {
+    const { state, rep } = makeFair();
+    rep('ada', 'acme', 'Ada');
+    rep('bo', 'acme', 'Bo');
+    rep('gil', 'globex', 'Gil');
+    expectRefused(revokeRep(state, { boothId: 'nope', repId: 'ada' }, MORNING), 'NOT_FOUND', /booth does not exist/);
+    expectRefused(revokeRep(state, { boothId: 'acme', repId: 'gil' }, MORNING), 'NOT_FOUND', /not paired with this booth/);
+    expectRefused(revokeRep(state, { boothId: 'acme', repId: 'nobody' }, MORNING), 'NOT_FOUND', /not paired with this booth/);
+
+    expect(commit(state, revokeRep(state, { boothId: 'acme', repId: 'ada' }, MORNING))).toEqual([{ type: 'rep.revoked', repId: 'ada', at: MORNING.toISOString() }]);
+    expect(state.reps.ada).toMatchObject({ name: 'Ada', revokedAt: MORNING.toISOString() });
+    expect(activeReps(state, 'acme').map((r) => r.id)).toEqual(['bo']);
+    expect(revokeRep(state, { boothId: 'acme', repId: 'ada' }, MORNING).events).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
-// POST /api/rep/pair: pairing code → rep token; wrong codes are counted per address.
+// POST /api/rep/pair: pairing code → rep token; wrong codes are counted per address and across the fair.
+import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoothAdmin, PairResult } from '../../shared/protocol.ts';
+import { PAIR_MAX_FAILURES, PAIR_MAX_FAILURES_PER_FAIR } from '../../server/http/pair.ts';
 import { sha256 } from '../../server/ids.ts';
 import { api } from '../helpers.ts';
 import { createBooth, pair, startHttpServer, type HttpTestServer } from './support.ts';
@@ -11,9 +13,28 @@ afterEach(async () => server?.close());
 type ErrorJson = { error: { code: string; message: string; fields?: Record<string, string> } };
 const WRONG_CODE = 'That pairing code is not right. Check it with the organiser and type it again.';
 const TOO_MANY = 'Too many wrong pairing codes from this tablet. Ask the organiser for help.';
+const TOO_MANY_FOR_BOOTH = 'Too many attempts for this booth. Ask the organiser for the code.';
 
 const tryCode = (code: string) =>
   api(server.url, '/api/rep/pair', { json: { code, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example' } });
+
+/** The same request from another loopback address (Linux answers all of 127.0.0.0/8), as another laptop would. */
+function tryCodeFrom(address: string, code: string): Promise<{ status: number; error?: { code: string; message: string } }> {
+  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example' });
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${server.url}/api/rep/pair`,
+      { method: 'POST', localAddress: address, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ...(JSON.parse(text) as { error?: { code: string; message: string } }) }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 describe('pairing a tablet', () => {
   it('refuses a wrong code with 401, then pairs with the right one, storing only the token hash', async () => {
@@ -72,5 +93,31 @@ describe('pairing a tablet', () => {
     expect((await tryCode(booth.pairingCode)).status).toBe(429);
     now = new Date(now.getTime() + 60_000);
     expect((await tryCode(booth.pairingCode)).status).toBe(200);
+  });
+
+  it('stops pairing with every existing code after many wrong codes from many addresses, until the organiser resets one', async () => {
+    let now = new Date('2026-01-01T09:00:00Z');
+    server = await startHttpServer({ now: () => now });
+    const acme = await createBooth(server, { employer: 'ACME' });
+    const globex = await createBooth(server, { employer: 'Globex' });
+    // Each address stays under its own limit; together they pass the fair's.
+    const addresses = Array.from({ length: PAIR_MAX_FAILURES_PER_FAIR / PAIR_MAX_FAILURES }, (_, i) => `127.0.0.${i + 2}`);
+    for (const address of addresses) {
+      for (let i = 0; i < PAIR_MAX_FAILURES; i++) expect((await tryCodeFrom(address, `WRNG-${String(i).padStart(4, '2')}`)).status).toBe(401);
+    }
+    // The booth's real code, from a fresh address, and another wrong code get the same answer.
+    for (const code of [acme.pairingCode, 'ZZZZ-ZZZZ']) {
+      const res = await tryCodeFrom('127.0.0.200', code);
+      expect(res).toEqual({ status: 429, error: { code: 'RATE_LIMITED', message: TOO_MANY_FOR_BOOTH } });
+    }
+    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+
+    const reset = await api(server.url, `/api/admin/booths/${acme.id}/reset-code`, { method: 'POST', token: server.adminToken });
+    const fresh = (await reset.json()) as BoothAdmin;
+    expect((await pair(server, fresh.pairingCode)).booth.id).toBe(acme.id);
+    expect((await tryCode(globex.pairingCode)).status).toBe(429); // not reset: still locked
+
+    now = new Date(now.getTime() + 10 * 60_000);
+    expect((await pair(server, globex.pairingCode)).booth.id).toBe(globex.id);
   });
 });

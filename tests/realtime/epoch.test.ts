@@ -31,6 +31,7 @@ function storeThatGoesBack() {
       return Promise.resolve();
     },
     applied: (key) => applied.get(key),
+    scrub: () => Promise.resolve(),
     close: () => Promise.resolve(),
     goBack(commits) {
       history.splice(-commits);

@@ -1,7 +1,14 @@
 // The rules every Store implementation keeps, run against each one (memory, file, later others).
 import { describe, expect, it } from 'vitest';
 import { StorageError, type Store } from '../../server/store/store.ts';
+import type { FairEvent } from '../../server/domain/state.ts';
 import { boothCreated, codeReset } from './events.ts';
+
+/** A student's profile; their name and email are `<id> Example` and `<id>@uni.example`. */
+export function profileSaved(studentId: string): FairEvent {
+  const profile = { name: `${studentId} Example`, email: `${studentId}@uni.example`, phone: '', school: '', programme: '', graduationYear: '', link: '', interests: '' };
+  return { type: 'profile.saved', studentId, profile, at: '2026-03-12T09:00:00.000Z' };
+}
 
 export interface OpenedStore {
   store: Store;
@@ -90,6 +97,23 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       expect(third.state.booths.b1?.pairingCode).toBe('BBBB-BBBB');
       expect(third.applied('action-0003')).toEqual({ ok: true, data: 3 });
       await third.close();
+    });
+
+    it('7. scrub keeps everything in memory, erased data stays gone after a reopen, and commits go on after it', async () => {
+      const opened = await open();
+      const store = opened.store;
+      await store.commit({ events: [boothCreated('b1'), profileSaved('kim'), profileSaved('lou')], key: 'action-0001', reply: 1 });
+      await store.commit({ events: [{ type: 'student.erased', studentId: 'kim', at: '2026-03-12T10:00:00.000Z' }] });
+      const before = structuredClone(store.state);
+      await store.scrub();
+      expect(store.state).toEqual(before);
+      await store.commit({ events: [boothCreated('b2')] });
+      const after = opened.reopen ? await opened.reopen() : store;
+      expect(Object.keys(after.state.students)).toEqual(['lou']);
+      expect(Object.keys(after.state.booths)).toEqual(['b1', 'b2']);
+      expect(after.applied('action-0001')).toBe(1);
+      await after.close();
+      await expect(after.scrub()).rejects.toBeInstanceOf(StorageError);
     });
   });
 }

@@ -60,4 +60,20 @@ describe('db.json', () => {
     const read = await readSnapshot(nodeIo, dir);
     expect(read.kind === 'ok' && read.snapshot.state.booths.b1?.employer).toBe('Müller & Söhne');
   });
+
+  it('keeps the parts of the state that are not collections as they are (the purge counts), small or large', async () => {
+    for (const description of ['short', 'x'.repeat(INDENT_UP_TO_BYTES)]) {
+      const dir = tempDir();
+      const store = await openFileStore(dir, { log: quiet });
+      await store.commit({ events: [{ type: 'booth.created', booth: { ...booth('b1'), description } }] });
+      await store.commit({ events: [{ type: 'fair.purged', at: '2026-03-12T18:00:00.000Z' }] });
+      const purged = store.state.purged;
+      expect(purged?.at).toBe('2026-03-12T18:00:00.000Z');
+      await store.close();
+      const again = await openFileStore(dir, { log: quiet });
+      expect(again.state.purged).toEqual(purged);
+      expect(again.state.booths.b1?.description).toBe(description);
+      await again.close();
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { FairForm } from './FairForm.tsx';
 import { BoothForm } from './BoothForm.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { BoothTable } from './BoothTable.tsx';
+import { PurgeForm } from './PurgeForm.tsx';
 import './admin.css';
 
 export default function AdminPage() {
@@ -112,8 +113,16 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
 
       <section aria-labelledby="booths-heading">
         <h2 id="booths-heading">Booths</h2>
-        <BoothTable booths={booths()} stats={stats()} resetCode={guard(api.resetCode)} onChanged={upsert} />
+        <BoothTable
+          booths={booths()}
+          stats={stats()}
+          resetCode={guard(api.resetCode)}
+          revokeTablet={guard(api.revokeTablet)}
+          onChanged={upsert}
+        />
       </section>
+
+      <PurgeForm token={props.token} onPurged={() => void loadBooths()} onUnauthorized={props.onUnauthorized} />
     </main>
   );
 }

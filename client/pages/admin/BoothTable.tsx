@@ -1,12 +1,15 @@
-// Every booth with its student link and pairing code; a code can be reset if it leaked.
+// Every booth with its student link, pairing code and tablets; a code can be reset if it leaked,
+// a tablet revoked if it was lost.
 import { createSignal, For, Show } from 'solid-js';
-import type { AdminStats, BoothAdmin, Reply } from '../../../shared/protocol.ts';
+import type { AdminStats, BoothAdmin, PairedTablet, Reply } from '../../../shared/protocol.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { TabletList } from './TabletList.tsx';
 
 export function BoothTable(props: {
   booths: BoothAdmin[];
   stats?: AdminStats;
   resetCode: (boothId: string) => Promise<Reply<BoothAdmin>>;
+  revokeTablet: (boothId: string, repId: string) => Promise<Reply<BoothAdmin>>;
   onChanged: (booth: BoothAdmin) => void;
 }) {
   const [message, setMessage] = createSignal('');
@@ -16,6 +19,15 @@ export function BoothTable(props: {
     const reply = await props.resetCode(booth.id);
     if (!reply.ok) return setMessage(reply.error.message);
     setMessage(`New pairing code for ${reply.data.employer}: ${reply.data.pairingCode}`);
+    props.onChanged(reply.data);
+  }
+
+  async function revoke(booth: BoothAdmin, tablet: PairedTablet) {
+    const sure = confirm(`Sign out ${tablet.name}'s tablet at ${booth.employer}? It will need the pairing code again.`);
+    if (!sure) return;
+    const reply = await props.revokeTablet(booth.id, tablet.id);
+    if (!reply.ok) return setMessage(reply.error.message);
+    setMessage(`${tablet.name}'s tablet at ${reply.data.employer} is signed out.`);
     props.onChanged(reply.data);
   }
 
@@ -32,6 +44,7 @@ export function BoothTable(props: {
                 <th scope="col">Student page</th>
                 <th scope="col">Status</th>
                 <th scope="col">Pairing code</th>
+                <th scope="col">Tablets</th>
                 <th scope="col">Introductions</th>
                 <th scope="col">Requests</th>
                 <th scope="col"><span class="visually-hidden">Actions</span></th>
@@ -51,6 +64,9 @@ export function BoothTable(props: {
                     </td>
                     <td data-testid="pairing-code">
                       <code>{booth.pairingCode}</code>
+                    </td>
+                    <td>
+                      <TabletList booth={booth} revoke={(tablet) => void revoke(booth, tablet)} />
                     </td>
                     <td>{live(booth)?.introductions ?? booth.introductions}</td>
                     <td>

@@ -15,6 +15,8 @@ export function createAdminApi(token: string) {
     /** The form's fields as typed; the server parses them with BoothInput. */
     createBooth: (booth: Record<string, string>) => send<BoothAdmin>('POST', '/api/admin/booths', booth),
     resetCode: (boothId: string) => send<BoothAdmin>('POST', `/api/admin/booths/${encodeURIComponent(boothId)}/reset-code`),
+    revokeTablet: (boothId: string, repId: string) =>
+      send<BoothAdmin>('POST', `/api/admin/booths/${encodeURIComponent(boothId)}/reps/${encodeURIComponent(repId)}/revoke`),
     importCsv: (csv: string) =>
       fetchReply<ImportResult>('/api/admin/booths/import', {
         method: 'POST',

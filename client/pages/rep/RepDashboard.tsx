@@ -8,8 +8,8 @@ import { StatusSwitch } from './StatusSwitch.tsx';
 import { VisitorCard } from './VisitorCard.tsx';
 import { armChime } from './chime.ts';
 
-export function RepDashboard(props: { token: string; onSignOut: () => void; onUnauthorized: () => void }) {
-  const session = createRepSession(props.token, () => props.onUnauthorized());
+export function RepDashboard(props: { token: string; onSignOut: () => void; onUnauthorized: (message?: string) => void }) {
+  const session = createRepSession(props.token, (message) => props.onUnauthorized(message));
   const timeZone = () => session.booth()?.timeZone ?? 'UTC';
   const pending = () => session.requests().filter((r) => r.status === 'pending').length;
   onCleanup(armChime());

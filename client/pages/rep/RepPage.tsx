@@ -27,8 +27,8 @@ export default function RepPage() {
         <RepDashboard
           token={t}
           onSignOut={() => signOut('This tablet is signed out. Enter a pairing code to use it again.')}
-          onUnauthorized={() =>
-            signOut('This tablet is no longer paired: its pairing was reset or revoked. Ask the organiser for the booth’s pairing code.')
+          onUnauthorized={(message) =>
+            signOut(message ?? 'This tablet is no longer paired: its pairing was reset or revoked. Ask the organiser for the booth’s pairing code.')
           }
         />
       )}

@@ -62,6 +62,9 @@ export function followBooth(socket: RepSocket, on: FeedHandlers) {
   socket.on('request:changed', (card, n, from) => pushed(n, from, () => on.request(card)));
   socket.on('visitor:added', (card, n, from) => pushed(n, from, () => on.visitor(card)));
   socket.on('booth:changed', (booth, n, from) => pushed(n, from, () => on.booth(booth)));
+  // Cards were taken away (a withdrawal, a purge): forgetting the epoch makes the catch-up a full
+  // reload, which replaces the lists instead of merging into them.
+  socket.on('booth:reset', (n, from) => pushed(n, from, () => (epoch = '')));
   return {
     sync,
     /** The last number the tablet has everything up to. */

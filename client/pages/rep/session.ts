@@ -18,7 +18,8 @@ function sortRequests(list: RequestCard[]): RequestCard[] {
 
 const sortVisitors = (list: VisitorCard[]) => [...list].sort((a, b) => b.sharedAt.localeCompare(a.sharedAt));
 
-export function createRepSession(token: string, onUnauthorized: () => void) {
+/** `onUnauthorized` gets the server's sentence when it gave one (a revoked tablet's, say). */
+export function createRepSession(token: string, onUnauthorized: (message?: string) => void) {
   const socket = connectRep(token);
   const [rep, setRep] = createSignal<RepSelf>();
   const [booth, setBooth] = createSignal<BoothPublic>();
@@ -79,8 +80,8 @@ export function createRepSession(token: string, onUnauthorized: () => void) {
   });
   const connection = trackConnection(socket, () => {});
   socket.on('connect_error', (err) => {
-    const code = (err as Error & { data?: { code?: string } }).data?.code;
-    if (NOT_PAIRED.test(err.message) || code === 'UNAUTHORIZED' || code === 'FORBIDDEN') onUnauthorized();
+    const data = (err as Error & { data?: { code?: string; message?: string } }).data;
+    if (NOT_PAIRED.test(err.message) || data?.code === 'UNAUTHORIZED' || data?.code === 'FORBIDDEN') onUnauthorized(data?.message);
   });
   onCleanup(() => socket.disconnect());
 

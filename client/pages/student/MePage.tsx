@@ -1,11 +1,17 @@
 // /me — "My fair": every booth visited, every contact, the interview schedule, the profile.
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
 import { clock, slotWithDay } from '../../lib/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { ProfileForm } from '../../components/ProfileForm.tsx';
 import { createStudentSession } from './session.ts';
 import { RepContact } from './BoothHeader.tsx';
+import { EraseForm } from './EraseForm.tsx';
+import { HeldData } from './HeldData.tsx';
+import { eraseEverything, withdraw } from './privacy.ts';
+import './me.css';
+
+const ERASED = 'Your profile is erased. Nothing about you is left on the fair\'s server, and this phone has forgotten you. Scan a booth again to start afresh.';
 
 type Booked = { visit: Visit; request: StudentRequest & { slot: NonNullable<StudentRequest['slot']> } };
 
@@ -19,12 +25,27 @@ export default function MePage() {
       )
       .sort((a, b) => a.request.slot.start.localeCompare(b.request.slot.start));
   const contacts = () => visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })));
+  const [erased, setErased] = createSignal(false);
+  const erase = async () => {
+    const reply = await eraseEverything(session.socket);
+    setErased(reply.ok);
+    return reply;
+  };
+  const withdrawFrom = async (slug: string) => {
+    const reply = await withdraw(session.socket, slug);
+    return reply.ok ? '' : reply.error.message;
+  };
 
   return (
     <main class="page">
-      <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
+      <Show when={!erased()}>
+        <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
+      </Show>
       <h1>My fair</h1>
-      <Show when={session.view()} fallback={<p class="muted">{session.loadError() || 'Loading…'}</p>}>
+      <Show when={erased()}>
+        <p role="status" class="notice" data-testid="erased">{ERASED}</p>
+      </Show>
+      <Show when={!erased() && session.view()} fallback={<p class="muted">{erased() ? '' : session.loadError() || 'Loading…'}</p>}>
         {(view) => (
           <>
             <section class="step">
@@ -88,6 +109,9 @@ export default function MePage() {
                 save={session.saveProfile}
               />
             </section>
+
+            <HeldData view={view()} withdraw={withdrawFrom} />
+            <EraseForm erase={erase} />
           </>
         )}
       </Show>

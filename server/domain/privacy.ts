@@ -1,0 +1,49 @@
+// The student's say over their data: withdraw one booth's access, or erase everything. And the
+// organiser's purge after the day. The events carry ids and times only: the journal must not
+// keep a copy of what they remove.
+import { record, refuse, type Decision } from './decision.ts';
+import type { FairEvent, FairState, InterviewRequest } from './state.ts';
+import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+
+/** Requests still in play: a booth's tablets must see them end before the student goes. */
+const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
+
+function cancelOpen(state: FairState, studentId: string, at: string, boothId?: string): FairEvent[] {
+  return Object.values(state.requests)
+    .filter((r) => r.studentId === studentId && isOpen(r) && (boothId === undefined || r.boothId === boothId))
+    .map((r) => ({ type: 'request.cancelled', requestId: r.id, at }));
+}
+
+/** The booth loses the student: their introduction goes, their open requests there are cancelled. */
+export function withdrawConsent(state: FairState, input: { studentId: string; slug: string }, now: Date): Decision {
+  const booth = boothBySlug(state, input.slug);
+  if (!booth) return refuse('NOT_FOUND', NO_BOOTH);
+  if (!state.introductions[introductionId(booth.id, input.studentId)]) return record(); // never shared, or already withdrawn
+  const at = now.toISOString();
+  return record(
+    ...cancelOpen(state, input.studentId, at, booth.id),
+    { type: 'introduction.withdrawn', boothId: booth.id, studentId: input.studentId, at },
+  );
+}
+
+/**
+ * Everything about the student goes: open requests are cancelled and each booth's access is
+ * withdrawn first (so every tablet drops them live), then the profile and all records go.
+ */
+export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
+  const { studentId } = input;
+  const holdsAny = state.students[studentId] !== undefined || Object.values(state.requests).some((r) => r.studentId === studentId);
+  const intros = Object.values(state.introductions).filter((i) => i.studentId === studentId);
+  if (!holdsAny && intros.length === 0) return record(); // nothing held: erasing again changes nothing
+  const at = now.toISOString();
+  return record(
+    ...cancelOpen(state, studentId, at),
+    ...intros.map((i): FairEvent => ({ type: 'introduction.withdrawn', boothId: i.boothId, studentId, at })),
+    { type: 'student.erased', studentId, at },
+  );
+}
+
+/** After the day: every student, introduction and request goes, and who the reps were; counts stay. */
+export function purgeFair(_state: FairState, now: Date): Decision {
+  return record({ type: 'fair.purged', at: now.toISOString() });
+}

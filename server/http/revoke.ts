@@ -1,0 +1,24 @@
+// POST /api/admin/booths/<boothId>/reps/<repId>/revoke: the organiser signs one tablet out.
+// The publisher drops the tablet's sockets once the revocation is durable (see broadcast.ts),
+// and the /rep handshake refuses its token from then on.
+import { revokeRep } from '../domain/booths.ts';
+import { boothAdminById } from './boothAdmin.ts';
+import { sendReply } from './respond.ts';
+import { route, type Context, type Route } from './router.ts';
+
+async function revoke(ctx: Context): Promise<void> {
+  const { store, now, config, publish, execute } = ctx.deps;
+  const [boothId = '', repId = ''] = ctx.params;
+  const { reply, changes } = await execute(
+    store,
+    undefined,
+    () => revokeRep(store.state, { boothId, repId }, now()),
+    () => boothAdminById(store.state, boothId, config.publicUrl),
+  );
+  publish(changes);
+  sendReply(ctx.res, reply);
+}
+
+export const revokeRoutes: Route[] = [
+  route('POST', /^\/api\/admin\/booths\/([A-Za-z0-9_-]{1,80})\/reps\/([A-Za-z0-9_-]{1,80})\/revoke$/, revoke),
+];

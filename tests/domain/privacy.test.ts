@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
+import { acceptRequest } from '../../server/domain/requests.ts';
+import { repView, studentView } from '../../server/domain/views.ts';
+import { adminStats } from '../../server/realtime/stats.ts';
+import { AT_1320, commit, MORNING, samAskedBothBooths } from './fixtures.ts';
+
+const LATER = new Date(MORNING.getTime() + 60_000);
+
+describe('withdrawing a booth\'s access', () => {
+  it('removes the introduction, cancels the open request there, and leaves the other booth as it was', () => {
+    const { state, sam, ada, gil } = samAskedBothBooths();
+    const events = commit(state, withdrawConsent(state, { studentId: sam, slug: 'acme' }, LATER));
+    expect(events).toEqual([
+      { type: 'request.cancelled', requestId: 'r1', at: LATER.toISOString() },
+      { type: 'introduction.withdrawn', boothId: 'acme', studentId: 'sam', at: LATER.toISOString() },
+    ]);
+    expect(Object.keys(state.introductions)).toEqual(['globex:sam']);
+    const acme = JSON.stringify(repView(state, ada, 'e'));
+    expect(acme).not.toContain('Sam Lee');
+    expect(acme).not.toContain('sam@uni.example');
+    expect(JSON.stringify(repView(state, gil, 'e'))).toContain('Sam Lee');
+    // The student still sees the cancelled request, under the booth they withdrew from.
+    const view = studentView(state, sam);
+    expect(view.visits.map((v) => v.booth.slug)).toEqual(['globex']);
+    expect(view.withdrawn?.map((w) => [w.booth.slug, w.requests.map((r) => r.status)])).toEqual([['acme', ['cancelled']]]);
+  });
+
+  it('makes a tablet that missed it reload everything instead of trusting a delta', () => {
+    const { state, sam } = samAskedBothBooths();
+    const before = state.booths.acme!.seq!;
+    commit(state, withdrawConsent(state, { studentId: sam, slug: 'acme' }, LATER));
+    expect(state.booths.acme!.resetSeq).toBe(state.booths.acme!.seq);
+    expect(state.booths.acme!.seq).toBeGreaterThan(before);
+  });
+
+  it('changes nothing when there is nothing to withdraw, and refuses an unknown booth', () => {
+    const { state, sam } = samAskedBothBooths();
+    commit(state, withdrawConsent(state, { studentId: sam, slug: 'acme' }, LATER));
+    expect(withdrawConsent(state, { studentId: sam, slug: 'acme' }, LATER).events).toEqual([]);
+    expect(withdrawConsent(state, { studentId: sam, slug: 'initech' }, LATER).error?.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('erasing a student', () => {
+  it('cancels open interviews, withdraws every booth, then removes every record, with no personal data in the events', () => {
+    const { state, sam, ada } = samAskedBothBooths();
+    commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
+    const events = commit(state, eraseStudent(state, { studentId: sam }, LATER));
+    expect(events.map((e) => e.type)).toEqual([
+      'request.cancelled', 'request.cancelled', 'introduction.withdrawn', 'introduction.withdrawn', 'student.erased',
+    ]);
+    expect(JSON.stringify(events)).not.toMatch(/Sam Lee|sam@uni\.example/);
+    expect(state.students).toEqual({});
+    expect(state.introductions).toEqual({});
+    expect(state.requests).toEqual({});
+    expect(studentView(state, sam)).toEqual({ studentId: sam, profile: null, visits: [] });
+    expect(eraseStudent(state, { studentId: sam }, LATER).events).toEqual([]);
+  });
+});
+
+describe('purging the fair', () => {
+  it('removes students, introductions, requests and reps\' names and emails, and keeps booths and counts', () => {
+    const { state, ada } = samAskedBothBooths();
+    commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
+    const before = adminStats(state);
+    commit(state, purgeFair(state, LATER));
+    expect([state.students, state.introductions, state.requests]).toEqual([{}, {}, {}]);
+    expect(Object.values(state.reps).map((r) => [r.name, r.email])).toEqual([['', ''], ['', '']]);
+    expect(Object.keys(state.booths)).toEqual(['acme', 'globex']);
+    const after = adminStats(state);
+    expect(after).toEqual({ ...before, booths: before.booths.map((b) => ({ ...b, pending: 0 })) });
+    expect(after).toMatchObject({ students: 1, introductions: 2, requests: 2, accepted: 1 });
+    expect(JSON.stringify(state)).not.toMatch(/Sam Lee|sam@uni\.example|ada@example\.com/);
+  });
+});

@@ -1,0 +1,90 @@
+// Every socket event of every namespace, with the cells that must be refused and the one that is
+// allowed. A refused cell names an object of another student or another booth, or carries a
+// foreign boothId/repId/studentId hoping the server takes it from the payload.
+import type { Store } from '../../server/store/store.ts';
+import { ERASE_CONFIRMATION } from '../../shared/privacySchema.ts';
+import { actionId as id } from '../helpers.ts';
+import { KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SLOT } from './accessFair.ts';
+import { SAM } from '../realtime/fixtures.ts';
+
+export type Actor = 'student' | 'repA' | 'repB' | 'admin';
+export type Namespace = '/student' | '/rep' | '/admin';
+
+export interface Row {
+  ns: Namespace;
+  event: string;
+  /** Each must get { ok: false } and change nothing; `undefined` payload: an event without one. */
+  refused: [Actor, unknown][];
+  allowed: [Actor, unknown?];
+  before?: (store: Store) => Promise<void>;
+  /** Another student's or booth's data that the allowed answer must not contain. */
+  mustNotSee?: string[];
+}
+
+const foreignStudent = { studentId: KIM_ID };
+const foreignBooth = { boothId: 'acme' };
+const foreignRep = { repId: 'rep-ada' };
+
+/** Booth A's requests and introductions (ids "acme:<student>"), which booth B's tablet must not see. */
+const BOOTH_A_ONLY = [SAM_AT_A, KIM_AT_A, '"acme:'];
+
+export const SOCKET_ROWS: Row[] = [
+  { ns: '/student', event: 'student:load', refused: [], allowed: ['student'], mustNotSee: [KIM.name, KIM.email, KIM_AT_A] },
+  { ns: '/student', event: 'booth:get', refused: [['student', { slug: 'acme', ...foreignStudent }]], allowed: ['student', { slug: 'acme' }] },
+  { ns: '/student', event: 'profile:save', refused: [['student', { ...KIM, ...foreignStudent }]], allowed: ['student', { ...SAM, school: 'FU Berlin' }] },
+  { ns: '/student', event: 'intro:share', refused: [['student', { id: id(), slug: 'globex', ...foreignStudent }]], allowed: ['student', { id: id(), slug: 'globex' }] },
+  {
+    ns: '/student', event: 'request:create',
+    refused: [['student', { id: id(), slug: 'globex', note: '', ...foreignStudent }]],
+    allowed: ['student', { id: id(), slug: 'globex', note: '' }],
+  },
+  {
+    ns: '/student', event: 'request:cancel',
+    refused: [['student', { id: id(), requestId: KIM_AT_A }], ['student', { id: id(), requestId: KIM_AT_B }], ['student', { id: id(), requestId: SAM_AT_A, ...foreignStudent }]],
+    allowed: ['student', { id: id(), requestId: SAM_AT_A }],
+  },
+  ...(['proposal:confirm', 'proposal:decline'] as const).map((event): Row => ({
+    ns: '/student', event, before: proposeToBoth,
+    refused: [['student', { id: id(), requestId: KIM_AT_A }], ['student', { id: id(), requestId: SAM_AT_A, ...foreignStudent }]],
+    allowed: ['student', { id: id(), requestId: SAM_AT_A }],
+  })),
+  { ns: '/student', event: 'intro:withdraw', refused: [['student', { id: id(), slug: 'acme', ...foreignStudent }]], allowed: ['student', { id: id(), slug: 'acme' }] },
+  { ns: '/student', event: 'student:erase', refused: [['student', { id: id(), confirm: ERASE_CONFIRMATION, ...foreignStudent }]], allowed: ['student', { id: id(), confirm: ERASE_CONFIRMATION }] },
+
+  { ns: '/rep', event: 'rep:load', refused: [], allowed: ['repB'], mustNotSee: BOOTH_A_ONLY },
+  {
+    ns: '/rep', event: 'rep:sync', refused: [['repB', { since: 0, epoch: 'x', ...foreignBooth }]],
+    allowed: ['repB', { since: 0, epoch: 'x' }], mustNotSee: BOOTH_A_ONLY,
+  },
+  {
+    ns: '/rep', event: 'request:slots',
+    refused: [['repB', { requestId: SAM_AT_A }], ['repA', { requestId: KIM_AT_B }], ['repB', { requestId: SAM_AT_A, ...foreignBooth }]],
+    allowed: ['repA', { requestId: SAM_AT_A }],
+  },
+  ...(['request:accept', 'request:propose'] as const).map((event): Row => ({
+    ns: '/rep', event,
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A, start: SLOT }],
+      ['repA', { id: id(), requestId: KIM_AT_B, start: SLOT }],
+      ['repB', { id: id(), requestId: SAM_AT_A, start: SLOT, ...foreignBooth }],
+      ['repB', { id: id(), requestId: SAM_AT_A, start: SLOT, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A, start: SLOT }],
+  })),
+  {
+    ns: '/rep', event: 'request:decline',
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A, message: 'No' }],
+      ['repA', { id: id(), requestId: KIM_AT_B, message: 'No' }],
+      ['repB', { id: id(), requestId: SAM_AT_A, message: 'No', ...foreignBooth, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A, message: 'Sorry, we are full.' }],
+  },
+  {
+    ns: '/rep', event: 'booth:status',
+    refused: [['repB', { id: id(), status: 'full', ...foreignBooth }], ['repB', { id: id(), status: 'full', ...foreignRep }]],
+    allowed: ['repA', { id: id(), status: 'break' }],
+  },
+
+  { ns: '/admin', event: 'stats:load', refused: [], allowed: ['admin'] },
+];

@@ -1,0 +1,143 @@
+// The student's data is theirs: withdrawing one booth's access drops them from its tablets live and
+// from its rows in the export; erasing leaves no file in the data folder and no export holding
+// them; the organiser's purge leaves booths and counts. Real server, real files, `grep -r` style.
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openFileStore } from '../../server/store/fileStore.ts';
+import type { Store } from '../../server/store/store.ts';
+import { actionId, api, ask, connectAdmin, connectRep, waitFor, type TestServer } from '../helpers.ts';
+import { makeTablet, type Tablet } from '../realtime/flaky/clients.ts';
+import { SAM, SLOT_1320, stopServer } from '../realtime/fixtures.ts';
+import { fileNames, grepFolder } from './grepFolder.ts';
+import { journalHash } from './journal.ts';
+import { exportsOf, fairOnDisk, LOU, SAMS, studentAt } from './privacyFair.ts';
+
+let server: TestServer;
+let tablets: Tablet[] = [];
+afterEach(async () => {
+  tablets.forEach((t) => t.close());
+  tablets = [];
+  await stopServer(server);
+});
+
+async function fair() {
+  const made = await fairOnDisk();
+  server = made.server;
+  return made;
+}
+const student = (profile: typeof SAM, slugs: string[]) => studentAt(server, profile, slugs);
+const tablet = (token: string): Tablet => {
+  const made = makeTablet(server.url, 'tablet', token, () => false); // the rep client's own feed code
+  tablets.push(made);
+  return made;
+};
+const names = (t: Tablet) => [...t.visitors.values()].map((v) => v.student.name).sort();
+/** Writes the snapshot now, so that no scheduled one rotates the files while a test compares them. */
+const settle = (store: Store) => store.scrub();
+
+describe('withdrawing one booth\'s access', () => {
+  it('drops the student from that booth\'s tablets live, from a tablet that was away, and from its export rows', async () => {
+    const { ada, gil } = await fair();
+    const acme = tablet(ada);
+    const globex = tablet(gil);
+    const { phone } = await student(SAM, ['acme', 'globex']);
+    await student(LOU, ['acme']);
+    await waitFor(() => acme.visitors.size === 2 && acme.requests.size === 2 && globex.visitors.size === 1, 3000, 'both tablets to show the students');
+    const away = await connectRep(server.url, ada); // a third tablet, asleep through the withdrawal
+    const before = await ask(away, 'rep:load');
+    away.disconnect();
+
+    const withdrawn = await ask(phone, 'intro:withdraw', { id: actionId(), slug: 'acme' });
+    expect(withdrawn.ok && withdrawn.data.visits.map((v) => v.booth.slug)).toEqual(['globex']);
+    expect(withdrawn.ok && withdrawn.data.withdrawn?.map((w) => [w.booth.slug, w.requests.map((r) => r.status)])).toEqual([['acme', ['cancelled']]]);
+    await waitFor(() => names(acme).join() === LOU.name && acme.requests.size === 1, 3000, 'ACME\'s tablet to drop Sam');
+    expect(JSON.stringify([...acme.requests.values()])).not.toContain(SAM.email);
+    expect(names(globex)).toEqual([SAM.name]); // Globex keeps its consent
+
+    const back = await connectRep(server.url, ada);
+    const caughtUp = await ask(back, 'rep:sync', { since: before.ok ? before.data.seq : 0, epoch: before.ok ? before.data.epoch : '' });
+    expect(caughtUp).toMatchObject({ ok: true, data: { full: true } });
+    for (const secret of SAMS) expect(JSON.stringify(caughtUp)).not.toContain(secret);
+
+    const rows = (await exportsOf(server))[0]!.split('\r\n').filter((row) => row.includes(SAM.email));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain('Globex');
+    // Withdrawing again changes nothing.
+    expect(await ask(phone, 'intro:withdraw', { id: actionId(), slug: 'acme' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('erasing a profile', () => {
+  it('refuses without the typed confirmation, then leaves no file and no export holding the student', async () => {
+    const { dir, store, ada } = await fair();
+    const acme = tablet(ada);
+    const sam = await student(SAM, ['acme', 'globex']);
+    await student(LOU, ['acme']);
+    expect(await ask(acme.socket, 'request:accept', { id: actionId(), requestId: sam.requests[0]!, start: SLOT_1320 })).toMatchObject({ ok: true });
+    await waitFor(() => fs.existsSync(`${dir}/journal.prev.jsonl`), 3000, 'a snapshot to rotate the journal');
+    await ask(sam.phone, 'profile:save', { ...SAM, interests: 'Rockets' }); // in the live journal too
+    expect(grepFolder(dir, SAMS)).not.toEqual([]); // the control: the search finds the student before
+
+    await settle(store);
+    const untouched = journalHash(dir);
+    for (const confirm of [undefined, 'erase', 'yes']) {
+      const refused = await ask(sam.phone, 'student:erase', { id: actionId(), ...(confirm === undefined ? {} : { confirm }) } as never);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID' } });
+    }
+    expect(journalHash(dir)).toBe(untouched);
+
+    const erased = await ask(sam.phone, 'student:erase', { id: actionId(), confirm: 'ERASE' });
+    expect(erased).toEqual({ ok: true, data: { erased: true } });
+    expect(grepFolder(dir, SAMS)).toEqual([]);
+    expect(fileNames(dir)).toEqual(expect.arrayContaining(['db.json', 'journal.jsonl']));
+    await waitFor(() => names(acme).join() === LOU.name && acme.requests.size === 1, 3000, 'ACME\'s tablet to drop Sam');
+    expect(await ask(sam.phone, 'student:load')).toMatchObject({ ok: true, data: { profile: null, visits: [] } });
+    for (const text of await exportsOf(server)) {
+      for (const secret of SAMS) expect(text).not.toContain(secret);
+      expect(text).toContain(LOU.email);
+    }
+
+    // A restart holds everyone else, and still nothing of the student.
+    await stopServer(server);
+    const reopened = await openFileStore(dir, { log: () => {} });
+    expect(Object.values(reopened.state.students).map((s) => s.profile.name)).toEqual([LOU.name]);
+    expect(Object.keys(reopened.state.booths)).toEqual(['acme', 'globex']);
+    await reopened.close();
+    expect(grepFolder(dir, SAMS)).toEqual([]);
+  });
+});
+
+describe('the organiser\'s purge', () => {
+  it('changes nothing without the exact confirmation; with it, keeps booths and counts and no file holds anyone', async () => {
+    const { dir, store, ada } = await fair();
+    const acme = tablet(ada);
+    const sam = await student(SAM, ['acme', 'globex']);
+    await student(LOU, ['acme']);
+    await ask(acme.socket, 'request:accept', { id: actionId(), requestId: sam.requests[0]!, start: SLOT_1320 });
+    await waitFor(() => acme.visitors.size === 2, 3000, 'the tablet to show both students');
+    const admin = await connectAdmin(server.url, server.adminToken);
+    const before = await ask(admin, 'stats:load');
+    expect(before).toMatchObject({ ok: true, data: { students: 2, introductions: 3, requests: 3, accepted: 1 } });
+
+    await settle(store);
+    const untouched = journalHash(dir);
+    for (const json of [{}, { confirm: 'purge personal data' }, { confirm: 'PURGE PERSONAL DATA', extra: 1 }, 'PURGE PERSONAL DATA']) {
+      const refused = await api(server.url, '/api/admin/purge', { token: server.adminToken, json });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.message).toMatch(/\.$/);
+    }
+    expect(journalHash(dir)).toBe(untouched);
+    expect(acme.visitors.size).toBe(2);
+
+    const purged = await api(server.url, '/api/admin/purge', { token: server.adminToken, json: { confirm: 'PURGE PERSONAL DATA' } });
+    expect(purged.status).toBe(200);
+    const after = await ask(admin, 'stats:load');
+    expect(after.ok && after.data).toEqual(before.ok && { ...before.data, booths: before.data.booths.map((b) => ({ ...b, pending: 0 })) });
+    const booths = await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json();
+    expect(booths.map((b: { employer: string }) => b.employer)).toEqual(['ACME', 'Globex']);
+    await waitFor(() => acme.visitors.size === 0 && acme.requests.size === 0, 3000, 'the tablet to empty');
+    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'ada@example.com', 'gil@example.com'];
+    expect(grepFolder(dir, everyone)).toEqual([]);
+    for (const text of await exportsOf(server)) for (const secret of everyone) expect(text).not.toContain(secret);
+  });
+});
