@@ -7,6 +7,8 @@ import { execute as realExecute, type Execute } from './execute.ts';
 import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
 import { epochOf, type Epoch } from './realtime/epoch.ts';
+import { guardEvents } from './realtime/handle.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './realtime/rateLimit.ts';
 import { startExpiry } from './realtime/expiry.ts';
 import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';
@@ -34,6 +36,8 @@ export interface AppDeps {
   expiryCheckMs?: number;
   /** Tests only: a variant of `execute` (the flap test's negative control turns dedupe off). */
   execute?: Execute;
+  /** Events allowed per socket and per address (tests lower them, or stop exempting 127.0.0.1). */
+  rateLimits?: RateLimits;
 }
 
 export function createApp(deps: AppDeps) {
@@ -48,6 +52,7 @@ export function createApp(deps: AppDeps) {
     // reconnect, so a tablet revoked meanwhile does not slip back in with its old session.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
+  guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
   const epoch = epochOf(deps.store);
   const full: Deps = { ...deps, publish: createPublisher(io, deps.store, epoch), epoch, execute: deps.execute ?? realExecute };
   server.on('request', createHttpHandler(full));

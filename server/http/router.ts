@@ -24,13 +24,19 @@ export const route = (method: Method, path: RegExp, handle: Route['handle']): Ro
 
 export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
 
+/**
+ * An id that every object has as a property (`__proto__`, `constructor`, `toString`…): looked up in
+ * the state's collections, which are plain objects, it would find their prototype, not nothing.
+ */
+const isPrototypeName = (param: string | undefined): boolean => param !== undefined && param in Object.prototype;
+
 /** The route for this method and path; or, when only the method is wrong, the methods allowed. */
 export function findRoute(routes: readonly Route[], method: string, pathname: string): Match {
   const wanted = method === 'HEAD' ? 'GET' : method;
   const allow: Method[] = [];
   for (const candidate of routes) {
     const found = candidate.path.exec(pathname);
-    if (!found) continue;
+    if (!found || found.slice(1).some(isPrototypeName)) continue;
     if (candidate.method === wanted) return { route: candidate, params: found.slice(1).map((p) => p ?? '') };
     allow.push(candidate.method);
   }

@@ -1,9 +1,20 @@
 // parse → decide → persist → reply → broadcast, for one socket event.
+import type { Namespace, Server } from 'socket.io';
 import type * as v from 'valibot';
-import type { Reply } from '../../shared/protocol.ts';
+import type { ErrorCode, Reply } from '../../shared/protocol.ts';
 import { parse } from '../../shared/schema.ts';
+import { keyedTokenBuckets, MAX_ADDRESSES, tokenBucket, type RateLimits } from './rateLimit.ts';
 
 type Listener = (...args: unknown[]) => void;
+
+const ONE_PAYLOAD = 'Send this action with one object of details, and nothing else.';
+const NO_PAYLOAD = 'This action takes no details. Send it without any.';
+
+/** socket.io puts the ack last, whatever came before it: a missing payload must not make it look absent. */
+const ackOf = (args: unknown[]): ((reply: Reply<unknown>) => void) | undefined => {
+  const last = args.at(-1);
+  return typeof last === 'function' ? (last as (reply: Reply<unknown>) => void) : undefined;
+};
 
 /**
  * Wraps a handler so that bad input gets `{ ok: false, error }` and changes nothing,
@@ -14,18 +25,53 @@ export function handle<S extends v.GenericSchema, T>(
   run: (input: v.InferOutput<S>) => Promise<Reply<T>> | Reply<T>,
   log: (line: string) => void,
 ): Listener {
-  return (payload, ack) => {
-    if (typeof ack !== 'function') return;
-    void answer(schema, run, payload, log).then((reply) => ack(reply));
+  return (...args) => {
+    const ack = ackOf(args);
+    if (!ack) return;
+    if (args.length > 2) return ack(invalid(ONE_PAYLOAD));
+    void answer(schema, run, args.length === 2 ? args[0] : undefined, log).then((reply) => ack(reply));
   };
 }
 
-/** For events that carry no payload: the ack is the first argument. */
+/** For events that carry no payload: the ack is the only argument. */
 export function handleNoInput<T>(run: () => Promise<Reply<T>> | Reply<T>, log: (line: string) => void): Listener {
-  return (ack) => {
-    if (typeof ack !== 'function') return;
+  return (...args) => {
+    const ack = ackOf(args);
+    if (!ack) return;
+    if (args.length > 1) return ack(invalid(NO_PAYLOAD));
     void guarded(run, log).then((reply) => ack(reply));
   };
+}
+
+const refusal = (code: ErrorCode, message: string): Reply<never> => ({ ok: false, error: { code, message } });
+const invalid = (message: string): Reply<never> => refusal('INVALID', message);
+
+const TOO_MANY = 'Too many actions at once. Wait a few seconds and try again.';
+const UNKNOWN_EVENT = 'The server does not know this action. Reload the page to get the current version.';
+
+/**
+ * Every event of every namespace passes here before its handler. Over its socket's or its
+ * address's rate, it is answered RATE_LIMITED and dropped; an event no handler listens to is
+ * answered and dropped too, so a client waiting for an ack hears why instead of timing out.
+ * Call it before the namespaces are made: it hooks each one as it is created.
+ */
+export function guardEvents(io: Server, limits: RateLimits, clock: () => number = () => performance.now()): void {
+  const perAddress = keyedTokenBuckets(limits.address, { maxKeys: MAX_ADDRESSES, clock });
+  const guard = (nsp: Namespace) => nsp.on('connection', (socket) => {
+    const address = socket.handshake.address ?? 'unknown';
+    const perSocket = limits.isExempt?.(address) ? undefined : tokenBucket(limits.socket, clock);
+    socket.use((packet, next) => {
+      const [event] = packet;
+      const ack = ackOf(packet);
+      // The socket's own bucket first: a socket over its rate then takes nothing from its neighbours'.
+      if (perSocket && !(perSocket() && perAddress.take(address))) return ack?.(refusal('RATE_LIMITED', TOO_MANY));
+      // socket.io listens to 'error' itself (a no-op), and a client can send an event by that name.
+      if (event === 'error' || socket.listenerCount(event) === 0) return ack?.(invalid(UNKNOWN_EVENT));
+      next();
+    });
+  });
+  guard(io.of('/'));
+  io.on('new_namespace', guard);
 }
 
 async function answer<S extends v.GenericSchema, T>(
@@ -43,7 +89,9 @@ async function guarded<T>(run: () => Promise<Reply<T>> | Reply<T>, log: (line: s
   try {
     return await run();
   } catch (error) {
-    log(`socket handler failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    // The error's type and where it was thrown, not its message: that may quote a payload's personal data.
+    const where = error instanceof Error ? (error.stack ?? '').split('\n').slice(1, 4).map((l) => l.trim()).join(' | ') : '';
+    log(`socket handler failed: ${error instanceof Error ? error.name : typeof error} ${where}`);
     return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the server. Try again.' } };
   }
 }
