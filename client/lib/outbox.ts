@@ -61,8 +61,9 @@ export function createOutbox(socket: Socket<any, any>, options: OutboxOptions) {
     clearTimeout(retry);
     socket.timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS).emit(head.event, { ...head.input, id: head.id }, (error: Error | null, reply: Reply<any>) => {
       sending = false;
-      if (!error) return answered(head, reply);
-      // Dropped by a disconnect: 'connect' sends it again. Timed out on a live link: back off.
+      // Refused for coming too fast (RATE_LIMITED): not applied, so it stays queued like an unanswered try.
+      if (!error && !(reply.ok === false && reply.error.code === 'RATE_LIMITED')) return answered(head, reply);
+      // Dropped by a disconnect: 'connect' sends it again. Unanswered on a live link: back off.
       if (socket.connected) retry = setTimeout(send, Math.min(RETRY_MAX_MS, 1000 * 2 ** tries++));
     });
   }
