@@ -10,8 +10,9 @@ import { newId, newPairingCode } from '../ids.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
 
+/** Per booth, the day's introductions: those held now, and those a purge removed (privacyEvents.ts). */
 function introductionCounts(state: FairState): Map<string, number> {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(Object.entries(state.purged?.booths ?? {}).map(([id, purged]) => [id, purged.introductions]));
   for (const intro of Object.values(state.introductions)) counts.set(intro.boothId, (counts.get(intro.boothId) ?? 0) + 1);
   return counts;
 }

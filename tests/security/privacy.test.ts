@@ -134,7 +134,7 @@ describe('the organiser\'s purge', () => {
     const after = await ask(admin, 'stats:load');
     expect(after.ok && after.data).toEqual(before.ok && { ...before.data, booths: before.data.booths.map((b) => ({ ...b, pending: 0 })) });
     const booths = await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json();
-    expect(booths.map((b: { employer: string }) => b.employer)).toEqual(['ACME', 'Globex']);
+    expect(booths.map((b: { employer: string; introductions: number }) => [b.employer, b.introductions])).toEqual([['ACME', 2], ['Globex', 1]]);
     await waitFor(() => acme.visitors.size === 0 && acme.requests.size === 0, 3000, 'the tablet to empty');
     const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'ada@example.com', 'gil@example.com'];
     expect(grepFolder(dir, everyone)).toEqual([]);
