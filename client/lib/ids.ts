@@ -1,7 +1,8 @@
 // Random ids made on the device. Plain HTTP is not a secure context, so crypto.randomUUID
 // is missing there; crypto.getRandomValues works everywhere.
 
-const STUDENT_KEY = 'boothlink.studentKey';
+/** Where this phone keeps its student key (erasing the profile on /me forgets it). */
+export const STUDENT_KEY = 'boothlink.studentKey';
 
 /** `bytes` random bytes as lowercase hex (16 bytes = 128 bits = 32 characters). */
 export function randomId(bytes = 16): string {

@@ -28,7 +28,7 @@ export default function RepPage() {
           token={t}
           onSignOut={() => signOut('This tablet is signed out. Enter a pairing code to use it again.')}
           onUnauthorized={(message) =>
-            signOut(message ?? 'This tablet is no longer paired: its pairing was reset or revoked. Ask the organiser for the booth’s pairing code.')
+            signOut(message ?? 'This tablet is no longer paired with a booth. Ask the organiser for the booth’s pairing code.')
           }
         />
       )}

@@ -2,12 +2,9 @@
 // Both need the server to answer, so they go straight to the socket rather than through the outbox.
 import type { Reply } from '../../../shared/protocol.ts';
 import { ERASE_CONFIRMATION } from '../../../shared/privacySchema.ts';
-import { randomId } from '../../lib/ids.ts';
+import { randomId, STUDENT_KEY } from '../../lib/ids.ts';
 import { call, type StudentSocket } from '../../lib/socket.ts';
-
-/** What this phone keeps for the student (see lib/ids.ts and the outbox key in session.ts). */
-const STUDENT_KEY = 'boothlink.studentKey';
-const STUDENT_OUTBOX_PREFIX = 'boothlink.outbox.student.';
+import { STUDENT_OUTBOX_PREFIX } from './session.ts';
 
 export const withdraw = (socket: StudentSocket, slug: string) => call(socket, 'intro:withdraw', { id: randomId(), slug });
 

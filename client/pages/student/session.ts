@@ -7,6 +7,9 @@ import { call, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
 import { createOutbox, type Queued } from '../../lib/outbox.ts';
 
+/** The student outboxes' localStorage keys start so (one per student key). */
+export const STUDENT_OUTBOX_PREFIX = 'boothlink.outbox.student.';
+
 export function createStudentSession() {
   const key = studentKey();
   const socket = connectStudent(key);
@@ -22,7 +25,7 @@ export function createStudentSession() {
     return reply;
   };
   const outbox = createOutbox(socket, {
-    key: `boothlink.outbox.student.${key.slice(0, 8)}`,
+    key: `${STUDENT_OUTBOX_PREFIX}${key.slice(0, 8)}`,
     onChange: setPending,
     onAnswer: (_item, reply, orphan) => {
       keep(reply);
