@@ -1,5 +1,4 @@
 // Writes at a steady rate, the way 100 phones a second would arrive, whatever the writer does.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { percentile } from '../numbers.ts';
 
 /** Sleep until this close to the due time, then poll with setImmediate: timers are ~1 ms late, an fdatasync here takes less. */
@@ -46,10 +45,18 @@ export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number
   return { start, intervalMs, latencies, serviceTimes, lateStarts };
 }
 
-async function until(due: number): Promise<void> {
-  const early = due - performance.now() - POLL_BEFORE_DUE_MS;
-  if (early > 0) await sleep(early);
-  while (performance.now() < due) await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Resolves at `due`. The poll is a plain setImmediate callback, one small object a turn: a promise
+ * a turn made ~150 MB/s of garbage, and the scavenges it caused (~12 a second, 1–2 ms each on a
+ * store's 400 MB heap, 0.3 ms on the bare writer's) were the harness's cost, not the writer's.
+ */
+function until(due: number): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = (): void => void (performance.now() >= due ? resolve() : setImmediate(poll));
+    const early = due - performance.now() - POLL_BEFORE_DUE_MS;
+    if (early > 0) setTimeout(poll, early);
+    else poll();
+  });
 }
 
 export function summarise(run: PacedRun) {
