@@ -1,7 +1,7 @@
 // Writes at a steady rate, the way 100 phones a second would arrive, whatever the writer does.
 import { percentile } from '../numbers.ts';
 
-/** Sleep until this close to the due time, then poll with setImmediate: timers are ~1 ms late, an fdatasync here takes less. */
+/** A timer until this close to the due time, then naps: timers are up to ~1 ms late. */
 const POLL_BEFORE_DUE_MS = 2;
 /** A write that starts this late was held up by a busy event loop. */
 const LATE_START_MS = 5;
@@ -45,20 +45,29 @@ export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number
   return { start, intervalMs, latencies, serviceTimes, lateStarts };
 }
 
+/** Atomics.wait's cell: never notified, so a wait on it is a sleep of the given length. */
+const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
+/** The last stretch is slept in naps this short: the CPU stays ready, as it is for a server under load. */
+const NAP_MS = 0.05;
+
 /**
- * Resolves at `due`. The poll is a plain setImmediate callback: a promise a turn made ~150 MB/s of
- * garbage and ~12 scavenges a second in the measured process (1–2 ms each on the store's 400 MB
- * heap, 0.3 ms on the bare writer's small one); this makes about a third of that (traced with
- * --trace-gc and the sampling heap profiler). What remains still costs the store more than the
- * bare writer. A precise blocking sleep (Atomics.wait) allocates nothing, but lets the CPU go idle
- * before each write, which made both writers ~0.3 ms slower and their ratio no different.
+ * Resolves at `due`: a timer to about POLL_BEFORE_DUE_MS before it, then naps of NAP_MS until it.
+ * The naps allocate nothing. Polling with setImmediate allocated ~200 bytes a turn, tens of MB a
+ * second in the measured process, and the scavenges it caused (1–2 ms each on the store's 400 MB
+ * heap, 0.3 ms on the bare writer's small one) were the harness's cost, not the writer's (traced
+ * with --trace-gc and the sampling heap profiler). One long Atomics.wait instead let the CPU idle
+ * deeply before each write and made both writers ~0.3 ms slower. The naps hold the loop for at most
+ * POLL_BEFORE_DUE_MS before each due time, the same for both writers.
  */
 function until(due: number): Promise<void> {
   return new Promise((resolve) => {
-    const poll = (): void => void (performance.now() >= due ? resolve() : setImmediate(poll));
+    const nap = (): void => {
+      for (let left = due - performance.now(); left > 0; left = due - performance.now()) Atomics.wait(SLEEPER, 0, 0, Math.min(left, NAP_MS));
+      resolve();
+    };
     const early = due - performance.now() - POLL_BEFORE_DUE_MS;
-    if (early > 0) setTimeout(poll, early);
-    else poll();
+    if (early > 0) setTimeout(nap, early);
+    else nap();
   });
 }
 
