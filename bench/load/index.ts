@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { count, mb, ms, ratio, verdict } from '../numbers.ts';
+import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import type { Row } from '../table.ts';
 import type { BoothSetup } from './boothlinkServer.ts';
 import { startChild, type Child } from './child.ts';
@@ -28,7 +29,7 @@ export const QUICK: LoadBenchSize = { phones: 200, booths: 10, tabletsPerBooth: 
 const MEMORY_GOAL = 1.3;
 const READY_TIMEOUT_MS = 60_000;
 const CONNECT_ALL_TIMEOUT_MS = 120_000;
-const SERVER_FLAGS = ['--expose-gc'];
+const SERVER_FLAGS = ['--expose-gc', ...SERVER_NODE_FLAGS];
 /** BENCH_LOAD_PROFILE=<folder>: our server's scan run writes a V8 CPU profile there (open it in Chrome DevTools). */
 const PROFILE_DIR = process.env.BENCH_LOAD_PROFILE;
 const PROFILE_FLAGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];

@@ -2,6 +2,7 @@
 // event loop (no garbage from building 100,000 introductions, no other benchmark's timers).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import type { Tasks } from './tasks.ts';
 
 /** The child prints its result as one line starting with this; the rest of its stdout is shown only if it fails. */
@@ -14,7 +15,7 @@ export type TaskResult<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
 
 export function runTask<K extends TaskName>(name: K, args: TaskArgs<K>): Promise<TaskResult<K>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', TASKS_FILE, name, JSON.stringify(args)], {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', TASKS_FILE, name, JSON.stringify(args)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let stdout = '';

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../../server/config.ts';
+import { SERVER_NODE_FLAGS } from '../../bench/serverFlags.ts';
 
 const LAN = ['192.0.2.7', '198.51.100.3'];
 
@@ -24,5 +26,14 @@ describe('reading the environment', () => {
     expect(() => readEnv({ PORT: 'eighty' }, LAN)).toThrow('PORT must be a port number from 0 to 65535, not "eighty".');
     expect(() => readEnv({ PUBLIC_URL: 'fair laptop' }, LAN)).toThrow(/PUBLIC_URL must be a full address/);
     expect(() => readEnv({ TLS_CERT: 'cert.pem' }, LAN)).toThrow('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
+  });
+});
+
+describe('the node process', () => {
+  it('runs with the flags the benchmarks measured the server with', () => {
+    const { scripts } = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> };
+    for (const script of [scripts.start, scripts.serve]) {
+      expect(script).toMatch(new RegExp(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx server/main\\.ts$`));
+    }
   });
 });
