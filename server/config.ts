@@ -12,6 +12,9 @@ export interface Config {
   adminToken?: string;
   /** The built client (vite build). */
   distDir: string;
+  /** TLS_CERT and TLS_KEY: the files' paths, as the environment gives them. */
+  tlsFiles?: { cert: string; key: string };
+  /** The PEM text of those files, read by main.ts: set means HTTPS. */
   tls?: { cert: string; key: string };
 }
 
@@ -20,12 +23,13 @@ export const listensEverywhere = (host: string): boolean => host === '0.0.0.0' |
 
 export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config {
   const port = env.PORT === undefined ? 8080 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`PORT must be a port number from 0 to 65535, not "${env.PORT}".`);
+  // Not 0 ("any free port"): the posters and the organiser link must name the port before listening.
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a port number from 1 to 65535, not "${env.PORT}".`);
   }
-  const tls = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : undefined;
+  const tlsFiles = env.TLS_CERT && env.TLS_KEY ? { cert: env.TLS_CERT, key: env.TLS_KEY } : undefined;
   if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new Error('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
-  const scheme = tls ? 'https' : 'http';
+  const scheme = tlsFiles ? 'https' : 'http';
   const host = env.HOST || '0.0.0.0';
   // Bound to one address: that is the only one phones (or this laptop) can reach.
   const hostForUrl = listensEverywhere(host) ? (lanAddresses[0] ?? 'localhost') : host.includes(':') ? `[${host}]` : host;
@@ -46,6 +50,6 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
     origins: [...new Set(origins)],
     adminToken: env.ADMIN_TOKEN || undefined,
     distDir: path.resolve('dist'),
-    tls,
+    tlsFiles,
   };
 }

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   let config: Config;
   try {
     config = readEnv(process.env, lanAddresses());
-    if (config.tls) config.tls = { cert: fs.readFileSync(config.tls.cert, 'utf8'), key: fs.readFileSync(config.tls.key, 'utf8') };
+    const files = config.tlsFiles;
+    if (files) config = { ...config, tls: { cert: fs.readFileSync(files.cert, 'utf8'), key: fs.readFileSync(files.key, 'utf8') } };
   } catch (error) {
     return fail((error as Error).message);
   }

@@ -23,7 +23,8 @@ describe('reading the environment', () => {
   });
 
   it('says what is wrong with a bad PORT, PUBLIC_URL or half a TLS pair', () => {
-    expect(() => readEnv({ PORT: 'eighty' }, LAN)).toThrow('PORT must be a port number from 0 to 65535, not "eighty".');
+    expect(() => readEnv({ PORT: 'eighty' }, LAN)).toThrow('PORT must be a port number from 1 to 65535, not "eighty".');
+    expect(() => readEnv({ PORT: '0' }, LAN)).toThrow('PORT must be a port number from 1 to 65535, not "0".');
     expect(() => readEnv({ PUBLIC_URL: 'fair laptop' }, LAN)).toThrow(/PUBLIC_URL must be a full address/);
     expect(() => readEnv({ TLS_CERT: 'cert.pem' }, LAN)).toThrow('Set both TLS_CERT and TLS_KEY for HTTPS, or neither.');
   });
