@@ -1,32 +1,34 @@
 // The danger zone: after the day's exports, the organiser purges every student's personal data.
 // A typed confirmation, because nothing brings it back; booths and the day's counts stay.
 import { createSignal } from 'solid-js';
-import type { Reply } from '../../../shared/protocol.ts';
 import { PURGE_CONFIRMATION } from '../../../shared/privacySchema.ts';
+import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { createFormState, formValues } from '../../lib/form.ts';
 import { fetchReply, jsonBody } from '../../lib/http.ts';
 
+const PURGED = "All personal data is purged: students, introductions, requests and the reps' names and emails. Booths and counts remain.";
+
 export function PurgeForm(props: { token: string; onPurged: () => void; onUnauthorized: () => void }) {
-  const [typed, setTyped] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [message, setMessage] = createSignal('');
   const [done, setDone] = createSignal('');
+  const state = createFormState('purge', () => setDone(''));
 
   async function submit(e: SubmitEvent) {
     e.preventDefault();
-    setDone('');
-    if (typed() !== PURGE_CONFIRMATION) return setMessage(`Type ${PURGE_CONFIRMATION} exactly, in capitals, to confirm.`);
-    setBusy(true);
-    const reply: Reply<unknown> = await fetchReply('/api/admin/purge', {
+    const form = e.currentTarget as HTMLFormElement;
+    const confirm = formValues(form).confirm ?? '';
+    if (confirm !== PURGE_CONFIRMATION) {
+      return state.fail(form, { confirm: `Type ${PURGE_CONFIRMATION} exactly, in capitals, to confirm.` }, '');
+    }
+    const reply = await state.send(() => fetchReply('/api/admin/purge', {
       method: 'POST',
-      ...jsonBody({ confirm: typed() }, { Authorization: `Bearer ${props.token}` }),
-    });
-    setBusy(false);
+      ...jsonBody({ confirm }, { Authorization: `Bearer ${props.token}` }),
+    }));
     if (!reply.ok && reply.error.code === 'UNAUTHORIZED') return props.onUnauthorized();
-    setMessage(reply.ok ? '' : reply.error.message);
-    if (!reply.ok) return;
-    setTyped('');
-    setDone('All personal data is purged: students, introductions, requests and the reps\' names and emails. Booths and counts remain.');
+    if (!reply.ok) return state.fail(form, reply.error.fields ?? {}, reply.error.message);
+    state.clear();
+    form.reset();
+    setDone(PURGED);
     props.onPurged();
   }
 
@@ -38,13 +40,10 @@ export function PurgeForm(props: { token: string; onPurged: () => void; onUnauth
         reps' names and emails, from the server and its files. Booths and the day's counts stay. This cannot be undone.
       </p>
       <form onSubmit={submit} novalidate>
-        <div class="field">
-          <label for="purge-confirm">Type {PURGE_CONFIRMATION} to confirm</label>
-          <input id="purge-confirm" name="confirm" autocomplete="off" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} />
-        </div>
-        <p role="alert" class="form__message">{message()}</p>
+        <Field {...state.field('confirm')} label={`Type ${PURGE_CONFIRMATION} to confirm`} />
+        <p role="alert" class="form__message">{state.message()}</p>
         <p role="status" class="form__ok">{done()}</p>
-        <SubmitButton label="Purge all personal data" busyLabel="Purging…" busy={busy()} danger />
+        <SubmitButton label="Purge all personal data" busyLabel="Purging…" busy={state.busy()} danger />
       </form>
     </section>
   );

@@ -1,21 +1,24 @@
 // "Erase my profile": a typed confirmation, since nothing can bring the data back.
-import { createSignal } from 'solid-js';
 import type { Reply } from '../../../shared/protocol.ts';
 import { ERASE_CONFIRMATION } from '../../../shared/privacySchema.ts';
+import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
+import { createFormState, formValues } from '../../lib/form.ts';
 
 export function EraseForm(props: { erase: () => Promise<Reply<unknown>> }) {
-  const [typed, setTyped] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const submit = async (e: SubmitEvent) => {
+  const state = createFormState('erase');
+
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
-    if (typed().trim() !== ERASE_CONFIRMATION) return setError(`Type ${ERASE_CONFIRMATION} in capitals to confirm.`);
-    setBusy(true);
-    const reply = await props.erase();
-    setBusy(false);
-    setError(reply.ok ? '' : reply.error.message);
-  };
+    const form = e.currentTarget as HTMLFormElement;
+    if (formValues(form).confirm?.trim() !== ERASE_CONFIRMATION) {
+      return state.fail(form, { confirm: `Type ${ERASE_CONFIRMATION} in capitals to confirm.` }, '');
+    }
+    const reply = await state.send(props.erase);
+    if (!reply.ok) return state.fail(form, reply.error.fields ?? {}, reply.error.message);
+    state.clear();
+  }
+
   return (
     <section class="step" aria-labelledby="erase-heading">
       <h2 id="erase-heading">Erase my profile</h2>
@@ -24,12 +27,9 @@ export function EraseForm(props: { erase: () => Promise<Reply<unknown>> }) {
         Booths keep only what they already wrote down or downloaded.
       </p>
       <form onSubmit={submit} novalidate>
-        <div class="field">
-          <label for="erase-confirm">Type {ERASE_CONFIRMATION} to confirm</label>
-          <input id="erase-confirm" name="confirm" autocomplete="off" autocapitalize="characters" value={typed()} onInput={(e) => setTyped(e.currentTarget.value)} />
-        </div>
-        <p role="alert" class="form__message">{error()}</p>
-        <SubmitButton label="Erase my profile" busyLabel="Erasing…" busy={busy()} danger />
+        <Field {...state.field('confirm')} label={`Type ${ERASE_CONFIRMATION} to confirm`} autocapitalize="characters" />
+        <p role="alert" class="form__message">{state.message()}</p>
+        <SubmitButton label="Erase my profile" busyLabel="Erasing…" busy={state.busy()} danger />
       </form>
     </section>
   );
