@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createApp, type App, type AppDeps } from '../server/app.ts';
 import type { Config } from '../server/config.ts';
@@ -164,4 +164,34 @@ export function ask<S extends Socket, E extends keyof ClientEventsOf<S> & string
   ...args: AllButLast<Params<ClientEventsOf<S>[E]>>
 ): Promise<AckValue<LastArg<Params<ClientEventsOf<S>[E]>>>> {
   return socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...(args as unknown[]));
+}
+
+/** A small seeded PRNG (mulberry32): the same sequence for the same seed on every machine, so a randomised test fails the same way every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** A port nobody listens on right now, for a child server that cannot be told to use port 0. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** One socket handshake, closed at once: "connected", or the refusal's message. */
+export function handshakeResult(url: string, options: Partial<ManagerOptions & SocketOptions>): Promise<string> {
+  const socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  return new Promise<string>((resolve) => {
+    socket.once('connect', () => resolve('connected'));
+    socket.once('connect_error', (error) => resolve(error.message));
+  }).finally(() => socket.disconnect());
 }

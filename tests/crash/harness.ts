@@ -2,7 +2,7 @@
 // folder, check; N times. The same harness runs the real server and the negative control.
 import fs from 'node:fs';
 import { api, disconnectAll, tempDir } from '../helpers.ts';
-import { seeded } from '../store/fixtures.ts';
+import { seeded } from '../helpers.ts';
 import { checkFair, checkFiles, type FairExport } from './checker.ts';
 import { acknowledgedCount, newLedger } from './ledger.ts';
 import { createBooth, organiserLoad, setFairDay } from './organiser.ts';

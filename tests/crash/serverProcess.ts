@@ -1,6 +1,6 @@
 // A Boothlink server as a real child process, so the crash test can SIGKILL it mid-write.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from '../helpers.ts';
 
 export const CRASH_ADMIN_TOKEN = 'crash-test-admin-token-0123456789';
 const BANNER = /\/admin#token=/;
@@ -27,15 +27,6 @@ export async function killAllServers(): Promise<void> {
   }));
   await Promise.all(gone);
   running.clear();
-}
-
-/** A port nobody listens on right now, for a child server that cannot be told to use port 0. */
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The environment of the test runner, less what would make the child behave unlike `npm start`. */

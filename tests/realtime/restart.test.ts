@@ -7,11 +7,11 @@ import { configureFair, createBooth, pairRep } from '../../server/domain/booths.
 import type { FairState } from '../../server/domain/state.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import { api, tempDir, waitFor } from '../helpers.ts';
+import { api, freePort, tempDir, waitFor } from '../helpers.ts';
 import { checkExactlyOnce } from './flaky/checker.ts';
 import { makePhone, makeTablet, type FeedEntry, type Tablet } from './flaky/clients.ts';
 import { actAsStudent, type FlapRun } from './flaky/run.ts';
-import { freePort, startServerProcess, type ServerProcess } from './flaky/serverProcess.ts';
+import { startServerProcess, type ServerProcess } from './flaky/serverProcess.ts';
 
 const ADMIN = 'restart-test-admin-token-0123456789';
 const PHONES = 6;

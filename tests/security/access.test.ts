@@ -2,14 +2,14 @@
 // tried with each audience's credential against its own and another's objects. Only the allowed
 // cells succeed; every other one is refused, leaves the journal's bytes as they were and pushes
 // nothing to anyone. Role and booth come from the server's session, never from the payload.
-import { io as connect, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adminRoutes } from '../../server/http/admin.ts';
 import { exportRoutes } from '../../server/http/exports.ts';
 import { purgeRoutes } from '../../server/http/purge.ts';
 import type { Reply } from '../../shared/protocol.ts';
 import { PURGE_CONFIRMATION } from '../../shared/privacySchema.ts';
-import { ACK_TIMEOUT_MS, api, connectAdmin, connectRep, connectStudent } from '../helpers.ts';
+import { ACK_TIMEOUT_MS, api, connectAdmin, connectRep, connectStudent, handshakeResult } from '../helpers.ts';
 import { stopServer } from '../realtime/fixtures.ts';
 import { KIM_KEY, startAccessFair, type AccessFair } from './accessFair.ts';
 import { SOCKET_ROWS, type Actor, type Namespace } from './accessTable.ts';
@@ -53,13 +53,8 @@ function handshake(actor: (typeof AUDIENCES)[number]): Record<string, string> {
 }
 
 /** Connects and answers "connected" or the refusal's message. */
-function tryConnect(ns: Namespace, options: { auth?: Record<string, string>; query?: Record<string, string> }): Promise<string> {
-  const socket = connect(`${fair.server.url}${ns}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
-  return new Promise((resolve) => {
-    socket.once('connect', () => (socket.disconnect(), resolve('connected')));
-    socket.once('connect_error', (error) => (socket.disconnect(), resolve(error.message)));
-  });
-}
+const tryConnect = (ns: Namespace, options: { auth?: Record<string, string>; query?: Record<string, string> }): Promise<string> =>
+  handshakeResult(`${fair.server.url}${ns}`, options);
 
 describe('socket handshakes', () => {
   it('let each credential into its own namespace only, and never take one from the query string', async () => {

@@ -1,10 +1,9 @@
 // The organiser's token: taken only from the Authorization header (the query string is covered cell
 // by cell in access.test.ts) and never written to the server's output, whatever is sent with it.
 import fs from 'node:fs';
-import { io as connect } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CRASH_ADMIN_TOKEN as TOKEN, killAllServers, startServerProcess } from '../crash/serverProcess.ts';
-import { tempDir } from '../helpers.ts';
+import { handshakeResult, tempDir } from '../helpers.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -14,13 +13,8 @@ afterEach(async () => {
 
 const WRONG = 'wrong-admin-token-9876543210fedcba';
 
-function handshake(url: string, options: { auth?: Record<string, string>; query?: Record<string, string> }): Promise<string> {
-  const socket = connect(`${url}/admin`, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
-  return new Promise((resolve) => {
-    socket.once('connect', () => (socket.disconnect(), resolve('connected')));
-    socket.once('connect_error', (error) => (socket.disconnect(), resolve(error.message)));
-  });
-}
+const handshake = (url: string, options: { auth?: Record<string, string>; query?: Record<string, string> }): Promise<string> =>
+  handshakeResult(`${url}/admin`, options);
 
 describe('the admin token in the server output', () => {
   it('appears only in the start banner’s organiser link, not in any line written while serving', async () => {

@@ -10,7 +10,8 @@ import { AUTH_HEADERS, BAD_ROW_CSVS, JSON_ROUTES, PATH_CASES, UNREADABLE_BODIES,
 import { SENTENCE } from './fuzzSupport.ts';
 import { healthProblems, httpProblem, startFuzzTarget, studentWithRequest } from './fuzzSupport.ts';
 import { FUZZ_SEED, seeded } from './fuzzValues.ts';
-import { disconnectMade, fingerprint } from './support.ts';
+import { disconnectMade } from './support.ts';
+import { digests } from '../store/fixtures.ts';
 
 const RANDOM_PER_ROUTE = 40;
 const rng = seeded(FUZZ_SEED);
@@ -34,12 +35,12 @@ afterAll(async () => {
 let before: Record<string, string>;
 let state: string;
 beforeEach(() => {
-  before = fingerprint(server.dataDir);
+  before = digests(server.dataDir);
   state = JSON.stringify(server.store.state);
 });
 afterEach(async () => {
   expect(await healthProblems(server)).toEqual([]);
-  expect(fingerprint(server.dataDir), 'a file in the data folder changed').toEqual(before);
+  expect(digests(server.dataDir), 'a file in the data folder changed').toEqual(before);
   expect(JSON.stringify(server.store.state), 'the fair changed').toBe(state);
 });
 

@@ -7,7 +7,8 @@ import { ADMIN_TOKEN, ACK_TIMEOUT_MS, type TestServer } from '../helpers.ts';
 import { ADMIN_EVENTS, REP_EVENTS, STUDENT_EVENTS, variants, type EventShape } from './fuzzCases.ts';
 import { healthProblems, socketProblem, startFuzzTarget, studentWithRequest } from './fuzzSupport.ts';
 import { FUZZ_SEED, PROTO_NAMES, seeded } from './fuzzValues.ts';
-import { connectFrom, disconnectMade, fingerprint, sleep } from './support.ts';
+import { connectFrom, disconnectMade, sleep } from './support.ts';
+import { digests } from '../store/fixtures.ts';
 
 const RANDOM_PER_EVENT = 30;
 const rng = seeded(FUZZ_SEED);
@@ -47,20 +48,20 @@ const tables: [string, Record<string, EventShape>][] = [['/student', STUDENT_EVE
 
 describe.each(tables)('%s events', (namespace, events) => {
   it.each(Object.entries(events))('%s: every malformed payload is refused and changes nothing', async (event, shape) => {
-    const before = fingerprint(server.dataDir);
+    const before = digests(server.dataDir);
     const state = JSON.stringify(server.store.state);
     const problems = await fuzz(namespace, event, shape);
     await sleep(50); // the ack-less copies are read by now
     expect(problems, seedNote).toEqual([]);
     expect(await healthProblems(server)).toEqual([]);
-    expect(fingerprint(server.dataDir), 'a file in the data folder changed').toEqual(before);
+    expect(digests(server.dataDir), 'a file in the data folder changed').toEqual(before);
     expect(JSON.stringify(server.store.state), 'the fair changed').toBe(state);
   });
 });
 
 describe('events the server does not know', () => {
   it('are answered with a sentence when they carry an ack, and ignored when not', async () => {
-    const before = fingerprint(server.dataDir);
+    const before = digests(server.dataDir);
     const names = ['no:such:event', '', 'error', 'x'.repeat(1_000), 'student:load ', 'STUDENT:LOAD', ...PROTO_NAMES];
     const problems: string[] = [];
     for (const [namespace, socket] of Object.entries(sockets)) {
@@ -73,7 +74,7 @@ describe('events the server does not know', () => {
     }
     expect(problems).toEqual([]);
     expect(await healthProblems(server)).toEqual([]);
-    expect(fingerprint(server.dataDir)).toEqual(before);
+    expect(digests(server.dataDir)).toEqual(before);
   });
 
   it('other namespaces and bad credentials are refused at the handshake', async () => {

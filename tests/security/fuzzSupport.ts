@@ -12,7 +12,7 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The fair of the realtime tests on a store that writes db.json only when closed: a snapshot on
- * its own timer would change the folder's fingerprint while the test checks that nothing did.
+ * its own timer would change the folder's digests while the test checks that nothing did.
  */
 export async function startFuzzTarget(options: StartOptions = {}): Promise<{ server: TestServer; tokens: { ada: string } }> {
   const dataDir = tempDir();

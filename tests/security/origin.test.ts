@@ -1,8 +1,7 @@
 // A page on another origin must not open a socket to the fair: socket.io's `cors` option does not
 // cover WebSockets, so allowRequest checks Origin on every handshake (server/realtime/origin.ts).
-import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { disconnectAll, startServer, studentKey, type TestServer } from '../helpers.ts';
+import { disconnectAll, handshakeResult, startServer, studentKey, type TestServer } from '../helpers.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,20 +12,8 @@ afterAll(async () => {
   await server.close();
 });
 
-/** Resolves with "connected" or the handshake's error message; the socket is closed either way. */
-function handshake(origin: string, transport: 'websocket' | 'polling'): Promise<string> {
-  const socket = connect(`${server.url}/student`, {
-    transports: [transport],
-    reconnection: false,
-    forceNew: true,
-    auth: { key: studentKey() },
-    extraHeaders: { origin },
-  });
-  return new Promise<string>((resolve) => {
-    socket.once('connect', () => resolve('connected'));
-    socket.once('connect_error', (error) => resolve(error.message));
-  }).finally(() => socket.disconnect());
-}
+const handshake = (origin: string, transport: 'websocket' | 'polling'): Promise<string> =>
+  handshakeResult(`${server.url}/student`, { transports: [transport], auth: { key: studentKey() }, extraHeaders: { origin } });
 
 describe('socket handshakes and Origin', () => {
   it.each(['websocket', 'polling'] as const)('refuses another origin over %s, and takes the server’s own', async (transport) => {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../server/app.ts';
 import { api, ask, connectStudent, nextEvent, studentKey, type TestServer } from '../helpers.ts';
 import { SAM, startTwoBoothFair, stopServer } from '../realtime/fixtures.ts';
-import { fingerprint } from './support.ts';
+import { digests } from '../store/fixtures.ts';
 
 let server: TestServer;
 beforeEach(async () => ({ server } = await startTwoBoothFair()));
@@ -31,12 +31,12 @@ it('a 20 KB payload drops only its sender; the server and the other phones keep 
 
 it('a payload just under the cap is read, and refused with the field that is too long', async () => {
   const phone = await connectStudent(server.url, studentKey());
-  const before = fingerprint(server.dataDir);
+  const before = digests(server.dataDir);
   const reply = await ask(phone, 'profile:save', { ...SAM, interests: 'x'.repeat(15 * 1024) });
   expect(reply).toEqual({
     ok: false,
     error: { code: 'INVALID', message: 'Interests can be at most 200 characters.', fields: { interests: 'Interests can be at most 200 characters.' } },
   });
   expect(phone.connected).toBe(true);
-  expect(fingerprint(server.dataDir)).toEqual(before);
+  expect(digests(server.dataDir)).toEqual(before);
 });

@@ -1,6 +1,5 @@
 // Shared by the security tests: clients from a chosen local address (the whole 127.0.0.0/8 is this
-// machine, so 127.0.0.2 is "another address"), and a fingerprint of every file in the data folder.
-import { createHash } from 'node:crypto';
+// machine, so 127.0.0.2 is "another address"), and the data folder's text.
 import fs from 'node:fs';
 import path from 'node:path';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
@@ -27,16 +26,6 @@ export async function connectFrom<S extends Socket = StudentClient>(
 
 export function disconnectMade(): void {
   for (const socket of made.splice(0)) socket.disconnect();
-}
-
-/** The sha-256 of each file in the folder, by name: any write to the journal or snapshot shows. */
-export function fingerprint(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of fs.readdirSync(dir).sort()) {
-    const file = path.join(dir, name);
-    if (fs.statSync(file).isFile()) out[name] = createHash('sha256').update(fs.readFileSync(file)).digest('hex');
-  }
-  return out;
 }
 
 /** Every file of the data folder as one text, to look for what was saved. */

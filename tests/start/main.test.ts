@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../crash/serverProcess.ts';
+import { freePort } from '../helpers.ts';
 import { tempDir } from '../helpers.ts';
 
 const children: ChildProcess[] = [];

@@ -6,7 +6,8 @@ import { openFileStore } from '../../server/store/fileStore.ts';
 import { StorageError } from '../../server/store/store.ts';
 import { boothCreated } from './events.ts';
 import { FaultyIo } from './faultyIo.ts';
-import { copyFolder, quiet, reopened, seeded, tempDir } from './fixtures.ts';
+import { seeded } from '../helpers.ts';
+import { copyFolder, quiet, reopened, tempDir } from './fixtures.ts';
 
 const ROUNDS = 60;
 const FAULT_CHANCE = 0.06;

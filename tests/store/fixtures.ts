@@ -6,6 +6,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import type { FairState } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
+import { waitFor as waitForCondition } from '../helpers.ts';
 
 /** A fresh folder, removed when the current test finishes. */
 export function tempDir(): string {
@@ -58,13 +59,8 @@ export function copyFolder(dir: string): string {
   return copy;
 }
 
-export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('waitFor timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
+/** waitFor (helpers.ts) with the store tests' longer default: snapshots of big fairs take seconds. */
+export const waitFor = (check: () => boolean, timeoutMs = 5_000): Promise<void> => waitForCondition(check, timeoutMs);
 
 /** Opens the folder, hands back what a fresh start holds, and closes it again. */
 export async function reopened(dir: string): Promise<{ state: FairState; applied: (key: string) => unknown }> {
@@ -75,14 +71,3 @@ export async function reopened(dir: string): Promise<{ state: FairState; applied
   return { state, applied };
 }
 
-/** A small seeded PRNG (mulberry32), so a randomised test fails the same way every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -2,17 +2,8 @@
 // same data folder and port. Run as `node --import tsx` so the pid is the server's own (the tsx CLI
 // would be a parent that SIGKILL cannot pass on).
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 
 const START_TIMEOUT_MS = 15_000;
-
-export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface ServerProcess {
   url: string;
