@@ -17,22 +17,27 @@ function introductionCounts(state: FairState): Map<string, number> {
   return counts;
 }
 
-/** Oldest first; the token hash and the rep's email stay on the server. */
-function tablets(state: FairState, boothId: string): PairedTablet[] {
-  return Object.values(state.reps)
-    .filter((rep) => rep.boothId === boothId)
-    .sort((a, b) => a.pairedAt.localeCompare(b.pairedAt))
-    .map(({ id, name, title, pairedAt, revokedAt }) => (revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt }));
+/** Per booth, its tablets oldest first, in one pass; the token hash and the rep's email stay on the server. */
+function tabletsByBooth(state: FairState): Map<string, PairedTablet[]> {
+  const tablets = new Map<string, PairedTablet[]>();
+  const reps = Object.values(state.reps).sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
+  for (const { id, boothId, name, title, pairedAt, revokedAt } of reps) {
+    const tablet: PairedTablet = revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt };
+    const list = tablets.get(boothId);
+    if (list) list.push(tablet);
+    else tablets.set(boothId, [tablet]);
+  }
+  return tablets;
 }
 
-function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introductions: number): BoothAdmin {
+function boothAdmin(state: FairState, booth: Booth, publicUrl: string, introductions: number, tablets: PairedTablet[]): BoothAdmin {
   return {
     ...boothPublic(state, booth),
     pairingCode: booth.pairingCode,
     createdAt: booth.createdAt,
     url: boothUrl(publicUrl, booth.slug),
     introductions,
-    tablets: tablets(state, booth.id),
+    tablets,
   };
 }
 
@@ -45,16 +50,17 @@ function byBoothNumber(a: Booth, b: Booth): number {
 
 export function boothList(state: FairState, publicUrl: string): BoothAdmin[] {
   const counts = introductionCounts(state);
+  const tablets = tabletsByBooth(state);
   return Object.values(state.booths)
     .sort(byBoothNumber)
-    .map((booth) => boothAdmin(state, booth, publicUrl, counts.get(booth.id) ?? 0));
+    .map((booth) => boothAdmin(state, booth, publicUrl, counts.get(booth.id) ?? 0, tablets.get(booth.id) ?? []));
 }
 
 /** One booth's organiser view, after a command changed it. */
 export function boothAdminById(state: FairState, boothId: string, publicUrl: string): BoothAdmin {
   const booth = state.booths[boothId];
   if (!booth) throw new Error('The booth is missing right after it was saved.');
-  return boothAdmin(state, booth, publicUrl, introductionCounts(state).get(boothId) ?? 0);
+  return boothAdmin(state, booth, publicUrl, introductionCounts(state).get(boothId) ?? 0, tabletsByBooth(state).get(boothId) ?? []);
 }
 
 /** Creates a booth with a fresh id and pairing code; answers with its organiser view. */

@@ -2,6 +2,7 @@
 // the number the change got in the booth's feed and the numbers' epoch, so a tablet can tell
 // when it missed one, or when its numbers no longer hold.
 import type { Namespace, Server } from 'socket.io';
+import type { StudentView } from '../../shared/protocol.ts';
 import type { Change } from '../domain/feed.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
@@ -9,7 +10,11 @@ import type { Store } from '../store/store.ts';
 import type { Epoch } from './epoch.ts';
 import { adminStats } from './stats.ts';
 
-export type Publish = (changes: readonly Change[]) => void;
+/**
+ * `built`: a student's view the caller has just built from the same state (the acting phone's
+ * answer), so the push to that student's other tabs does not build it again.
+ */
+export type Publish = (changes: readonly Change[], built?: { studentId: string; view: StudentView }) => void;
 
 export const boothRoom = (boothId: string) => `booth:${boothId}`;
 export const studentRoom = (studentId: string) => `student:${studentId}`;
@@ -28,7 +33,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
     reps.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
     students.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
   };
-  return (changes) => {
+  return (changes, built) => {
     if (changes.length === 0) return;
     const state = store.state;
     const changedStudents = new Set<string>();
@@ -85,7 +90,9 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         }
       }
     }
-    for (const id of changedStudents) students.to(studentRoom(id)).emit('student:changed', studentView(state, id));
+    for (const id of changedStudents) {
+      students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(state, id));
+    }
     statsSoon();
   };
 }

@@ -1,6 +1,6 @@
 // The /student namespace: one phone, identified by its secret student key.
 import type { Server, Socket } from 'socket.io';
-import type { StudentClientEvents, StudentServerEvents, StudentView } from '../../shared/protocol.ts';
+import type { StudentClientEvents, StudentServerEvents } from '../../shared/protocol.ts';
 import { BoothGetInput, CancelInput, ProfileSchema, ProposalInput, RequestInput, ShareInput } from '../../shared/schema.ts';
 import { EraseInput, WithdrawInput } from '../../shared/privacySchema.ts';
 import type { Deps } from '../app.ts';
@@ -37,9 +37,10 @@ export function registerStudent(io: Server, deps: Deps): void {
     void socket.join(studentRoom(studentId));
     const view = () => studentView(store.state, studentId);
     const keyOf = (id: string) => `student:${studentId}:${id}`;
-    const run = async <T = StudentView>(id: string | undefined, decide: Parameters<Execute>[2], respond: () => T = view as () => T) => {
-      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, respond);
-      publish(changes);
+    /** A command answered with the student's view; the push to the student's other tabs reuses it. */
+    const run = async (id: string | undefined, decide: Parameters<Execute>[2]) => {
+      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
+      publish(changes, reply.ok ? { studentId, view: reply.data } : undefined);
       return reply;
     };
 
@@ -66,7 +67,8 @@ export function registerStudent(io: Server, deps: Deps): void {
       run(id, () => withdrawConsent(store.state, { studentId, slug }, now())), log));
     // "Erased" only once no file holds the student any more; a repeat of the action scrubs again.
     socket.on('student:erase', handle(EraseInput, async ({ id }) => {
-      const reply = await run(id, () => eraseStudent(store.state, { studentId }, now()), () => ({ erased: true as const }));
+      const { reply, changes } = await execute(store, keyOf(id), () => eraseStudent(store.state, { studentId }, now()), () => ({ erased: true as const }));
+      publish(changes);
       if (!reply.ok) return reply;
       return store.scrub().then(() => reply, (error: unknown) => {
         log(`Could not wipe an erased profile from the data files: ${(error as Error).message}`);
