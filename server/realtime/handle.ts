@@ -25,21 +25,21 @@ export function handle<S extends v.GenericSchema, T>(
   run: (input: v.InferOutput<S>) => Promise<Reply<T>> | Reply<T>,
   log: (line: string) => void,
 ): Listener {
-  return (...args) => {
-    const ack = ackOf(args);
-    if (!ack) return;
-    if (args.length > 2) return ack(invalid(ONE_PAYLOAD));
-    void answer(schema, run, args.length === 2 ? args[0] : undefined, log).then((reply) => ack(reply));
-  };
+  return listener(1, (payload) => answer(schema, run, payload, log));
 }
 
 /** For events that carry no payload: the ack is the only argument. */
 export function handleNoInput<T>(run: () => Promise<Reply<T>> | Reply<T>, log: (line: string) => void): Listener {
+  return listener(0, () => guarded(run, log));
+}
+
+/** Answers the ack (always the last argument) with `reply` of the payload, if the event carries `payloads` of them. */
+function listener(payloads: 0 | 1, reply: (payload: unknown) => Promise<Reply<unknown>>): Listener {
   return (...args) => {
     const ack = ackOf(args);
     if (!ack) return;
-    if (args.length > 1) return ack(invalid(NO_PAYLOAD));
-    void guarded(run, log).then((reply) => ack(reply));
+    if (args.length > payloads + 1) return ack(invalid(payloads === 0 ? NO_PAYLOAD : ONE_PAYLOAD));
+    void reply(args.length === payloads + 1 ? args[0] : undefined).then(ack);
   };
 }
 

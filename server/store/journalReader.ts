@@ -12,6 +12,9 @@ export const PREV_JOURNAL_FILE = 'journal.prev.jsonl';
 const NEWLINE = 0x0a;
 /** How much of a segment's end is read to find its last seq; a longer last line means a full read. */
 const TAIL_BYTES = 64 * 1024;
+/** Enough of a line to read `{"seq":N,` off it (toJournalLine writes seq first). */
+const HEAD_BYTES = 40;
+const FIRST_SEQ = /^\{"seq":(\d+),/;
 
 export interface Segment {
   /** Path of the file, for messages. */
@@ -100,6 +103,24 @@ export async function lastSeqOf(io: StoreIo, dir: string, name: string): Promise
     return journalRecordProblem(parsed) === undefined ? (parsed as JournalRecord).seq : undefined;
   } catch {
     return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The seq of a segment's first line; undefined if it is empty, missing, or a line still being written. */
+export async function firstSeqOf(io: StoreIo, dir: string, name: string): Promise<number | undefined> {
+  const file = path.join(dir, name);
+  const handle = await io.open(file, 'r').catch((error: unknown) => {
+    if (isMissing(error)) return undefined;
+    throw error;
+  });
+  if (!handle) return undefined;
+  try {
+    const head = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    const found = FIRST_SEQ.exec(head.subarray(0, bytesRead).toString('utf8'));
+    return found ? Number(found[1]) : undefined;
   } finally {
     await handle.close();
   }

@@ -13,13 +13,9 @@
 // replaced by step 1's rename. What this cannot reach is a copy outside the folder (a backup).
 import path from 'node:path';
 import { takeSnapshot, type Live } from './compaction.ts';
-import { isMissing, type StoreIo } from './io.ts';
-import { JOURNAL_FILE, PREV_JOURNAL_FILE } from './journalReader.ts';
+import type { StoreIo } from './io.ts';
+import { firstSeqOf, JOURNAL_FILE, PREV_JOURNAL_FILE } from './journalReader.ts';
 import { StorageError } from './store.ts';
-
-/** Enough of a line to read `{"seq":N,` off it (toJournalLine writes seq first). */
-const HEAD_BYTES = 40;
-const FIRST_SEQ = /^\{"seq":(\d+),/;
 
 export const SCRUB_FAILED = 'The server could not wipe removed data from its files yet (the disk may be full or failing). Try again in a moment.';
 
@@ -29,7 +25,7 @@ export async function scrubFiles(io: StoreIo, dir: string, live: Live): Promise<
     for (let tries = 1; ; tries += 1) {
       const seq = live.seq; // what takeSnapshot captures, synchronously
       if (!(await takeSnapshot(io, dir, live))) throw new Error('a write failed while the snapshot was taken');
-      const first = await firstSeqOf(io, path.join(dir, JOURNAL_FILE));
+      const first = await firstSeqOf(io, dir, JOURNAL_FILE);
       if (first === undefined || first > seq) break;
       if (tries === 2) throw new Error(`${JOURNAL_FILE} still holds records up to seq ${seq}`);
     }
@@ -38,22 +34,5 @@ export async function scrubFiles(io: StoreIo, dir: string, live: Live): Promise<
     live.prevLastSeq = 0;
   } catch (error) {
     throw new StorageError(SCRUB_FAILED, { cause: error });
-  }
-}
-
-/** The seq of a segment's first line; undefined if it is empty, missing, or a line still being written. */
-async function firstSeqOf(io: StoreIo, file: string): Promise<number | undefined> {
-  const handle = await io.open(file, 'r').catch((error: unknown) => {
-    if (isMissing(error)) return undefined;
-    throw error;
-  });
-  if (!handle) return undefined;
-  try {
-    const head = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
-    const found = FIRST_SEQ.exec(head.subarray(0, bytesRead).toString('utf8'));
-    return found ? Number(found[1]) : undefined;
-  } finally {
-    await handle.close();
   }
 }
