@@ -1,7 +1,7 @@
 // What each audience may see, computed from the state. A booth sees a student only through
 // an introduction, and only the fields the student agreed to share with that booth.
 import type {
-  BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, VisitorCard,
+  BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
 import type { ProfileField } from '../../shared/schema.ts';
 import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
@@ -40,10 +40,6 @@ export function studentCard(state: FairState, studentId: string, fields: readonl
   return card;
 }
 
-function sharedFields(state: FairState, request: InterviewRequest): readonly ProfileField[] {
-  return state.introductions[introductionId(request.boothId, request.studentId)]?.fields ?? [];
-}
-
 export function visitorCard(state: FairState, intro: Introduction): VisitorCard {
   return { introductionId: intro.id, studentId: intro.studentId, sharedAt: intro.sharedAt, student: studentCard(state, intro.studentId, intro.fields) };
 }
@@ -51,15 +47,17 @@ export function visitorCard(state: FairState, intro: Introduction): VisitorCard 
 /** What a booth sees of a student who withdrew their consent: nothing. */
 const WITHDRAWN: StudentCard = { name: 'Withdrawn', email: '' };
 
-const hasConsent = (state: FairState, request: InterviewRequest): boolean =>
-  state.introductions[introductionId(request.boothId, request.studentId)] !== undefined;
+/** The student's consent to the request's booth, with the fields it covers; undefined once withdrawn. */
+const consentOf = (state: FairState, request: InterviewRequest): Introduction | undefined =>
+  state.introductions[introductionId(request.boothId, request.studentId)];
 
 export function requestCard(state: FairState, request: InterviewRequest): RequestCard {
   const rep = request.repId ? state.reps[request.repId] : undefined;
+  const consent = consentOf(state, request);
   return {
     id: request.id,
     studentId: request.studentId,
-    student: hasConsent(state, request) ? studentCard(state, request.studentId, sharedFields(state, request)) : WITHDRAWN,
+    student: consent ? studentCard(state, request.studentId, consent.fields) : WITHDRAWN,
     note: request.note,
     status: request.status,
     createdAt: request.createdAt,
@@ -88,21 +86,15 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
 
 export function studentView(state: FairState, studentId: string): StudentView {
   const requests = Object.values(state.requests).filter((r) => r.studentId === studentId);
-  const visits = Object.values(state.booths).flatMap((booth) => {
+  const visits: Visit[] = [];
+  const withdrawn: NonNullable<StudentView['withdrawn']> = [];
+  for (const booth of Object.values(state.booths)) {
+    const here = requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r));
     const intro = state.introductions[introductionId(booth.id, studentId)];
-    if (!intro) return [];
-    return [{
-      booth: boothPublic(state, booth),
-      sharedAt: intro.sharedAt,
-      fields: intro.fields,
-      requests: requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r)),
-    }];
-  });
-  // Requests kept at booths the student withdrew from: theirs to see, the booth's no more.
-  const withdrawn = Object.values(state.booths).flatMap((booth) => {
-    const kept = requests.filter((r) => r.boothId === booth.id && !hasConsent(state, r));
-    return kept.length === 0 ? [] : [{ booth: boothPublic(state, booth), requests: kept.sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r)) }];
-  });
+    if (intro) visits.push({ booth: boothPublic(state, booth), sharedAt: intro.sharedAt, fields: intro.fields, requests: here });
+    // Requests kept at a booth the student withdrew from: theirs to see, the booth's no more.
+    else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth), requests: here });
+  }
   return {
     studentId,
     profile: state.students[studentId]?.profile ?? null,
@@ -127,7 +119,7 @@ export function repView(state: FairState, rep: Rep, epoch: string, since?: numbe
     .sort(newestFirst((i) => i.sharedAt))
     .map((i) => visitorCard(state, i));
   const requests = Object.values(state.requests)
-    .filter((r) => r.boothId === booth.id && changed(r) && hasConsent(state, r))
+    .filter((r) => r.boothId === booth.id && changed(r) && consentOf(state, r) !== undefined)
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));
   return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests, seq: booth.seq ?? 0, epoch };
