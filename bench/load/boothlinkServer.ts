@@ -43,7 +43,7 @@ for (let i = 0; i < booths; i++) {
     }, new Date())) });
     tokens.push(token);
   }
-  setup.push({ id: booth.id, slug: store.state.booths[booth.id]!.slug, tokens });
+  setup.push({ id: booth.id, slug: store.state.booths.get(booth.id)!.slug, tokens });
 }
 
 const config: Config = {

@@ -9,6 +9,8 @@ import { JSONFile } from 'lowdb/node';
 import type { FairState } from '../../server/domain/state.ts';
 import { shareDetails } from '../../server/domain/students.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
+import { appliedReplies } from '../../server/store/record.ts';
+import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, eventsOf, quiet, saveProfiles, saveProfilesAtOnce, slugsOf, studentIdOf } from './fair.ts';
 import { paced, summarise, type PacedArgs, type PacedRun } from './paced.ts';
@@ -97,15 +99,17 @@ function byFile(renames: Rename[], start: number): { name: string; atS: number[]
 
 /** What rewriting the whole state costs at this size: the bare serialisation, and lowdb's db.write(). */
 async function wholeFileContrast(state: FairState, scratchDir: string) {
+  // The state as plain JSON (each collection a list), the way lowdb would hold it.
+  const whole = onDisk(captureSnapshot(0, state, appliedReplies()));
   const stringifyMs: number[] = [];
   let jsonChars = 0;
   for (let i = 0; i < CONTRAST_SAMPLES; i++) {
     const started = performance.now();
-    jsonChars = JSON.stringify(state, null, 2).length;
+    jsonChars = JSON.stringify(whole, null, 2).length;
     stringifyMs.push(performance.now() - started);
   }
   const file = path.join(scratchDir, 'lowdb.json');
-  const db = new Low<FairState>(new JSONFile<FairState>(file), state);
+  const db = new Low<unknown>(new JSONFile<unknown>(file), whole);
   const lowdbWriteMs: number[] = [];
   for (let i = 0; i < CONTRAST_SAMPLES; i++) {
     const started = performance.now();

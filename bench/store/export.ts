@@ -52,5 +52,5 @@ export async function exportCsv({ dir, runs }: { dir: string; runs: number }) {
     loop.disable();
     results.push({ ...(JSON.parse(output) as Download), loopMaxMs: loop.max / 1e6 });
   }
-  return { introductions: Object.keys(server.store.state.introductions).length, runs: results };
+  return { introductions: server.store.state.introductions.size, runs: results };
 }

@@ -63,7 +63,7 @@ async function setUpBooths(store: Store): Promise<void> {
   await Promise.all(commits);
 }
 
-export const slugsOf = (state: FairState): string[] => Object.values(state.booths).map((booth) => booth.slug);
+export const slugsOf = (state: FairState): string[] => [...state.booths.values()].map((booth) => booth.slug);
 
 /**
  * What a new student's share and request at one booth read: that booth, the student, their
@@ -72,14 +72,14 @@ export const slugsOf = (state: FairState): string[] => Object.values(state.booth
  * booths and all requests on every call (about 2 ms per request at 10,000 requests).
  */
 function slice(state: FairState, booth: Booth, studentId: string): FairState {
-  const student = state.students[studentId];
-  const intro = state.introductions[introductionId(booth.id, studentId)];
+  const student = state.students.get(studentId);
+  const intro = state.introductions.get(introductionId(booth.id, studentId));
   return {
     ...state,
-    booths: { [booth.id]: booth },
-    students: student ? { [studentId]: student } : {},
-    introductions: intro ? { [intro.id]: intro } : {},
-    requests: {},
+    booths: new Map([[booth.id, booth]]),
+    students: new Map(student ? [[studentId, student]] : []),
+    introductions: new Map(intro ? [[intro.id, intro]] : []),
+    requests: new Map(),
   };
 }
 
@@ -120,7 +120,7 @@ function studentDay(store: Store, n: number, booth: Booth): Promise<void>[] {
 }
 
 async function addStudents(store: Store, from: number, count: number): Promise<void> {
-  const booths = Object.values(store.state.booths);
+  const booths = [...store.state.booths.values()];
   for (let start = from; start < from + count; start += ACTIONS_IN_FLIGHT) {
     const commits: Promise<void>[] = [];
     for (let n = start; n < Math.min(from + count, start + ACTIONS_IN_FLIGHT); n++) {
@@ -138,7 +138,7 @@ export async function buildFair({ dir, introductions }: { dir: string; introduct
   await addStudents(store, 0, introductions);
   const committedMs = performance.now() - started;
   const state = store.state;
-  const counts = { students: Object.keys(state.students).length, introductions: Object.keys(state.introductions).length, requests: Object.keys(state.requests).length };
+  const counts = { students: state.students.size, introductions: state.introductions.size, requests: state.requests.size };
   await store.close();
   return { committedMs, closeMs: performance.now() - started - committedMs, counts, files: folderFiles(dir) };
 }

@@ -11,7 +11,7 @@ export async function openOnce({ dir }: { dir: string }) {
   const started = performance.now();
   const store = await openFileStore(dir, { log: quiet });
   const ms = performance.now() - started;
-  return { ms, introductions: Object.keys(store.state.introductions).length, rssBytes: process.memoryUsage().rss };
+  return { ms, introductions: store.state.introductions.size, rssBytes: process.memoryUsage().rss };
 }
 
 /**

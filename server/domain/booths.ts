@@ -26,7 +26,7 @@ export function createBooth(
 ): Decision {
   const { id, pairingCode, ...fields } = input;
   if (fields.booth) {
-    const taken = Object.values(state.booths).find((b) => b.booth.toLowerCase() === fields.booth.toLowerCase());
+    const taken = [...state.booths.values()].find((b) => b.booth.toLowerCase() === fields.booth.toLowerCase());
     if (taken) return refuse('CONFLICT', `Booth ${fields.booth} is already ${taken.employer}'s. Pick another booth number.`);
   }
   const booth: Booth = {
@@ -41,13 +41,13 @@ export function createBooth(
 }
 
 export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {
-  if (!state.booths[input.boothId]) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
+  if (!state.booths.has(input.boothId)) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
   return record({ type: 'booth.codeReset', ...input });
 }
 
 /** A rep tells students the booth is open, on a break, or full (no new interview requests). */
 export function setBoothStatus(state: FairState, rep: Rep, status: BoothStatus, now: Date): Decision {
-  const booth = state.booths[rep.boothId];
+  const booth = state.booths.get(rep.boothId);
   if (!booth) return refuse('NOT_FOUND', 'That booth does not exist any more. Ask the organiser.');
   if (booth.status === status) return record();
   return record({ type: 'booth.statusSet', boothId: booth.id, status, repId: rep.id, at: now.toISOString() });
@@ -74,8 +74,8 @@ export function pairRep(
 
 /** The organiser signs a tablet out: its token stops working and its sockets are dropped. */
 export function revokeRep(state: FairState, input: { boothId: string; repId: string }, now: Date): Decision {
-  if (!state.booths[input.boothId]) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
-  const rep = state.reps[input.repId];
+  if (!state.booths.has(input.boothId)) return refuse('NOT_FOUND', 'That booth does not exist. Reload the page.');
+  const rep = state.reps.get(input.repId);
   if (!rep || rep.boothId !== input.boothId) return refuse('NOT_FOUND', 'That tablet is not paired with this booth. Reload the page.');
   if (rep.revokedAt) return record(); // a second click changes nothing
   return record({ type: 'rep.revoked', repId: rep.id, at: now.toISOString() });
@@ -84,7 +84,7 @@ export function revokeRep(state: FairState, input: { boothId: string; repId: str
 /** The booth whose current code this is, however it was typed (case, dashes, spaces). */
 export function boothByCode(state: FairState, code: string): Booth | undefined {
   const wanted = normaliseCode(code);
-  return Object.values(state.booths).find((b) => normaliseCode(b.pairingCode) === wanted);
+  return [...state.booths.values()].find((b) => normaliseCode(b.pairingCode) === wanted);
 }
 
 function normaliseCode(code: string): string {
@@ -101,7 +101,7 @@ function uniqueSlug(state: FairState, employer: string, boothNumber: string): st
       .replace(/^-+|-+$/g, '')
       .slice(0, 40)
       .replace(/-+$/, '') || `booth-${boothNumber.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'x'}`;
-  const used = new Set(Object.values(state.booths).map((b) => b.slug));
+  const used = new Set([...state.booths.values()].map((b) => b.slug));
   if (!used.has(base)) return base;
   for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -7,7 +7,7 @@ import type { FairEvent, FairState } from './state.ts';
 export function expireRequests(state: FairState, now: Date): Decision {
   if (now < windowsEnd(state.fair)) return record();
   const at = now.toISOString();
-  const events: FairEvent[] = Object.values(state.requests)
+  const events: FairEvent[] = [...state.requests.values()]
     .filter((r) => r.status === 'pending' || r.status === 'proposed')
     .map((r) => ({ type: 'request.expired', requestId: r.id, at }));
   return record(...events);

@@ -13,7 +13,7 @@ function feedOf(state: FairState, event: FairEvent): string | undefined {
     case 'rep.paired':
       return event.rep.boothId;
     case 'rep.revoked': // the booth's list of reps on duty changes
-      return state.reps[event.repId]?.boothId;
+      return state.reps.get(event.repId)?.boothId;
     case 'introduction.made':
       return event.introduction.boothId;
     case 'introduction.withdrawn':
@@ -37,33 +37,33 @@ function feedOf(state: FairState, event: FairEvent): string | undefined {
 export function advanceFeed(state: FairState, event: FairEvent): void {
   if (event.type === 'fair.purged') return resetEveryBooth(state);
   const boothId = feedOf(state, event);
-  const booth = boothId === undefined ? undefined : state.booths[boothId];
+  const booth = boothId === undefined ? undefined : state.booths.get(boothId);
   if (boothId === undefined || !booth) return;
   // New objects, never changes in place: see state.ts.
   const seq = (booth.seq ?? 0) + 1;
   // A delta cannot tell a tablet what went: one behind this number reloads everything.
-  state.booths[boothId] = event.type === 'introduction.withdrawn' ? { ...booth, seq, resetSeq: seq } : { ...booth, seq };
+  state.booths.set(boothId, event.type === 'introduction.withdrawn' ? { ...booth, seq, resetSeq: seq } : { ...booth, seq });
   if (event.type === 'introduction.made') {
     const id = event.introduction.id;
-    const intro = state.introductions[id];
-    if (intro) state.introductions[id] = { ...intro, seq };
+    const intro = state.introductions.get(id);
+    if (intro) state.introductions.set(id, { ...intro, seq });
   } else if (isRequestEvent(event)) {
     const request = requestOf(state, event);
-    if (request) state.requests[request.id] = { ...request, seq };
+    if (request) state.requests.set(request.id, { ...request, seq });
   }
 }
 
 /** After a purge every booth's cards went: each booth's next number tells its tablets to reload. */
 function resetEveryBooth(state: FairState): void {
-  for (const booth of Object.values(state.booths)) {
+  for (const booth of state.booths.values()) {
     const seq = (booth.seq ?? 0) + 1;
-    state.booths[booth.id] = { ...booth, seq, resetSeq: seq };
+    state.booths.set(booth.id, { ...booth, seq, resetSeq: seq });
   }
 }
 
 /** Whether a tablet that has everything up to `since` missed cards being taken away. */
 export const missedRemoval = (state: FairState, boothId: string, since: number): boolean =>
-  since < (state.booths[boothId]?.resetSeq ?? 0);
+  since < (state.booths.get(boothId)?.resetSeq ?? 0);
 
 /** One applied event and, if a booth's tablets see it, the sequence number it got. */
 export interface Change {
@@ -82,11 +82,11 @@ export function numbered(state: FairState, events: readonly FairEvent[]): Change
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;
     const boothId = feedOf(state, event);
-    const seq = boothId === undefined ? undefined : (next.get(boothId) ?? state.booths[boothId]?.seq);
+    const seq = boothId === undefined ? undefined : (next.get(boothId) ?? state.booths.get(boothId)?.seq);
     if (boothId !== undefined && seq !== undefined) next.set(boothId, seq - 1);
     changes.unshift(seq === undefined ? { event } : { event, seq });
   }
   return changes;
 }
 
-export const boothSeq = (state: FairState, boothId: string): number => state.booths[boothId]?.seq ?? 0;
+export const boothSeq = (state: FairState, boothId: string): number => state.booths.get(boothId)?.seq ?? 0;

@@ -9,7 +9,7 @@ import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
 
 function cancelOpen(state: FairState, studentId: string, at: string, boothId?: string): FairEvent[] {
-  return Object.values(state.requests)
+  return [...state.requests.values()]
     .filter((r) => r.studentId === studentId && isOpen(r) && (boothId === undefined || r.boothId === boothId))
     .map((r) => ({ type: 'request.cancelled', requestId: r.id, at }));
 }
@@ -18,7 +18,7 @@ function cancelOpen(state: FairState, studentId: string, at: string, boothId?: s
 export function withdrawConsent(state: FairState, input: { studentId: string; slug: string }, now: Date): Decision {
   const booth = boothBySlug(state, input.slug);
   if (!booth) return refuse('NOT_FOUND', NO_BOOTH);
-  if (!state.introductions[introductionId(booth.id, input.studentId)]) return record(); // never shared, or already withdrawn
+  if (!state.introductions.has(introductionId(booth.id, input.studentId))) return record(); // never shared, or already withdrawn
   const at = now.toISOString();
   return record(
     ...cancelOpen(state, input.studentId, at, booth.id),
@@ -32,8 +32,8 @@ export function withdrawConsent(state: FairState, input: { studentId: string; sl
  */
 export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
   const { studentId } = input;
-  const holdsAny = state.students[studentId] !== undefined || Object.values(state.requests).some((r) => r.studentId === studentId);
-  const intros = Object.values(state.introductions).filter((i) => i.studentId === studentId);
+  const holdsAny = state.students.has(studentId) || [...state.requests.values()].some((r) => r.studentId === studentId);
+  const intros = [...state.introductions.values()].filter((i) => i.studentId === studentId);
   if (!holdsAny && intros.length === 0) return record(); // nothing held: erasing again changes nothing
   const at = now.toISOString();
   return record(

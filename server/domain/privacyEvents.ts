@@ -12,20 +12,20 @@ export const isPrivacyEvent = (event: FairEvent): event is PrivacyEvent =>
 export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
   switch (event.type) {
     case 'introduction.withdrawn':
-      delete state.introductions[introductionId(event.boothId, event.studentId)];
+      state.introductions.delete(introductionId(event.boothId, event.studentId));
       return;
     case 'student.erased':
-      delete state.students[event.studentId];
+      state.students.delete(event.studentId);
       dropWhere(state.introductions, (intro) => intro.studentId === event.studentId);
       dropWhere(state.requests, (request) => request.studentId === event.studentId);
       return;
     case 'fair.purged':
       state.purged = countsOf(state, event.at);
-      state.students = {};
-      state.introductions = {};
-      state.requests = {};
+      state.students = new Map();
+      state.introductions = new Map();
+      state.requests = new Map();
       // Tablets stay paired (their token hash is no personal data); who held them goes.
-      state.reps = Object.fromEntries(Object.entries(state.reps).map(([id, rep]) => [id, { ...rep, name: '', email: '' }]));
+      for (const rep of state.reps.values()) state.reps.set(rep.id, { ...rep, name: '', email: '' });
       return;
     default: {
       const unknown: never = event;
@@ -34,8 +34,8 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
   }
 }
 
-function dropWhere<T>(collection: Record<string, T>, gone: (item: T) => boolean): void {
-  for (const [id, item] of Object.entries(collection)) if (gone(item)) delete collection[id];
+function dropWhere<T>(collection: Map<string, T>, gone: (item: T) => boolean): void {
+  for (const [id, item] of collection) if (gone(item)) collection.delete(id);
 }
 
 /** The day's counts so far (earlier purges included), so the organiser's figures outlive the data. */
@@ -44,18 +44,18 @@ function countsOf(state: FairState, at: string): PurgedCounts {
   const booths: PurgedCounts['booths'] = {};
   for (const [id, counts] of Object.entries(before?.booths ?? {})) booths[id] = { ...counts };
   const boothCounts = (id: string) => (booths[id] ??= { introductions: 0, accepted: 0 });
-  for (const intro of Object.values(state.introductions)) boothCounts(intro.boothId).introductions += 1;
+  for (const intro of state.introductions.values()) boothCounts(intro.boothId).introductions += 1;
   let accepted = 0;
-  for (const request of Object.values(state.requests)) {
+  for (const request of state.requests.values()) {
     if (request.status !== 'accepted') continue;
     accepted += 1;
     boothCounts(request.boothId).accepted += 1;
   }
   return {
     at,
-    students: (before?.students ?? 0) + Object.keys(state.students).length,
-    introductions: (before?.introductions ?? 0) + Object.keys(state.introductions).length,
-    requests: (before?.requests ?? 0) + Object.keys(state.requests).length,
+    students: (before?.students ?? 0) + state.students.size,
+    introductions: (before?.introductions ?? 0) + state.introductions.size,
+    requests: (before?.requests ?? 0) + state.requests.size,
     accepted: (before?.accepted ?? 0) + accepted,
     booths,
   };

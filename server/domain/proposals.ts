@@ -11,7 +11,7 @@ export function proposeTime(state: FairState, rep: Rep, input: { requestId: stri
 
 /** The student's own request, still waiting for their answer to a proposed time. */
 function proposalFor(state: FairState, studentId: string, requestId: string): { request: InterviewRequest } | { error: Decision } {
-  const request = state.requests[requestId];
+  const request = state.requests.get(requestId);
   if (!request || request.studentId !== studentId) return { error: refuse('NOT_FOUND', 'That request does not exist. Reload the page.') };
   if (request.status !== 'proposed' || !request.slot) {
     return { error: refuse('CONFLICT', `There is no proposed time to answer any more: the request is ${request.status}.`) };
@@ -23,7 +23,7 @@ export function confirmProposal(state: FairState, input: { studentId: string; re
   const found = proposalFor(state, input.studentId, input.requestId);
   if ('error' in found) return found.error;
   const { request } = found;
-  const rep: Rep | undefined = state.reps[request.repId ?? ''];
+  const rep: Rep | undefined = state.reps.get(request.repId ?? '');
   if (!rep || rep.revokedAt) return refuse('CONFLICT', 'The rep who proposed this time has left the booth. Decline it, and the booth can answer again.');
   const problem = bookingProblem(state, rep, request, request.slot!, now, 'student');
   if (problem) return problem;

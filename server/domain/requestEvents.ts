@@ -8,13 +8,13 @@ export const isRequestEvent = (event: FairEvent): event is RequestEvent => event
 
 /** The request an event concerns, as it is in the state now. */
 export const requestOf = (state: FairState, event: RequestEvent): InterviewRequest | undefined =>
-  state.requests[event.type === 'request.made' ? event.request.id : event.requestId];
+  state.requests.get(event.type === 'request.made' ? event.request.id : event.requestId);
 
 export function applyRequestEvent(state: FairState, event: RequestEvent): void {
   switch (event.type) {
     case 'request.made':
       // A copy: the state's request gets sequence numbers (feed.ts), the event stays as recorded.
-      state.requests[event.request.id] = { ...event.request };
+      state.requests.set(event.request.id, { ...event.request });
       return;
     case 'request.cancelled':
       return update(state, event.requestId, { status: 'cancelled', updatedAt: event.at });
@@ -30,7 +30,7 @@ export function applyRequestEvent(state: FairState, event: RequestEvent): void {
       return update(state, event.requestId, { status: 'accepted', updatedAt: event.at });
     case 'request.proposalDeclined': {
       // Pending again, remembering the time the student could not make.
-      const slot = state.requests[event.requestId]?.slot;
+      const slot = state.requests.get(event.requestId)?.slot;
       return update(state, event.requestId, { status: 'pending', declinedSlot: slot, slot: undefined, repId: undefined, place: undefined, updatedAt: event.at });
     }
     case 'request.expired':
@@ -47,11 +47,11 @@ export function applyRequestEvent(state: FairState, event: RequestEvent): void {
  * the patch removes that field (so db.json and views never carry it).
  */
 function update(state: FairState, requestId: string, patch: Partial<InterviewRequest>): void {
-  const request = state.requests[requestId];
+  const request = state.requests.get(requestId);
   if (!request) return;
   const next: InterviewRequest = { ...request, ...patch };
   for (const key of Object.keys(patch) as (keyof InterviewRequest)[]) {
     if (patch[key] === undefined) delete next[key];
   }
-  state.requests[requestId] = next;
+  state.requests.set(requestId, next);
 }

@@ -5,6 +5,7 @@ import { record, refuse, type Decision } from './decision.ts';
 import { allSlots, clockLabel, overlaps, windowsEnd } from './slots.ts';
 import type { FairState, InterviewRequest, Rep } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import { profileOf } from './profiles.ts';
 
 /** A request still in play: one per student and booth at a time. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
@@ -18,10 +19,10 @@ export function requestInterview(
 ): Decision {
   const booth = boothBySlug(state, input.slug);
   if (!booth) return refuse('NOT_FOUND', NO_BOOTH);
-  if (!state.introductions[introductionId(booth.id, input.studentId)]) {
+  if (!state.introductions.has(introductionId(booth.id, input.studentId))) {
     return refuse('CONFLICT', `Share your details with ${booth.employer} first, so they know who is asking.`);
   }
-  const open = Object.values(state.requests).find((r) => r.boothId === booth.id && r.studentId === input.studentId && isOpen(r));
+  const open = [...state.requests.values()].find((r) => r.boothId === booth.id && r.studentId === input.studentId && isOpen(r));
   if (open) return refuse('CONFLICT', `You already have a ${open.status} request with ${booth.employer}. Cancel it first to ask again.`);
   if (booth.status === 'full') return refuse('CONFLICT', `${booth.employer} is not taking more interview requests today.`);
   if (now >= windowsEnd(state.fair)) return refuse('CONFLICT', `${booth.employer}'s interview windows are over for today.`);
@@ -33,7 +34,7 @@ export function requestInterview(
 }
 
 export function cancelRequest(state: FairState, input: { studentId: string; requestId: string }, now: Date): Decision {
-  const request = state.requests[input.requestId];
+  const request = state.requests.get(input.requestId);
   if (!request || request.studentId !== input.studentId) return refuse('NOT_FOUND', 'That request does not exist. Reload the page.');
   if (!isOpen(request)) return refuse('CONFLICT', `That request is already ${request.status}.`);
   return record({ type: 'request.cancelled', requestId: request.id, at: now.toISOString() });
@@ -41,10 +42,10 @@ export function cancelRequest(state: FairState, input: { studentId: string; requ
 
 /** Where a rep acts on a request: it must exist, be for the rep's booth, and still be pending. */
 function pendingForRep(state: FairState, rep: Rep, requestId: string): { request: InterviewRequest } | { error: Decision } {
-  const request = state.requests[requestId];
+  const request = state.requests.get(requestId);
   if (!request || request.boothId !== rep.boothId) return { error: refuse('NOT_FOUND', 'That request does not exist. Reload the page.') };
   const tz = state.fair.timeZone;
-  const by = state.reps[request.repId ?? '']?.name ?? 'another rep';
+  const by = state.reps.get(request.repId ?? '')?.name ?? 'another rep';
   const when = request.slot ? clockLabel(request.slot.start, tz) : '';
   switch (request.status) {
     case 'pending':
@@ -68,7 +69,7 @@ function pendingForRep(state: FairState, rep: Rep, requestId: string): { request
 
 /** The slots this rep could offer this student: upcoming, and free for both of them. */
 export function freeSlots(state: FairState, rep: Rep, studentId: string, now: Date): Slot[] {
-  const busy = Object.values(state.requests).filter(
+  const busy = [...state.requests.values()].filter(
     (r) => (holdsRepSlot(r) && r.repId === rep.id) || (r.status === 'accepted' && r.slot && r.studentId === studentId),
   );
   const from = now.toISOString();
@@ -88,7 +89,7 @@ function slotAt(state: FairState, start: string): Slot | undefined {
 export function bookingProblem(state: FairState, rep: Rep, request: InterviewRequest, slot: Slot, now: Date, actor: 'rep' | 'student'): Decision | undefined {
   const tz = state.fair.timeZone;
   const at = clockLabel(slot.start, tz);
-  const employer = state.booths[request.boothId]?.employer ?? 'The booth';
+  const employer = state.booths.get(request.boothId)?.employer ?? 'The booth';
   if (slot.start <= now.toISOString()) {
     return refuse('CONFLICT', actor === 'rep' ? `${at} has already started. Pick a later slot.` : `${at} has already started. Decline it, and ${employer} can propose another time.`);
   }
@@ -97,7 +98,7 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
     const after = free.find((s) => s.start > slot.start) ?? free[0];
     return after ? ` Next free slot: ${clockLabel(after.start, tz)}.` : ' There are no free slots left today.';
   };
-  const others = Object.values(state.requests).filter((r) => r.id !== request.id && r.slot && overlaps(r.slot, slot));
+  const others = [...state.requests.values()].filter((r) => r.id !== request.id && r.slot && overlaps(r.slot, slot));
   const repHas = others.find((r) => holdsRepSlot(r) && r.repId === rep.id);
   if (repHas) {
     if (actor === 'student') return refuse('CONFLICT', `${at} was just given to someone else. Decline it, and ${employer} can propose another time.`);
@@ -107,9 +108,10 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
   }
   const clash = others.find((r) => r.status === 'accepted' && r.studentId === request.studentId);
   if (clash) {
-    const where = state.booths[clash.boothId]?.employer ?? 'another booth';
+    const where = state.booths.get(clash.boothId)?.employer ?? 'another booth';
     if (actor === 'student') return refuse('CONFLICT', `You already have an interview at ${at} with ${where}. Cancel that one first, or decline this time.`);
-    const name = state.students[request.studentId]?.profile.name ?? 'The student';
+    const student = state.students.get(request.studentId);
+    const name = student ? profileOf(student).name : 'The student';
     return refuse('CONFLICT', `${name} already has an interview at ${clockLabel(clash.slot!.start, tz)} with ${where}.${next()}`);
   }
   return undefined;
@@ -117,7 +119,7 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
 
 /** Where the interview takes place: the booth's interview place, else the booth itself. */
 function placeOf(state: FairState, boothId: string): string {
-  const booth = state.booths[boothId];
+  const booth = state.booths.get(boothId);
   return booth?.place || (booth?.booth ? `Booth ${booth.booth}` : (booth?.employer ?? ''));
 }
 

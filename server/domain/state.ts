@@ -5,6 +5,7 @@
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
+import type { PackedProfile } from './profiles.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 
@@ -40,7 +41,8 @@ export interface Rep {
 
 export interface Student {
   id: string;
-  profile: Profile;
+  /** Read it with `profileOf` (profiles.ts): loaded from a large db.json, it is packed. */
+  profile: Profile | PackedProfile;
   createdAt: string;
   updatedAt: string;
 }
@@ -74,13 +76,18 @@ export interface InterviewRequest {
   seq?: number;
 }
 
+/**
+ * The collections are Maps by id: at 100,000 introductions and students, a start builds them from
+ * db.json's lists in about a third of the time an object with that many keys takes (an object
+ * interns every key), and a Map cannot confuse an id with a property of Object.prototype.
+ */
 export interface FairState {
   fair: FairSettings;
-  booths: Record<string, Booth>;
-  reps: Record<string, Rep>;
-  students: Record<string, Student>;
-  introductions: Record<string, Introduction>;
-  requests: Record<string, InterviewRequest>;
+  booths: Map<string, Booth>;
+  reps: Map<string, Rep>;
+  students: Map<string, Student>;
+  introductions: Map<string, Introduction>;
+  requests: Map<string, InterviewRequest>;
   /** What the organiser's purges left of the personal data: counts only (privacyEvents.ts). */
   purged?: PurgedCounts;
 }
@@ -129,11 +136,11 @@ export function initialState(): FairState {
       windows: [{ start: '13:00', end: '17:00' }],
       slotMinutes: DEFAULT_SLOT_MINUTES,
     },
-    booths: {},
-    reps: {},
-    students: {},
-    introductions: {},
-    requests: {},
+    booths: new Map(),
+    reps: new Map(),
+    students: new Map(),
+    introductions: new Map(),
+    requests: new Map(),
   };
 }
 
@@ -157,34 +164,34 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     // Copies: the state's records get sequence numbers (feed.ts), the events must stay as recorded.
     case 'booth.created':
-      state.booths[event.booth.id] = { ...event.booth };
+      state.booths.set(event.booth.id, { ...event.booth });
       return;
     case 'booth.codeReset': {
-      const booth = state.booths[event.boothId];
-      if (booth) state.booths[event.boothId] = { ...booth, pairingCode: event.pairingCode };
+      const booth = state.booths.get(event.boothId);
+      if (booth) state.booths.set(event.boothId, { ...booth, pairingCode: event.pairingCode });
       return;
     }
     case 'booth.statusSet': {
-      const booth = state.booths[event.boothId];
-      if (booth) state.booths[event.boothId] = { ...booth, status: event.status };
+      const booth = state.booths.get(event.boothId);
+      if (booth) state.booths.set(event.boothId, { ...booth, status: event.status });
       return;
     }
     case 'rep.paired':
-      state.reps[event.rep.id] = event.rep;
+      state.reps.set(event.rep.id, event.rep);
       return;
     case 'rep.revoked': {
-      const rep = state.reps[event.repId];
-      if (rep) state.reps[event.repId] = { ...rep, revokedAt: event.at };
+      const rep = state.reps.get(event.repId);
+      if (rep) state.reps.set(event.repId, { ...rep, revokedAt: event.at });
       return;
     }
     case 'profile.saved': {
-      const existing = state.students[event.studentId];
-      if (existing) state.students[event.studentId] = { ...existing, profile: event.profile, updatedAt: event.at };
-      else state.students[event.studentId] = { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at };
+      const existing = state.students.get(event.studentId);
+      if (existing) state.students.set(event.studentId, { ...existing, profile: event.profile, updatedAt: event.at });
+      else state.students.set(event.studentId, { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at });
       return;
     }
     case 'introduction.made':
-      state.introductions[event.introduction.id] = { ...event.introduction };
+      state.introductions.set(event.introduction.id, { ...event.introduction });
       return;
     default: {
       const unknown: never = event;

@@ -2,6 +2,7 @@
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import type { Booth, FairState } from './state.ts';
+import { profileOf } from './profiles.ts';
 
 export function saveProfile(_state: FairState, input: { studentId: string; profile: Profile }, now: Date): Decision {
   return record({ type: 'profile.saved', studentId: input.studentId, profile: input.profile, at: now.toISOString() });
@@ -10,7 +11,7 @@ export function saveProfile(_state: FairState, input: { studentId: string; profi
 export const introductionId = (boothId: string, studentId: string): string => `${boothId}:${studentId}`;
 
 export function boothBySlug(state: FairState, slug: string): Booth | undefined {
-  return Object.values(state.booths).find((b) => b.slug === slug);
+  return [...state.booths.values()].find((b) => b.slug === slug);
 }
 
 export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR code again or ask at the booth.";
@@ -19,11 +20,12 @@ export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR 
 export function shareDetails(state: FairState, input: { studentId: string; slug: string }, now: Date): Decision {
   const booth = boothBySlug(state, input.slug);
   if (!booth) return refuse('NOT_FOUND', NO_BOOTH);
-  const student = state.students[input.studentId];
+  const student = state.students.get(input.studentId);
   if (!student) return refuse('CONFLICT', 'Fill in your name and email first, then share them.');
   const id = introductionId(booth.id, student.id);
-  if (state.introductions[id]) return record(); // a second scan is not a second introduction
-  const fields = PROFILE_FIELDS.filter((f): f is ProfileField => student.profile[f] !== '');
+  if (state.introductions.get(id)) return record(); // a second scan is not a second introduction
+  const profile = profileOf(student);
+  const fields = PROFILE_FIELDS.filter((f): f is ProfileField => profile[f] !== '');
   return record({
     type: 'introduction.made',
     introduction: { id, boothId: booth.id, studentId: student.id, sharedAt: now.toISOString(), fields },

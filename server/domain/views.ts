@@ -3,8 +3,9 @@
 import type {
   BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
-import type { ProfileField } from '../../shared/schema.ts';
+import type { Profile, ProfileField } from '../../shared/schema.ts';
 import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
+import { profileOf } from './profiles.ts';
 import { introductionId } from './students.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
@@ -13,7 +14,7 @@ const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCom
 const repCard = (rep: Rep) => ({ id: rep.id, name: rep.name, title: rep.title });
 
 export function activeReps(state: FairState, boothId: string): Rep[] {
-  return Object.values(state.reps).filter((r) => r.boothId === boothId && !r.revokedAt);
+  return [...state.reps.values()].filter((r) => r.boothId === boothId && !r.revokedAt);
 }
 
 export function boothPublic(state: FairState, booth: Booth): BoothPublic {
@@ -33,8 +34,13 @@ export function boothPublic(state: FairState, booth: Booth): BoothPublic {
   };
 }
 
+const profileOfStudent = (state: FairState, studentId: string): Profile | null => {
+  const student = state.students.get(studentId);
+  return student ? profileOf(student) : null;
+};
+
 export function studentCard(state: FairState, studentId: string, fields: readonly ProfileField[]): StudentCard {
-  const profile = state.students[studentId]?.profile;
+  const profile = profileOfStudent(state, studentId);
   const card: StudentCard = { name: profile?.name ?? '(erased)', email: profile?.email ?? '' };
   for (const field of fields) if (profile?.[field]) card[field] = profile[field];
   return card;
@@ -49,10 +55,10 @@ const WITHDRAWN: StudentCard = { name: 'Withdrawn', email: '' };
 
 /** The student's consent to the request's booth, with the fields it covers; undefined once withdrawn. */
 const consentOf = (state: FairState, request: InterviewRequest): Introduction | undefined =>
-  state.introductions[introductionId(request.boothId, request.studentId)];
+  state.introductions.get(introductionId(request.boothId, request.studentId));
 
 export function requestCard(state: FairState, request: InterviewRequest): RequestCard {
-  const rep = request.repId ? state.reps[request.repId] : undefined;
+  const rep = request.repId ? state.reps.get(request.repId) : undefined;
   const consent = consentOf(state, request);
   return {
     id: request.id,
@@ -71,7 +77,7 @@ export function requestCard(state: FairState, request: InterviewRequest): Reques
 }
 
 export function studentRequest(state: FairState, request: InterviewRequest): StudentRequest {
-  const rep = request.repId ? state.reps[request.repId] : undefined;
+  const rep = request.repId ? state.reps.get(request.repId) : undefined;
   return {
     id: request.id,
     status: request.status,
@@ -85,19 +91,19 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
 }
 
 export function studentView(state: FairState, studentId: string): StudentView {
-  const requests = Object.values(state.requests).filter((r) => r.studentId === studentId);
+  const requests = [...state.requests.values()].filter((r) => r.studentId === studentId);
   const visits: Visit[] = [];
   const withdrawn: NonNullable<StudentView['withdrawn']> = [];
-  for (const booth of Object.values(state.booths)) {
+  for (const booth of state.booths.values()) {
     const here = requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r));
-    const intro = state.introductions[introductionId(booth.id, studentId)];
+    const intro = state.introductions.get(introductionId(booth.id, studentId));
     if (intro) visits.push({ booth: boothPublic(state, booth), sharedAt: intro.sharedAt, fields: intro.fields, requests: here });
     // Requests kept at a booth the student withdrew from: theirs to see, the booth's no more.
     else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth), requests: here });
   }
   return {
     studentId,
-    profile: state.students[studentId]?.profile ?? null,
+    profile: profileOfStudent(state, studentId),
     visits: visits.sort(newestFirst((v) => v.sharedAt)),
     ...(withdrawn.length > 0 && { withdrawn }),
   };
@@ -112,13 +118,13 @@ export function repSelf(rep: Rep): RepSelf {
  * With `since`, only the cards that changed after that number (a tablet catching up).
  */
 export function repView(state: FairState, rep: Rep, epoch: string, since?: number): RepView {
-  const booth = state.booths[rep.boothId]!;
+  const booth = state.booths.get(rep.boothId)!;
   const changed = (x: { seq?: number }) => since === undefined || (x.seq ?? 0) > since;
-  const visitors = Object.values(state.introductions)
+  const visitors = [...state.introductions.values()]
     .filter((i) => i.boothId === booth.id && changed(i))
     .sort(newestFirst((i) => i.sharedAt))
     .map((i) => visitorCard(state, i));
-  const requests = Object.values(state.requests)
+  const requests = [...state.requests.values()]
     .filter((r) => r.boothId === booth.id && changed(r) && consentOf(state, r) !== undefined)
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));

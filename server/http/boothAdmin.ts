@@ -13,14 +13,14 @@ export const boothUrl = (publicUrl: string, slug: string): string => `${publicUr
 /** Per booth, the day's introductions: those held now, and those a purge removed (privacyEvents.ts). */
 function introductionCounts(state: FairState): Map<string, number> {
   const counts = new Map<string, number>(Object.entries(state.purged?.booths ?? {}).map(([id, purged]) => [id, purged.introductions]));
-  for (const intro of Object.values(state.introductions)) counts.set(intro.boothId, (counts.get(intro.boothId) ?? 0) + 1);
+  for (const intro of state.introductions.values()) counts.set(intro.boothId, (counts.get(intro.boothId) ?? 0) + 1);
   return counts;
 }
 
 /** Per booth, its tablets oldest first, in one pass; the token hash and the rep's email stay on the server. */
 function tabletsByBooth(state: FairState): Map<string, PairedTablet[]> {
   const tablets = new Map<string, PairedTablet[]>();
-  const reps = Object.values(state.reps).sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
+  const reps = [...state.reps.values()].sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
   for (const { id, boothId, name, title, pairedAt, revokedAt } of reps) {
     const tablet: PairedTablet = revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt };
     const list = tablets.get(boothId);
@@ -51,14 +51,14 @@ function byBoothNumber(a: Booth, b: Booth): number {
 export function boothList(state: FairState, publicUrl: string): BoothAdmin[] {
   const counts = introductionCounts(state);
   const tablets = tabletsByBooth(state);
-  return Object.values(state.booths)
+  return [...state.booths.values()]
     .sort(byBoothNumber)
     .map((booth) => boothAdmin(state, booth, publicUrl, counts.get(booth.id) ?? 0, tablets.get(booth.id) ?? []));
 }
 
 /** One booth's organiser view, after a command changed it. */
 export function boothAdminById(state: FairState, boothId: string, publicUrl: string): BoothAdmin {
-  const booth = state.booths[boothId];
+  const booth = state.booths.get(boothId);
   if (!booth) throw new Error('The booth is missing right after it was saved.');
   return boothAdmin(state, booth, publicUrl, introductionCounts(state).get(boothId) ?? 0, tabletsByBooth(state).get(boothId) ?? []);
 }

@@ -17,8 +17,8 @@ const paramText = (value: string): string => value.replace(/"/g, "'").replace(/[
 
 /** `request` must be accepted (it has a slot). */
 export function interviewCalendar(state: FairState, request: InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> }, now: Date): string {
-  const booth = state.booths[request.boothId];
-  const rep = request.repId ? state.reps[request.repId] : undefined;
+  const booth = state.booths.get(request.boothId);
+  const rep = request.repId ? state.reps.get(request.repId) : undefined;
   const employer = booth?.employer ?? 'the employer';
   const interviewer = rep ? [rep.name, rep.title].filter(Boolean).join(', ') + ` <${rep.email}>` : '';
   const description = [

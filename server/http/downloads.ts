@@ -39,9 +39,9 @@ const isBooked = (r: InterviewRequest | undefined): r is InterviewRequest & { sl
 function calendarFile({ res, deps, params }: Context): void {
   const state = deps.store.state;
   // The id is a 128-bit capability known only to the student and the booth.
-  const request = Object.hasOwn(state.requests, params[0]!) ? state.requests[params[0]!] : undefined;
+  const request = state.requests.get(params[0]!);
   if (!isBooked(request)) throw httpError(404, 'NOT_FOUND', NO_INTERVIEW);
-  const employer = state.booths[request.boothId]?.employer ?? '';
+  const employer = state.booths.get(request.boothId)?.employer ?? '';
   sendDownload(res, 'text/calendar; charset=utf-8', `interview-${safeFileName(employer, 'booth')}.ics`, interviewCalendar(state, request, deps.now()));
 }
 

@@ -1,7 +1,9 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
 import { stringify, type Options } from 'csv-stringify/sync';
-import type { FairState, Rep } from '../domain/state.ts';
+import type { Profile } from '../../shared/schema.ts';
+import { profileOf } from '../domain/profiles.ts';
+import type { Booth, FairState, Introduction, InterviewRequest, PurgedCounts, Rep, Student } from '../domain/state.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches, type IntroductionRow } from './introductionRows.ts';
 import { downloadHeaders, sendDownload } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
@@ -52,10 +54,28 @@ async function exportIntroductions({ res, deps }: Context): Promise<void> {
   res.end();
 }
 
-/** The whole state minus secrets: a rep's token hash would let anyone with the file guess-check tokens. */
-function publicState(state: FairState): Omit<FairState, 'reps'> & { reps: Record<string, Omit<Rep, 'tokenHash'>> } {
-  const reps = Object.fromEntries(Object.entries(state.reps).map(([id, { tokenHash: _secret, ...rep }]) => [id, rep]));
-  return { ...state, reps };
+/**
+ * `fair.json`: the whole state, each collection as an object by id (as it has been since the first
+ * export), minus secrets: a rep's token hash would let anyone with the file guess-check tokens.
+ */
+export interface FairJson {
+  fair: FairState['fair'];
+  booths: Record<string, Booth>;
+  reps: Record<string, Omit<Rep, 'tokenHash'>>;
+  students: Record<string, Student & { profile: Profile }>;
+  introductions: Record<string, Introduction>;
+  requests: Record<string, InterviewRequest>;
+  purged?: PurgedCounts;
+}
+
+function publicState(state: FairState): FairJson {
+  const reps: FairJson['reps'] = {};
+  for (const [id, { tokenHash: _secret, ...rep }] of state.reps) reps[id] = rep;
+  const { fair, booths, students, introductions, requests, purged } = state;
+  const byId = <T>(collection: Map<string, T>) => Object.fromEntries(collection);
+  const people: FairJson['students'] = {};
+  for (const [id, student] of students) people[id] = { ...student, profile: profileOf(student) };
+  return { fair, booths: byId(booths), reps, students: people, introductions: byId(introductions), requests: byId(requests), ...(purged && { purged }) };
 }
 
 function exportFair({ res, deps }: Context): void {

@@ -15,27 +15,19 @@ export type IntroductionRow = string[];
 
 /** Work per turn of the event loop: a local socket takes megabytes without ever pushing back. */
 const ROWS_PER_TURN = 250;
-const LOOKUPS_PER_TURN = 5000;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
 
-/** The introductions, oldest first. Object.values on 100,000 keys holds the loop ~50 ms; keys are cheaper. */
-async function introductionsInOrder(state: FairState): Promise<Introduction[]> {
-  const ids = Object.keys(state.introductions);
-  const intros: Introduction[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    const intro = state.introductions[ids[i]!];
-    if (intro) intros.push(intro);
-    if (i % LOOKUPS_PER_TURN === LOOKUPS_PER_TURN - 1) await nextTurn();
-  }
+/** The introductions, oldest first: copying a Map's values takes a few milliseconds at 100,000. */
+function introductionsInOrder(state: FairState): Introduction[] {
   // Mostly in time order already (the journal appends them so): a near-linear sort.
-  return intros.sort(bySharedAt);
+  return [...state.introductions.values()].sort(bySharedAt);
 }
 
 function latestRequests(state: FairState): Map<string, InterviewRequest> {
   const latest = new Map<string, InterviewRequest>();
-  for (const request of Object.values(state.requests)) {
+  for (const request of state.requests.values()) {
     const key = introductionId(request.boothId, request.studentId);
     const seen = latest.get(key);
     if (!seen || request.createdAt >= seen.createdAt) latest.set(key, request);
@@ -50,22 +42,22 @@ function latestRequests(state: FairState): Map<string, InterviewRequest> {
  * it, so an object held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState): AsyncGenerator<IntroductionRow[]> {
-  const intros = await introductionsInOrder(state);
+  const intros = introductionsInOrder(state);
   await nextTurn();
   const requests = latestRequests(state);
   for (let start = 0; start < intros.length; start += ROWS_PER_TURN) {
     await nextTurn();
     yield intros.slice(start, start + ROWS_PER_TURN).map((intro) => {
       const request = requests.get(intro.id);
-      return row(state, state.introductions[intro.id] ?? intro, request && (state.requests[request.id] ?? request));
+      return row(state, state.introductions.get(intro.id) ?? intro, request && (state.requests.get(request.id) ?? request));
     });
   }
 }
 
 function row(state: FairState, intro: Introduction, request: InterviewRequest | undefined): IntroductionRow {
-  const booth = state.booths[intro.boothId];
+  const booth = state.booths.get(intro.boothId);
   const card = studentCard(state, intro.studentId, intro.fields);
-  const interviewer = request?.repId ? state.reps[request.repId] : undefined;
+  const interviewer = request?.repId ? state.reps.get(request.repId) : undefined;
   return [
     intro.sharedAt,
     booth?.booth ?? '',

@@ -45,13 +45,13 @@ export function pairRoutes(): Route[] {
       undefined,
       () => pairRep(store.state, { ...input, repId, tokenHash: sha256(token) }, now()),
       () => {
-        const rep = store.state.reps[repId]!;
-        return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths[rep.boothId]!) };
+        const rep = store.state.reps.get(repId)!;
+        return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths.get(rep.boothId)!) };
       },
     );
     if (!reply.ok && reply.error.code === 'UNAUTHORIZED') {
       limit.fail(address, now());
-      lockout.fail(now(), () => Object.values(store.state.booths).map((b) => b.pairingCode));
+      lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
     }
     publish(changes);
     sendReply(res, reply);

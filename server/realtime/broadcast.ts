@@ -27,7 +27,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
   const reps = io.of('/rep');
   const statsSoon = throttledStats(io.of('/admin'), store);
   const boothChanged = (boothId: string, seq: number) => {
-    const booth = store.state.booths[boothId];
+    const booth = store.state.booths.get(boothId);
     if (!booth) return;
     const view = boothPublic(store.state, booth);
     reps.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
@@ -48,7 +48,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
       switch (event.type) {
         case 'introduction.made': {
           // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
-          const intro = state.introductions[event.introduction.id];
+          const intro = state.introductions.get(event.introduction.id);
           if (intro) reps.to(boothRoom(intro.boothId)).emit('visitor:added', visitorCard(state, intro), seq, epoch());
           changedStudents.add(event.introduction.studentId);
           break;
@@ -61,7 +61,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
           changedStudents.add(event.studentId);
           break;
         case 'fair.purged':
-          for (const booth of Object.values(state.booths)) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
+          for (const booth of state.booths.values()) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
           for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
           break;
         case 'profile.saved':
@@ -73,7 +73,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         case 'rep.revoked': {
           // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
           reps.in(repRoom(event.repId)).disconnectSockets(true);
-          const rep = state.reps[event.repId];
+          const rep = state.reps.get(event.repId);
           if (rep) boothChanged(rep.boothId, seq);
           break;
         }

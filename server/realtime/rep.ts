@@ -19,7 +19,7 @@ type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>,
 function repByToken(state: FairState, token: unknown): Rep | undefined {
   if (typeof token !== 'string' || token.length > 100) return undefined;
   const hash = sha256(token);
-  return Object.values(state.reps).find((r) => r.tokenHash === hash);
+  return [...state.reps.values()].find((r) => r.tokenHash === hash);
 }
 
 const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
@@ -39,7 +39,7 @@ export function registerRep(io: Server, deps: Deps): void {
   const restore = nsp.adapter.restoreSession.bind(nsp.adapter);
   nsp.adapter.restoreSession = async (pid, offset) => {
     const session = await restore(pid, offset);
-    const rep = session ? store.state.reps[(session.data as { repId?: string }).repId ?? ''] : undefined;
+    const rep = session ? store.state.reps.get((session.data as { repId?: string }).repId ?? '') : undefined;
     // A throw here makes socket.io start a fresh session instead, which the middleware refuses.
     if (session && (!rep || rep.revokedAt)) throw new Error('That tablet is no longer paired.');
     return session;
@@ -57,14 +57,14 @@ export function registerRep(io: Server, deps: Deps): void {
     const repId: string = socket.data.repId;
     // Checked on every event: a tablet revoked mid-session acts no more.
     const currentRep = () => {
-      const rep = store.state.reps[repId];
+      const rep = store.state.reps.get(repId);
       return rep && !rep.revokedAt ? rep : undefined;
     };
     // Revoked between the handshake check and here: the revocation's disconnect missed this socket.
     const rep = currentRep();
     if (!rep) return void socket.disconnect(true);
     void socket.join([boothRoom(rep.boothId), repRoom(repId)]);
-    const card = (requestId: string) => () => requestCard(store.state, store.state.requests[requestId]!);
+    const card = (requestId: string) => () => requestCard(store.state, store.state.requests.get(requestId)!);
 
     socket.on('rep:load', handleNoInput(() => {
       const rep = currentRep();
@@ -82,7 +82,7 @@ export function registerRep(io: Server, deps: Deps): void {
     socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const request = store.state.requests[requestId];
+      const request = store.state.requests.get(requestId);
       if (!request || request.boothId !== rep.boothId) return fail('NOT_FOUND', 'That request does not exist. Reload the page.');
       return ok(freeSlots(store.state, rep, request.studentId, now()));
     }, log));
@@ -97,7 +97,7 @@ export function registerRep(io: Server, deps: Deps): void {
     /** A decision on one request of the rep's booth, answered with that request's card. */
     const decide = (id: string, requestId: string, rule: (rep: Rep) => Decision) => act(id, rule, card(requestId));
     socket.on('booth:status', handle(BoothStatusInput, ({ id, status }) =>
-      act(id, (rep) => setBoothStatus(store.state, rep, status, now()), (rep) => boothPublic(store.state, store.state.booths[rep.boothId]!)), log));
+      act(id, (rep) => setBoothStatus(store.state, rep, status, now()), (rep) => boothPublic(store.state, store.state.booths.get(rep.boothId)!)), log));
     socket.on('request:accept', handle(AcceptInput, ({ id, requestId, start }) =>
       decide(id, requestId, (rep) => acceptRequest(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:propose', handle(AcceptInput, ({ id, requestId, start }) =>

@@ -4,24 +4,24 @@ import type { FairState } from '../domain/state.ts';
 /** The organiser's live counts, per booth and in all; a purge's counts (privacyEvents.ts) carry on. */
 export function adminStats(state: FairState): AdminStats {
   const before = state.purged;
-  const perBooth = new Map(Object.keys(state.booths).map((id) => {
+  const perBooth = new Map([...state.booths.keys()].map((id) => {
     const purged = before?.booths[id];
     return [id, { id, introductions: purged?.introductions ?? 0, pending: 0, accepted: purged?.accepted ?? 0 }];
   }));
-  for (const intro of Object.values(state.introductions)) {
+  for (const intro of state.introductions.values()) {
     const booth = perBooth.get(intro.boothId);
     if (booth) booth.introductions++;
   }
   let accepted = 0;
-  const requests = Object.values(state.requests);
+  const requests = [...state.requests.values()];
   for (const request of requests) {
     const booth = perBooth.get(request.boothId);
     if (request.status === 'accepted') accepted++;
     if (booth && (request.status === 'pending' || request.status === 'accepted')) booth[request.status]++;
   }
   return {
-    students: (before?.students ?? 0) + Object.keys(state.students).length,
-    introductions: (before?.introductions ?? 0) + Object.keys(state.introductions).length,
+    students: (before?.students ?? 0) + state.students.size,
+    introductions: (before?.introductions ?? 0) + state.introductions.size,
     requests: (before?.requests ?? 0) + requests.length,
     accepted: (before?.accepted ?? 0) + accepted,
     booths: [...perBooth.values()],

@@ -66,12 +66,20 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
   const problem = snapshotProblem(db.data);
   if (problem !== undefined) return { kind: 'damaged', problem };
   const snapshot = db.data as { seq: number; state: Record<string, unknown>; applied?: Record<string, unknown> };
-  const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) && Array.isArray(part) ? byId(part) : part]));
+  const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) ? byId(part as Collection) : part]));
   return { kind: 'ok', snapshot: { seq: snapshot.seq, state: state as unknown as FairState, applied: snapshot.applied ?? {} } };
 }
 
-/** A collection as the state holds it: its entities by id. (db.json files written before lists hold that already.) */
-const byId = (entities: { id: string }[]): Record<string, unknown> => Object.fromEntries(entities.map((entity) => [entity.id, entity]));
+/** A collection in db.json: a list of entities, or (in files written before lists) an object of them by id. */
+type Collection = { id: string }[] | Record<string, unknown>;
+
+/** A collection as the state holds it: its entities by id. */
+function byId(collection: Collection): Map<string, unknown> {
+  if (!Array.isArray(collection)) return new Map(Object.entries(collection));
+  const entities = new Map<string, unknown>();
+  for (const entity of collection) entities.set(entity.id, entity);
+  return entities;
+}
 
 /**
  * Replaces db.json atomically and durably: temp file, fsync, rename, fsync the folder.

@@ -7,11 +7,14 @@
 //
 // The file's shape (read back by snapshot.ts): each collection is a list of its entities, each of
 // which carries its own id, so the id is not written twice; and past INDENT_UP_TO_BYTES, compact
-// JSON with every character outside ASCII written as a \u escape. Both are for start-up at
-// 100,000 introductions: a list parses in about half the time of an object with 100,000 keys, and
-// an all-ASCII file decodes at memory speed, where one "ü" in it sends the whole file down the
-// slow UTF-8 path (~0.15 s more). `jq . db.json` shows the escaped names as they are.
-import { COLLECTIONS, type FairState } from '../domain/state.ts';
+// JSON with every character outside ASCII written as a \u escape, and each student's profile
+// packed into one string (profiles.ts). All three are for start-up at 100,000 introductions: a
+// list parses in about half the time of an object with 100,000 keys, an all-ASCII file decodes at
+// memory speed, where one "ü" in it sends the whole file down the slow UTF-8 path (~0.15 s more),
+// and a packed profile is one string to parse instead of an object and eight strings. `jq . db.json`
+// shows the escaped names as they are.
+import { packProfile, profileOf } from '../domain/profiles.ts';
+import { COLLECTIONS, type FairState, type Student } from '../domain/state.ts';
 import { writeText, type StoreFile } from './io.ts';
 import type { AppliedReplies } from './record.ts';
 
@@ -64,22 +67,21 @@ export interface WriteOptions {
 
 /**
  * The snapshot as of now, in O(entities) but without serialising: each collection's entities and
- * the applied keys, copied. Object.keys plus a lookup per key: at 200,000 keys that takes ~60 ms,
- * where Object.values takes ~130 ms more and a spread ~200 ms. The entities themselves are shared
- * with memory, which never changes them.
+ * the applied keys, copied. For the applied replies, Object.keys plus a lookup per key: at 200,000
+ * keys that takes ~60 ms, where Object.values takes ~130 ms more and a spread ~200 ms. The
+ * entities themselves are shared with memory, which never changes them.
  */
 export function captureSnapshot(seq: number, state: FairState, applied: AppliedReplies): CapturedSnapshot {
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
     // The single values (`fair`, `purged`) are replaced whole by `apply`, never changed; the collections change key by key.
-    isCollection(key) ? { key, entities: entriesOf(value as object).values } : { key, value });
+    isCollection(key) ? { key, entities: [...(value as Map<string, unknown>).values()] } : { key, value });
   return { seq, state: parts, applied: entriesOf(applied) };
 }
 
 const collections: ReadonlySet<string> = new Set(COLLECTIONS);
 export const isCollection = (key: string): boolean => collections.has(key);
 
-function entriesOf(value: object): Entries {
-  const record = value as Record<string, unknown>;
+function entriesOf(record: AppliedReplies): Entries {
   const keys = Object.keys(record);
   const values = new Array<unknown>(keys.length);
   for (let i = 0; i < keys.length; i++) values[i] = record[keys[i]!];
@@ -140,7 +142,7 @@ function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
       if (json !== undefined) yield `${comma}${JSON.stringify(key)}:${ascii(json)}`;
     } else {
       yield `${comma}${JSON.stringify(key)}:[`;
-      for (let i = 0; i < entities.length; i++) yield `${i === 0 ? '' : ','}${ascii(JSON.stringify(entities[i]) ?? 'null')}`;
+      for (let i = 0; i < entities.length; i++) yield `${i === 0 ? '' : ','}${ascii(JSON.stringify(entityOnDisk(key, entities[i], true)) ?? 'null')}`;
       yield ']';
     }
     comma = ',';
@@ -166,8 +168,19 @@ export function ascii(json: string): string {
   return json.replace(EACH_NOT_ASCII, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * An entity as db.json holds it. A student's profile is packed in a large file (profiles.ts: it
+ * parses faster) and an object in a small one, for people to read.
+ */
+function entityOnDisk(key: string, entity: unknown, large: boolean): unknown {
+  if (key !== 'students') return entity;
+  const student = entity as Student;
+  const profile = large ? (typeof student.profile === 'string' ? student.profile : packProfile(student.profile)) : profileOf(student);
+  return profile === student.profile ? student : { ...student, profile };
+}
+
 /** The captured snapshot as the object db.json holds, for a small one (a copy: memory has moved on). */
 export function onDisk({ seq, state, applied }: CapturedSnapshot): unknown {
-  const parts = state.map(({ key, value, entities }) => [key, entities ?? value]);
+  const parts = state.map(({ key, value, entities }) => [key, entities?.map((entity) => entityOnDisk(key, entity, false)) ?? value]);
   return { seq, state: Object.fromEntries(parts), applied: Object.fromEntries(applied.keys.map((key, i) => [key, applied.values[i]])) };
 }

@@ -1,15 +1,11 @@
 // The one check that the real server must pass and the negative control must fail.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { FairJson } from '../../server/http/exports.ts';
 import { saveNumber, type Ledger } from './ledger.ts';
 
 /** The part of `GET /api/admin/export/fair.json` that the check reads. */
-export interface FairExport {
-  booths: Record<string, { id: string; slug: string; employer: string }>;
-  students: Record<string, { id: string; profile: { interests: string } }>;
-  introductions: Record<string, { boothId: string; studentId: string }>;
-  requests: Record<string, { boothId: string; studentId: string; note: string; status: string }>;
-}
+export type FairExport = Pick<FairJson, 'booths' | 'students' | 'introductions' | 'requests'>;
 
 export interface CheckReport {
   /** Acknowledged writes that are missing (or present in an older state). */

@@ -13,8 +13,8 @@ describe('booths and pairing', () => {
     const { state } = makeFair();
     commit(state, createBooth(state, { ...fields, id: 'b1', pairingCode: 'AAAA-AAAA', employer: 'Café Müller & Söhne' }, MORNING));
     commit(state, createBooth(state, { ...fields, id: 'b2', pairingCode: 'BBBB-BBBB', employer: 'ACME' }, MORNING));
-    expect(state.booths.b1!.slug).toBe('cafe-muller-sohne');
-    expect(state.booths.b2!.slug).toBe('acme-2');
+    expect(state.booths.get('b1')!.slug).toBe('cafe-muller-sohne');
+    expect(state.booths.get('b2')!.slug).toBe('acme-2');
   });
 
   it('refuses a booth number that is already taken', () => {
@@ -27,7 +27,7 @@ describe('booths and pairing', () => {
     const code = acme.pairingCode;
     const pair = (typed: string, repId: string) => pairRep(state, { code: typed, name: 'Ada', title: '', email: 'ada@acme.example', repId, tokenHash: 'h' }, MORNING);
     commit(state, pair(code.toLowerCase().replace('-', ''), 'r1'));
-    expect(state.reps.r1!.boothId).toBe('acme');
+    expect(state.reps.get('r1')!.boothId).toBe('acme');
     commit(state, resetPairingCode(state, { boothId: 'acme', pairingCode: 'NEWC-ODE2' }));
     expectRefused(pair(code, 'r2'), 'UNAUTHORIZED', /pairing code is not right/);
   });
@@ -42,7 +42,7 @@ describe('booths and pairing', () => {
     commit(state, shareDetails(state, { studentId: student('sam', 'Sam Lee'), slug: 'acme' }, MORNING));
     expect(setBoothStatus(state, ada, 'open', MORNING).events).toEqual([]);
     commit(state, setBoothStatus(state, ada, 'full', MORNING));
-    expect(state.booths.acme!.status).toBe('full');
+    expect(state.booths.get('acme')!.status).toBe('full');
     expectRefused(requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING), 'CONFLICT', /ACME is not taking more interview requests today/);
     commit(state, setBoothStatus(state, ada, 'break', MORNING));
     commit(state, requestInterview(state, { studentId: 'sam', slug: 'acme', note: '', requestId: 'r1' }, MORNING));
@@ -58,7 +58,7 @@ describe('booths and pairing', () => {
     expectRefused(revokeRep(state, { boothId: 'acme', repId: 'nobody' }, MORNING), 'NOT_FOUND', /not paired with this booth/);
 
     expect(commit(state, revokeRep(state, { boothId: 'acme', repId: 'ada' }, MORNING))).toEqual([{ type: 'rep.revoked', repId: 'ada', at: MORNING.toISOString() }]);
-    expect(state.reps.ada).toMatchObject({ name: 'Ada', revokedAt: MORNING.toISOString() });
+    expect(state.reps.get('ada')).toMatchObject({ name: 'Ada', revokedAt: MORNING.toISOString() });
     expect(activeReps(state, 'acme').map((r) => r.id)).toEqual(['bo']);
     expect(revokeRep(state, { boothId: 'acme', repId: 'ada' }, MORNING).events).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('expiry at the end of the interview windows', () => {
       { type: 'request.expired', requestId: 'r1', at: LAST_WINDOW_ENDS.toISOString() },
       { type: 'request.expired', requestId: 'r3', at: LAST_WINDOW_ENDS.toISOString() },
     ]);
-    expect(Object.values(state.requests).map((r) => r.status)).toEqual(['expired', 'accepted', 'expired']);
+    expect([...state.requests.values()].map((r) => r.status)).toEqual(['expired', 'accepted', 'expired']);
     expect(studentView(state, 'sam').visits[0]!.requests[0]!.status).toBe('expired');
     expect(expireRequests(state, new Date(LAST_WINDOW_ENDS.getTime() + 60_000)).events).toEqual([]);
   });

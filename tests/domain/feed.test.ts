@@ -14,11 +14,11 @@ describe('each booth\'s sequence numbers', () => {
     rep('gil', 'globex', 'Gil'); // globex 1
     ask(student('sam', 'Sam Lee'), 'acme', 'r1'); // 2: visitor, 3: request
     ask(student('kim', 'Kim Park'), 'acme', 'r2'); // 4, 5
-    expect([state.booths.acme!.seq, state.booths.globex!.seq]).toEqual([5, 1]);
-    expect([state.introductions['acme:sam']!.seq, state.requests.r1!.seq, state.requests.r2!.seq]).toEqual([2, 3, 5]);
+    expect([state.booths.get('acme')!.seq, state.booths.get('globex')!.seq]).toEqual([5, 1]);
+    expect([state.introductions.get('acme:sam')!.seq, state.requests.get('r1')!.seq, state.requests.get('r2')!.seq]).toEqual([2, 3, 5]);
 
     commit(state, declineRequest(state, ada, { requestId: 'r1', message: '' }, MORNING));
-    expect(state.requests.r1!.seq).toBe(6);
+    expect(state.requests.get('r1')!.seq).toBe(6);
     // One commit with several events of a booth: numbered in order, read off the state after it.
     const expired = commit(state, expireRequests(state, new Date('2026-03-12T14:00:00Z')));
     expect(numbered(state, expired).map((c) => c.seq)).toEqual([7]);
@@ -43,6 +43,6 @@ describe('each booth\'s sequence numbers', () => {
     restarted.ask(restarted.student('kim', 'Kim Park'), 'acme', 'r2');
     applyAll(restarted.state, structuredClone(recorded));
     expect(restarted.state).toEqual(state);
-    expect(state.booths.acme!.seq).toBe(7);
+    expect(state.booths.get('acme')!.seq).toBe(7);
   });
 });

@@ -33,13 +33,13 @@ export function makeFair() {
   }));
   const booth = (id: string, employer: string, number: string) => {
     commit(state, createBooth(state, { id, pairingCode: `${id.toUpperCase().padEnd(4, 'X').slice(0, 4)}-2345`, employer, booth: number, description: '', website: '', roles: [], place: '' }, MORNING));
-    return state.booths[id]!;
+    return state.booths.get(id)!;
   };
   const acme = booth('acme', 'ACME', '12');
   const globex = booth('globex', 'Globex', '14');
   const rep = (repId: string, boothId: string, name: string): Rep => {
-    commit(state, pairRep(state, { code: state.booths[boothId]!.pairingCode, name, title: 'Recruiter', email: `${repId}@example.com`, repId, tokenHash: `hash-${repId}` }, MORNING));
-    return state.reps[repId]!;
+    commit(state, pairRep(state, { code: state.booths.get(boothId)!.pairingCode, name, title: 'Recruiter', email: `${repId}@example.com`, repId, tokenHash: `hash-${repId}` }, MORNING));
+    return state.reps.get(repId)!;
   };
   const student = (studentId: string, name: string) => {
     commit(state, saveProfile(state, { studentId, profile: { name, email: `${studentId}@uni.example`, phone: '', school: 'Uni', programme: '', graduationYear: '2027', link: '', interests: '' } }, MORNING));

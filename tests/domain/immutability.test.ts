@@ -15,7 +15,7 @@ function deepFreeze(value: unknown): void {
 function freezeEntities(state: FairState): void {
   deepFreeze(state.fair);
   for (const collection of [state.booths, state.reps, state.students, state.introductions, state.requests]) {
-    for (const entity of Object.values(collection)) deepFreeze(entity);
+    for (const entity of collection.values()) deepFreeze(entity);
   }
 }
 
@@ -29,11 +29,11 @@ describe('apply', () => {
       for (const event of events) {
         freezeEntities(state);
         const held = structuredClone(state);
-        const entities = { ...state.requests, ...state.booths };
+        const entities = new Map<string, object>([...state.requests, ...state.booths]);
         apply(state, event); // throws on a change in place
         kinds.add(event.type);
-        for (const [id, entity] of Object.entries(entities)) {
-          expect(entity).toEqual(held.requests[id] ?? held.booths[id]); // an object held from before is unchanged
+        for (const [id, entity] of entities) {
+          expect(entity).toEqual(held.requests.get(id) ?? held.booths.get(id)); // an object held from before is unchanged
         }
       }
     }

@@ -11,13 +11,13 @@ describe('proposing another time', () => {
     const sam = student('sam', 'Sam Lee');
     ask(sam, 'acme', 'r1');
     commit(state, proposeTime(state, ada, { requestId: 'r1', start: AT_1340 }, MORNING));
-    expect(state.requests.r1).toMatchObject({ status: 'proposed', repId: 'ada', slot: { start: AT_1340 }, place: 'Booth 12' });
+    expect(state.requests.get('r1')).toMatchObject({ status: 'proposed', repId: 'ada', slot: { start: AT_1340 }, place: 'Booth 12' });
     expect(studentView(state, sam).visits[0]!.requests[0]).toMatchObject({ status: 'proposed', interviewer: { name: 'Ada', email: 'ada@example.com' } });
     // A proposal waits for the student: the booth cannot accept or propose over it.
     expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: AT_1300 }, MORNING), 'CONFLICT', /^Ada already proposed 13:40; waiting for the student to answer\.$/);
 
     commit(state, confirmProposal(state, { studentId: sam, requestId: 'r1' }, MORNING));
-    expect(state.requests.r1).toMatchObject({ status: 'accepted', repId: 'ada', slot: { start: AT_1340 } });
+    expect(state.requests.get('r1')).toMatchObject({ status: 'accepted', repId: 'ada', slot: { start: AT_1340 } });
     expectRefused(confirmProposal(state, { studentId: sam, requestId: 'r1' }, MORNING), 'CONFLICT', /no proposed time to answer any more: the request is accepted/);
   });
 
@@ -40,7 +40,7 @@ describe('proposing another time', () => {
     expectRefused(confirmProposal(state, { studentId: sam, requestId: 'r1' }, MORNING), 'CONFLICT',
       /^You already have an interview at 13:20 with Globex\. Cancel that one first, or decline this time\.$/);
     expectRefused(confirmProposal(state, { studentId: sam, requestId: 'r1' }, new Date('2026-03-12T12:25:00Z')), 'CONFLICT', /13:20 has already started/);
-    expect(state.requests.r1!.status).toBe('proposed');
+    expect(state.requests.get('r1')!.status).toBe('proposed');
   });
 
   it('puts a declined proposal back to pending, with the time the student could not make', () => {
@@ -50,12 +50,12 @@ describe('proposing another time', () => {
     ask(sam, 'acme', 'r1');
     commit(state, proposeTime(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
     commit(state, declineProposal(state, { studentId: sam, requestId: 'r1' }, MORNING));
-    expect(state.requests.r1).toMatchObject({ status: 'pending', declinedSlot: { start: AT_1320 } });
-    expect(state.requests.r1).not.toHaveProperty('slot');
-    expect(state.requests.r1).not.toHaveProperty('repId');
+    expect(state.requests.get('r1')).toMatchObject({ status: 'pending', declinedSlot: { start: AT_1320 } });
+    expect(state.requests.get('r1')).not.toHaveProperty('slot');
+    expect(state.requests.get('r1')).not.toHaveProperty('repId');
     // The booth answers anew; the next proposal clears the declined time.
     commit(state, proposeTime(state, ada, { requestId: 'r1', start: AT_1340 }, MORNING));
-    expect(state.requests.r1).not.toHaveProperty('declinedSlot');
+    expect(state.requests.get('r1')).not.toHaveProperty('declinedSlot');
     // Only the student who asked may answer; a cancelled proposal has nothing to answer.
     student('kim', 'Kim Park');
     expectRefused(declineProposal(state, { studentId: 'kim', requestId: 'r1' }, MORNING), 'NOT_FOUND');

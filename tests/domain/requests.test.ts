@@ -20,8 +20,8 @@ describe('asking for an informational interview', () => {
     commit(state, requestInterview(state, { studentId: sam, slug: 'acme', note: '', requestId: 'r2' }, MORNING));
     commit(state, declineRequest(state, ada, { requestId: 'r2', message: 'We are full today.' }, MORNING));
     commit(state, requestInterview(state, { studentId: sam, slug: 'acme', note: '', requestId: 'r3' }, MORNING));
-    expect(state.requests.r2).toMatchObject({ status: 'declined', message: 'We are full today.', repId: 'ada' });
-    expect(state.requests.r3!.status).toBe('pending');
+    expect(state.requests.get('r2')).toMatchObject({ status: 'declined', message: 'We are full today.', repId: 'ada' });
+    expect(state.requests.get('r3')!.status).toBe('pending');
   });
 
   it('lets a student ask several booths at once', () => {
@@ -29,7 +29,7 @@ describe('asking for an informational interview', () => {
     const sam = student('sam', 'Sam Lee');
     ask(sam, 'acme', 'r1');
     ask(sam, 'globex', 'r2');
-    expect(Object.values(state.requests).map((r) => r.status)).toEqual(['pending', 'pending']);
+    expect([...state.requests.values()].map((r) => r.status)).toEqual(['pending', 'pending']);
   });
 });
 
@@ -39,7 +39,7 @@ describe('accepting a request for a slot', () => {
     const ada = rep('ada', 'acme', 'Ada');
     ask(student('sam', 'Sam Lee'), 'acme', 'r1');
     commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
-    expect(state.requests.r1).toMatchObject({ status: 'accepted', repId: 'ada', place: 'Booth 12', slot: { start: AT_1320, end: AT_1340 } });
+    expect(state.requests.get('r1')).toMatchObject({ status: 'accepted', repId: 'ada', place: 'Booth 12', slot: { start: AT_1320, end: AT_1340 } });
   });
 
   it('refuses a slot the rep already has, and suggests the next free one', () => {
@@ -83,7 +83,7 @@ describe('accepting a request for a slot', () => {
     expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: '2026-03-12T12:05:00Z' }, MORNING), 'INVALID', /not one of the interview slots/);
     expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: AT_1300 }, new Date('2026-03-12T12:10:00Z')), 'CONFLICT', /13:00 has already started/);
     expectRefused(acceptRequest(state, gil, { requestId: 'r1', start: AT_1300 }, MORNING), 'NOT_FOUND');
-    expect(state.requests.r1!.status).toBe('pending');
+    expect(state.requests.get('r1')!.status).toBe('pending');
   });
 
   it('lets only the student who asked cancel', () => {
@@ -92,6 +92,6 @@ describe('accepting a request for a slot', () => {
     student('kim', 'Kim Park');
     expectRefused(cancelRequest(state, { studentId: 'kim', requestId: 'r1' }, MORNING), 'NOT_FOUND');
     commit(state, shareDetails(state, { studentId: 'kim', slug: 'acme' }, MORNING));
-    expect(state.requests.r1!.status).toBe('pending');
+    expect(state.requests.get('r1')!.status).toBe('pending');
   });
 });

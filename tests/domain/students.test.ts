@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { profileOf } from '../../server/domain/profiles.ts';
 import { shareDetails } from '../../server/domain/students.ts';
 import { studentCard, studentView, visitorCard } from '../../server/domain/views.ts';
 import { commit, expectRefused, makeFair, MORNING } from './fixtures.ts';
@@ -20,8 +21,8 @@ describe('sharing details with a booth (the introduction)', () => {
     commit(state, shareDetails(state, { studentId: sam, slug: 'acme' }, MORNING));
     const again = shareDetails(state, { studentId: sam, slug: 'acme' }, new Date(MORNING.getTime() + 60_000));
     expect(again.events).toEqual([]);
-    expect(Object.keys(state.introductions)).toEqual(['acme:sam']);
-    expect(state.introductions['acme:sam']!.sharedAt).toBe(MORNING.toISOString());
+    expect([...state.introductions.keys()]).toEqual(['acme:sam']);
+    expect(state.introductions.get('acme:sam')!.sharedAt).toBe(MORNING.toISOString());
   });
 
   it('refuses to share before the student has a profile, and for an unknown booth', () => {
@@ -35,8 +36,9 @@ describe('sharing details with a booth (the introduction)', () => {
     const { state, student } = makeFair();
     const sam = student('sam', 'Sam Lee');
     commit(state, shareDetails(state, { studentId: sam, slug: 'acme' }, MORNING));
-    state.students[sam]!.profile.phone = '+49 30 1234567'; // filled in after the consent
-    const card = visitorCard(state, state.introductions['acme:sam']!).student;
+    const saved = state.students.get(sam)!;
+    state.students.set(sam, { ...saved, profile: { ...profileOf(saved), phone: '+49 30 1234567' } }); // filled in after the consent
+    const card = visitorCard(state, state.introductions.get('acme:sam')!).student;
     expect(card).toEqual({ name: 'Sam Lee', email: 'sam@uni.example', school: 'Uni', graduationYear: '2027' });
     expect(studentCard(state, sam, [])).not.toHaveProperty('phone');
     expect(studentView(state, sam).visits.map((v) => v.booth.slug)).toEqual(['acme']);

@@ -35,7 +35,7 @@ describe.skipIf(!hasBrowser)('an interview request made offline', () => {
     await phone.getByRole('button', { name: 'Send request' }).dblclick();
     await expect.poll(() => status.innerText()).toBe('Your request — pending, will be sent.');
     await expect.poll(() => banner.innerText()).toBe('Offline · 1 pending — will be sent');
-    expect(Object.keys(server.store.state.requests)).toEqual([]);
+    expect([...server.store.state.requests.keys()]).toEqual([]);
 
     // The network is back for pages, not yet for the socket: the page is reloaded in that moment.
     await phone.route('**/socket.io/**', (route) => route.abort());
@@ -43,7 +43,7 @@ describe.skipIf(!hasBrowser)('an interview request made offline', () => {
     await phone.reload();
     // The booth itself comes over the socket, so until it connects the banner alone says what waits.
     await expect.poll(() => banner.innerText()).toMatch(/^(Connecting…|Reconnecting…) · 1 pending — will be sent$/);
-    expect(Object.keys(server.store.state.requests)).toEqual([]);
+    expect([...server.store.state.requests.keys()]).toEqual([]);
 
     // The socket gets through: the request is sent once, with the id it was given offline.
     await phone.unroute('**/socket.io/**');
@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser)('an interview request made offline', () => {
     const card = tablet.getByTestId('request-card');
     await card.filter({ hasText: 'Can I keep my stapler?' }).waitFor();
     expect(await card.count()).toBe(1);
-    expect(Object.values(server.store.state.requests).map((r) => r.note)).toEqual(['Can I keep my stapler?']);
+    expect([...server.store.state.requests.values()].map((r) => r.note)).toEqual(['Can I keep my stapler?']);
     await Promise.all([tabletContext.close(), phoneContext.close()]);
   }, 40_000);
 });

@@ -38,7 +38,7 @@ describe.skipIf(!hasBrowser)('proposing another time', () => {
     await phone.getByRole('button', { name: 'Confirm this time' }).click();
     await expect.poll(() => status.innerText()).toContain(`Interview booked: ${second}`);
     await card.getByText('Accepted').waitFor();
-    expect(Object.values(server.store.state.requests).map((r) => r.status)).toEqual(['accepted']);
+    expect([...server.store.state.requests.values()].map((r) => r.status)).toEqual(['accepted']);
     await Promise.all([tabletContext.close(), phoneContext.close()]);
   });
 });

@@ -14,7 +14,7 @@ describe.skipIf(!hasBrowser)('revoking a tablet', () => {
     const { tabletContext, tablet } = await openPairedTablet(server, browser, { employer: 'ACME Rockets', booth: '12' }, {
       name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example',
     });
-    const code = Object.values(server.store.state.booths)[0]!.pairingCode;
+    const code = [...server.store.state.booths.values()][0]!.pairingCode;
     await api(server.url, '/api/rep/pair', { json: { code, name: 'Bo Chen', title: 'Engineer', email: 'bo@acme.example' } });
 
     const laptop = await browser.newContext(device('Desktop Chrome'));
@@ -30,7 +30,7 @@ describe.skipIf(!hasBrowser)('revoking a tablet', () => {
     admin.once('dialog', (dialog) => void dialog.dismiss());
     await row.getByRole('button', { name: "Revoke Ada Lovelace's tablet at ACME Rockets" }).click();
     await tablet.getByRole('heading', { name: 'ACME Rockets' }).waitFor();
-    expect(Object.values(server.store.state.reps).filter((r) => r.revokedAt)).toEqual([]);
+    expect([...server.store.state.reps.values()].filter((r) => r.revokedAt)).toEqual([]);
 
     admin.once('dialog', (dialog) => {
       expect(dialog.message()).toBe("Sign out Ada Lovelace's tablet at ACME Rockets? It will need the pairing code again.");

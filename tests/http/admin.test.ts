@@ -26,7 +26,7 @@ describe('organiser sign-in', () => {
       expect(res.status).toBe(401);
       expect(((await res.json()) as ErrorJson).error).toEqual({ code: 'UNAUTHORIZED', message: SIGN_IN });
     }
-    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+    expect([...server.store.state.booths.keys()]).toHaveLength(0);
     expect((await api(server.url, '/api/admin/booths', { token: server.adminToken })).status).toBe(200);
   });
 
@@ -81,7 +81,7 @@ describe('booths', () => {
       status: 'open', reps: [], introductions: 0, url: `${server.url}/b/acme-rockets`,
     });
     expect(booth.pairingCode).toMatch(/^[A-HJ-KM-NP-Z2-9]{4}-[A-HJ-KM-NP-Z2-9]{4}$/);
-    expect(server.store.state.booths[booth.id]?.pairingCode).toBe(booth.pairingCode);
+    expect(server.store.state.booths.get(booth.id)?.pairingCode).toBe(booth.pairingCode);
   });
 
   it('lists booths by booth number in natural order, then employer, numberless last', async () => {
@@ -118,7 +118,7 @@ describe('booths', () => {
     expect(error.fields?.employer).toBe('Enter the employer name.');
     expect(error.fields?.website).toMatch(/full web address/);
     expect(error.fields?.extra).toBeDefined();
-    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+    expect([...server.store.state.booths.keys()]).toHaveLength(0);
   });
 
   it('refuses a booth number that is taken with 409', async () => {
@@ -137,7 +137,7 @@ describe('booths', () => {
     const after = (await res.json()) as BoothAdmin;
     expect(after.id).toBe(booth.id);
     expect(after.pairingCode).not.toBe(booth.pairingCode);
-    expect(server.store.state.booths[booth.id]?.pairingCode).toBe(after.pairingCode);
+    expect(server.store.state.booths.get(booth.id)?.pairingCode).toBe(after.pairingCode);
 
     const unknown = await api(server.url, '/api/admin/booths/no-such-booth/reset-code', { method: 'POST', token: server.adminToken });
     expect(unknown.status).toBe(404);

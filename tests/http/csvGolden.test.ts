@@ -56,7 +56,7 @@ async function payloadFair(): Promise<void> {
       name: payload, email: EMAILS[payload] ?? `student${i}@example.com`, phone: i % 2 ? '+49 30 1234567' : '(030) 1234567',
       school: payload, programme: payload, graduationYear: '2027', link: payload, interests: payload,
     });
-    const slug = store.state.booths[boothId]!.slug;
+    const slug = store.state.booths.get(boothId)!.slug;
     const studentId = await introduce(store, slug, details, at(i));
     const requestId = await requestAt(store, studentId, slug, payload, at(30 + i));
     await accept(store, repId, requestId, allSlots(store.state.fair)[0]!.start, at(30 + i));

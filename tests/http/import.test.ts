@@ -42,7 +42,7 @@ describe('CSV import', () => {
     expect(result.errors[1]!.message).toMatch(/full web address/);
     expect(result.errors[2]!.message).toBe("Booth 1 is already ACME Rockets's. Pick another booth number.");
     expect(result.errors[3]!.message).toMatch(/7 cells but the header has 6/);
-    expect(Object.values(server.store.state.booths).map((b) => b.employer).sort()).toEqual(['ACME Rockets', 'Plain Corp', 'Widgets, Inc.']);
+    expect([...server.store.state.booths.values()].map((b) => b.employer).sort()).toEqual(['ACME Rockets', 'Plain Corp', 'Widgets, Inc.']);
   });
 
   it('accepts only an employer column, text/plain, LF line ends and semicolons', async () => {
@@ -85,7 +85,7 @@ describe('CSV import', () => {
     const message = ((await unknown.json()) as ErrorJson).error.message;
     expect(message).toContain('"phone"');
     expect(message).toContain('"contact person"');
-    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+    expect([...server.store.state.booths.keys()]).toHaveLength(0);
   });
 
   it('refuses a broken quote, a non-CSV type, a file that is not UTF-8 and one over 1 MB', async () => {
@@ -107,6 +107,6 @@ describe('CSV import', () => {
     const huge = await importCsv(`employer,description\n${`ACME,${'x'.repeat(400)}\n`.repeat(2700)}`);
     expect(huge.status).toBe(413);
     expect(((await huge.json()) as ErrorJson).error.message).toMatch(/1 MB/);
-    expect(Object.keys(server.store.state.booths)).toHaveLength(0);
+    expect([...server.store.state.booths.keys()]).toHaveLength(0);
   });
 });

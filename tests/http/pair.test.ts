@@ -6,6 +6,7 @@ import { PAIR_MAX_FAILURES, PAIR_MAX_FAILURES_PER_FAIR } from '../../server/http
 import { sha256 } from '../../server/ids.ts';
 import { api } from '../helpers.ts';
 import { createBooth, pair, startHttpServer, type HttpTestServer } from './support.ts';
+import { stateJson } from '../stateJson.ts';
 
 let server: HttpTestServer;
 afterEach(async () => server?.close());
@@ -52,9 +53,9 @@ describe('pairing a tablet', () => {
     expect(result.rep).toEqual({ id: result.rep.id, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example', boothId: booth.id });
     expect(result.booth).toMatchObject({ id: booth.id, slug: booth.slug, reps: [{ id: result.rep.id, name: 'Ada Lovelace', title: 'Recruiter' }] });
     expect(result.booth).not.toHaveProperty('pairingCode');
-    const stored = server.store.state.reps[result.rep.id]!;
+    const stored = server.store.state.reps.get(result.rep.id)!;
     expect(stored.tokenHash).toBe(sha256(result.token));
-    expect(JSON.stringify(server.store.state)).not.toContain(result.token);
+    expect(stateJson(server.store.state)).not.toContain(result.token);
   });
 
   it('refuses invalid details with field messages and creates no rep', async () => {
@@ -65,7 +66,7 @@ describe('pairing a tablet', () => {
     const { error } = (await res.json()) as ErrorJson;
     expect(error.code).toBe('INVALID');
     expect(error.fields).toMatchObject({ name: 'Enter your name.', email: expect.stringMatching(/valid email/) });
-    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+    expect([...server.store.state.reps.keys()]).toHaveLength(0);
   });
 
   it('no longer pairs with the old code after a reset', async () => {
@@ -87,7 +88,7 @@ describe('pairing a tablet', () => {
       expect(res.status).toBe(429);
       expect(((await res.json()) as ErrorJson).error).toEqual({ code: 'RATE_LIMITED', message: TOO_MANY });
     }
-    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+    expect([...server.store.state.reps.keys()]).toHaveLength(0);
 
     now = new Date(now.getTime() + 9 * 60_000);
     expect((await tryCode(booth.pairingCode)).status).toBe(429);
@@ -110,7 +111,7 @@ describe('pairing a tablet', () => {
       const res = await tryCodeFrom('127.0.0.200', code);
       expect(res).toEqual({ status: 429, error: { code: 'RATE_LIMITED', message: TOO_MANY_FOR_BOOTH } });
     }
-    expect(Object.keys(server.store.state.reps)).toHaveLength(0);
+    expect([...server.store.state.reps.keys()]).toHaveLength(0);
 
     const reset = await api(server.url, `/api/admin/booths/${acme.id}/reset-code`, { method: 'POST', token: server.adminToken });
     const fresh = (await reset.json()) as BoothAdmin;

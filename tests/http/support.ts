@@ -76,6 +76,6 @@ export async function requestAt(store: Store, studentId: string, slug: string, n
 }
 
 export async function accept(store: Store, repId: string, requestId: string, start: string, at: Date): Promise<void> {
-  const rep: Rep = store.state.reps[repId]!;
+  const rep: Rep = store.state.reps.get(repId)!;
   await commit(store, acceptRequest(store.state, rep, { requestId, start }, at));
 }

@@ -7,6 +7,7 @@ import {
   ACK_TIMEOUT_MS, actionId, ask, connectRep, connectStudent, nextEvent, studentKey, type TestServer,
 } from '../helpers.ts';
 import { SAM, SLOT_1320, startTwoBoothFair, stopServer } from './fixtures.ts';
+import { stateJson } from '../stateJson.ts';
 
 let server: TestServer;
 let tokens: { ada: string; bo: string; gil: string };
@@ -76,7 +77,7 @@ describe('scan → share → request → accept, live on every screen', () => {
     const id = actionId();
     const replies = await Promise.all([1, 2, 3].map(() => ask(phone, 'request:create', { id, slug: 'acme', note: '' })));
     expect(replies.map((r) => r.ok)).toEqual([true, true, true]);
-    expect(Object.values(server.store.state.requests)).toHaveLength(1);
+    expect([...server.store.state.requests.values()]).toHaveLength(1);
   });
 });
 
@@ -90,8 +91,8 @@ describe('bad input and wrong audiences', () => {
     await ask(phone, 'profile:save', SAM);
     await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
     await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' });
-    const requestId = Object.keys(server.store.state.requests)[0]!;
-    const before = { state: JSON.stringify(server.store.state), journal: journal() };
+    const requestId = [...server.store.state.requests.keys()][0]!;
+    const before = { state: stateJson(server.store.state), journal: journal() };
     const heard: unknown[] = [];
     tabletB.onAny((...args) => heard.push(args));
     phone.onAny((...args) => heard.push(args));
@@ -118,7 +119,7 @@ describe('bad input and wrong audiences', () => {
 
     await new Promise((r) => setTimeout(r, 200));
     expect(heard).toEqual([]);
-    expect({ state: JSON.stringify(server.store.state), journal: journal() }).toEqual(before);
+    expect({ state: stateJson(server.store.state), journal: journal() }).toEqual(before);
     // And the server still works.
     expect((await ask(tabletA, 'request:accept', { id: actionId(), requestId, start: SLOT_1320 })).ok).toBe(true);
   });
@@ -131,13 +132,13 @@ describe('bad input and wrong audiences', () => {
     await ask(phone, 'profile:save', SAM);
     await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
     await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' });
-    const requestId = Object.keys(server.store.state.requests)[0]!;
+    const requestId = [...server.store.state.requests.keys()][0]!;
     const reply = await ask(otherBooth, 'request:accept', { id: actionId(), requestId, start: SLOT_1320 });
     expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const view = await ask(otherBooth, 'rep:load');
     expect(view.ok && [view.data.visitors.length, view.data.requests.length]).toEqual([0, 0]);
     expect(heard).toEqual([]);
-    expect(server.store.state.requests[requestId]!.status).toBe('pending');
+    expect(server.store.state.requests.get(requestId)!.status).toBe('pending');
   });
 
   it('refuses connections without a valid credential or from another origin', async () => {

@@ -20,12 +20,12 @@ export async function setUpFair(store: Store) {
   }));
   const booth = async (id: string, employer: string, number: string) => {
     await must(store, createBooth(store.state, { id, pairingCode: `${id.slice(0, 4).toUpperCase()}-CODE`, employer, booth: number, description: 'We build rockets.', website: '', roles: ['Engineering'], place: '' }, FAIR_MORNING));
-    return store.state.booths[id]!;
+    return store.state.booths.get(id)!;
   };
   const pair = async (boothId: string, name: string): Promise<string> => {
     const token = newToken();
     const repId = `rep-${name.toLowerCase()}`;
-    await must(store, pairRep(store.state, { code: store.state.booths[boothId]!.pairingCode, name, title: 'Recruiter', email: `${name.toLowerCase()}@example.com`, repId, tokenHash: sha256(token) }, FAIR_MORNING));
+    await must(store, pairRep(store.state, { code: store.state.booths.get(boothId)!.pairingCode, name, title: 'Recruiter', email: `${name.toLowerCase()}@example.com`, repId, tokenHash: sha256(token) }, FAIR_MORNING));
     return token;
   };
   return { booth, pair };

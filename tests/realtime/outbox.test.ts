@@ -34,7 +34,7 @@ afterEach(async () => {
   await server.close();
 });
 
-const requests = () => Object.values(server.store.state.requests);
+const requests = () => [...server.store.state.requests.values()];
 
 describe('the outbox', () => {
   it('queues a double tap once, keeps it across a reload, and sends it once with its id', async () => {

@@ -28,7 +28,7 @@ const accept = (tablet: RepClient, requestId: string, start = SLOT_1320) =>
   ask(tablet, 'request:accept', { id: actionId(), requestId, start });
 const oks = (replies: { ok: boolean }[]) => replies.filter((r) => r.ok).length;
 const messages = (replies: Awaited<ReturnType<typeof accept>>[]) => new Set(replies.flatMap((r) => (r.ok ? [] : [r.error.message])));
-const acceptedEvents = () => Object.values(server.store.state.requests).filter((r) => r.status === 'accepted');
+const acceptedEvents = () => [...server.store.state.requests.values()].filter((r) => r.status === 'accepted');
 
 describe('races decided by the server, one command at a time', () => {
   it('200 accepts of one request from two tablets: one wins, 199 hear who took it and when', async () => {
@@ -77,7 +77,7 @@ describe('races decided by the server, one command at a time', () => {
     expect(acceptedEvents()).toHaveLength(1);
     const loserName = acceptedEvents()[0]!.id === sam.acme ? 'Kim Park' : 'Sam Lee';
     expect(messages(replies)).toEqual(new Set(['Already accepted by Ada for 13:20.', 'You already have an interview at 13:20. Next free slot: 13:40.']));
-    expect(server.store.state.requests[loserName === 'Kim Park' ? kim.acme! : sam.acme!]!.status).toBe('pending');
+    expect(server.store.state.requests.get(loserName === 'Kim Park' ? kim.acme! : sam.acme!)!.status).toBe('pending');
   });
 
   it('a student cancels while a rep accepts: one outcome, the same on the phone, the tablet and the server', async () => {
@@ -101,7 +101,7 @@ describe('races decided by the server, one command at a time', () => {
       expect(cancelled.ok).toBe(true);
       if (!accepted.ok) expect(accepted.error.message).toBe('The student cancelled this request.');
       orders.add(accepted.ok ? 'accept first' : 'cancel first');
-      const truth = server.store.state.requests[requestId]!;
+      const truth = server.store.state.requests.get(requestId)!;
       expect(truth.status).toBe('cancelled');
       await expect.poll(() => lastOnTablet.get(requestId)?.status).toBe('cancelled');
       await expect.poll(() => lastOnPhone?.visits[0]?.requests.find((r) => r.id === requestId)?.status).toBe('cancelled');

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { configureFair, createBooth, pairRep } from '../../server/domain/booths.ts';
-import type { FairState } from '../../server/domain/state.ts';
+import type { FairJson } from '../../server/http/exports.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { api, freePort, tempDir, waitFor } from '../helpers.ts';
@@ -48,10 +48,10 @@ async function prepare(dir: string): Promise<string[]> {
 }
 
 /** The server's state (the organiser's fair.json) once `done` holds for it. */
-async function settled(url: string, done: (state: FairState) => boolean, timeoutMs = 10_000): Promise<FairState> {
+async function settled(url: string, done: (state: FairJson) => boolean, timeoutMs = 10_000): Promise<FairJson> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const state = (await (await api(url, '/api/admin/export/fair.json', { token: ADMIN })).json()) as FairState;
+    const state = (await (await api(url, '/api/admin/export/fair.json', { token: ADMIN })).json()) as FairJson;
     if (done(state)) return state;
     if (Date.now() > until) throw new Error('The fair did not settle: requests still pending or tablets behind.');
     await new Promise((resolve) => setTimeout(resolve, 50));

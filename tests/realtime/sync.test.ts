@@ -74,8 +74,8 @@ describe('reconnecting tablets', () => {
       tablet.io.on('packet', (packet) => packet.type === 2 && wire.push(packet.data));
       const refused = new Promise<Error>((resolve) => tablet.once('connect_error', resolve));
       tablet.io.engine.close();
-      server.store.state.reps['rep-ada']!.revokedAt = FAIR_MORNING.toISOString();
-      await ask(phone, 'request:cancel', { id: actionId(), requestId: Object.keys(server.store.state.requests)[0]! });
+      server.store.state.reps.get('rep-ada')!.revokedAt = FAIR_MORNING.toISOString();
+      await ask(phone, 'request:cancel', { id: actionId(), requestId: [...server.store.state.requests.keys()][0]! });
       expect((await refused).message).toBe('UNAUTHORIZED');
       expect(tablet.connected).toBe(false);
       expect(wire).toEqual([]);
@@ -93,7 +93,7 @@ describe('expiry', () => {
     await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
     await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' });
     await new Promise((r) => setTimeout(r, 100)); // several checks: nothing expires before the end
-    expect(Object.values(server.store.state.requests)[0]!.status).toBe('pending');
+    expect([...server.store.state.requests.values()][0]!.status).toBe('pending');
 
     const onPhone = nextEvent<StudentView>(phone, 'student:changed');
     const onTablet = nextEvent<RequestCard>(tablet, 'request:changed');

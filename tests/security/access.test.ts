@@ -14,6 +14,7 @@ import { stopServer } from '../realtime/fixtures.ts';
 import { KIM_KEY, startAccessFair, type AccessFair } from './accessFair.ts';
 import { SOCKET_ROWS, type Actor, type Namespace } from './accessTable.ts';
 import { journalHash } from './journal.ts';
+import { stateJson } from '../stateJson.ts';
 
 const REFUSALS = ['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID'];
 const AUDIENCES = ['student', 'repA', 'repB', 'admin', 'none'] as const;
@@ -28,7 +29,7 @@ const send = (socket: Socket, event: string, payload: unknown): Promise<Reply<un
   socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, ...(payload === undefined ? [] : [payload]));
 
 /** The fair as it stands: the journal's bytes and the state in memory. */
-const snapshot = () => ({ journal: journalHash(fair.server.dataDir), state: JSON.stringify(fair.server.store.state) });
+const snapshot = () => ({ journal: journalHash(fair.server.dataDir), state: stateJson(fair.server.store.state) });
 
 /** Every audience's socket, plus Kim's phone and Bo's tablet, each noting what the server pushes to it. */
 async function connectEveryone() {

@@ -50,7 +50,7 @@ export async function startAccessFair(): Promise<AccessFair> {
 
 /** Ada proposes times to Sam and to Kim at ACME, so each student has a proposal to answer. */
 export async function proposeToBoth(store: Store): Promise<void> {
-  const ada = store.state.reps['rep-ada']!;
+  const ada = store.state.reps.get('rep-ada')!;
   await must(store, proposeTime(store.state, ada, { requestId: SAM_AT_A, start: SLOT }, FAIR_MORNING));
   await must(store, proposeTime(store.state, ada, { requestId: KIM_AT_A, start: '2026-03-12T12:40:00.000Z' }, FAIR_MORNING));
 }

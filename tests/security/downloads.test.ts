@@ -39,7 +39,7 @@ async function hostileFair(): Promise<{ repId: string; requestId: string; slug: 
   await commit(store, pairRep(store.state, {
     code: 'KXMPQRST', name: 'Ada "the rep"\r\nX-EVIL:name', title: 'Boss\nX-EVIL:title', email: 'ada@acme.example', repId, tokenHash: sha256(newToken()),
   }, now));
-  const slug = store.state.booths[boothId]!.slug;
+  const slug = store.state.booths.get(boothId)!.slug;
   const studentId = await introduce(store, slug, profile(), now);
   const requestId = await requestAt(store, studentId, slug, 'Hi\r\nX-EVIL:note\rX-EVIL:cr', now);
   await accept(store, repId, requestId, allSlots(store.state.fair)[0]!.start, now);

@@ -12,6 +12,7 @@ import { healthProblems, httpProblem, startFuzzTarget, studentWithRequest } from
 import { FUZZ_SEED, seeded } from './fuzzValues.ts';
 import { disconnectMade } from './support.ts';
 import { digests } from '../store/fixtures.ts';
+import { stateJson } from '../stateJson.ts';
 
 const RANDOM_PER_ROUTE = 40;
 const rng = seeded(FUZZ_SEED);
@@ -36,12 +37,12 @@ let before: Record<string, string>;
 let state: string;
 beforeEach(() => {
   before = digests(server.dataDir);
-  state = JSON.stringify(server.store.state);
+  state = stateJson(server.store.state);
 });
 afterEach(async () => {
   expect(await healthProblems(server)).toEqual([]);
   expect(digests(server.dataDir), 'a file in the data folder changed').toEqual(before);
-  expect(JSON.stringify(server.store.state), 'the fair changed').toBe(state);
+  expect(stateJson(server.store.state), 'the fair changed').toBe(state);
 });
 
 const send = (c: HttpCase, token?: string) =>

@@ -73,9 +73,9 @@ export async function healthProblems(server: TestServer): Promise<string[]> {
   if (!booth.ok) problems.push(`booth:get refused: ${booth.error.message}`);
   phone.disconnect();
   if (({} as Record<string, unknown>).polluted !== undefined) problems.push('Object.prototype was polluted');
-  const state = server.store.state as unknown as Record<string, object>;
-  for (const name of ['booths', 'reps', 'students', 'introductions', 'requests']) {
-    if (Object.getPrototypeOf(state[name]) !== Object.prototype) problems.push(`state.${name} has another prototype`);
+  const state = server.store.state;
+  for (const name of ['booths', 'reps', 'students', 'introductions', 'requests'] as const) {
+    if (Object.getPrototypeOf(state[name]) !== Map.prototype) problems.push(`state.${name} has another prototype`);
   }
   return problems;
 }

@@ -2,6 +2,7 @@
 // parsing, and the server and everyone else carry on; one just under the cap gets a clear error.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_PAYLOAD_BYTES } from '../../server/app.ts';
+import { profileOf } from '../../server/domain/profiles.ts';
 import { api, ask, connectStudent, nextEvent, studentKey, type TestServer } from '../helpers.ts';
 import { SAM, startTwoBoothFair, stopServer } from '../realtime/fixtures.ts';
 import { digests } from '../store/fixtures.ts';
@@ -26,7 +27,7 @@ it('a 20 KB payload drops only its sender; the server and the other phones keep 
   const late = await connectStudent(server.url, studentKey());
   expect(await ask(late, 'booth:get', { slug: 'acme' })).toMatchObject({ ok: true, data: { employer: 'ACME' } });
   // Only the bystander's save was taken.
-  expect(Object.values(server.store.state.students).map((s) => s.profile.interests)).toEqual(['Robotics']);
+  expect([...server.store.state.students.values()].map((s) => profileOf(s).interests)).toEqual(['Robotics']);
 });
 
 it('a payload just under the cap is read, and refused with the field that is too long', async () => {

@@ -3,6 +3,7 @@
 // them; the organiser's purge leaves booths and counts. Real server, real files, `grep -r` style.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { profileOf } from '../../server/domain/profiles.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
 import { actionId, api, ask, connectAdmin, connectRep, waitFor, type TestServer } from '../helpers.ts';
@@ -100,8 +101,8 @@ describe('erasing a profile', () => {
     // A restart holds everyone else, and still nothing of the student.
     await stopServer(server);
     const reopened = await openFileStore(dir, { log: () => {} });
-    expect(Object.values(reopened.state.students).map((s) => s.profile.name)).toEqual([LOU.name]);
-    expect(Object.keys(reopened.state.booths)).toEqual(['acme', 'globex']);
+    expect([...reopened.state.students.values()].map((s) => profileOf(s).name)).toEqual([LOU.name]);
+    expect([...reopened.state.booths.keys()]).toEqual(['acme', 'globex']);
     await reopened.close();
     expect(grepFolder(dir, SAMS)).toEqual([]);
   });

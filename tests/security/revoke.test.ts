@@ -64,7 +64,7 @@ describe('revoking a tablet', () => {
     const tablets = Object.fromEntries(list.map((b) => [b.id, b.tablets.map((t) => `${t.name}${t.revokedAt ? ' (revoked)' : ''}`)]));
     expect(tablets).toEqual({ acme: ['Ada', 'Bo (revoked)'], globex: ['Gil'] });
     const text = JSON.stringify(list);
-    for (const rep of Object.values(server.store.state.reps)) expect(text).not.toContain(rep.tokenHash);
+    for (const rep of server.store.state.reps.values()) expect(text).not.toContain(rep.tokenHash);
     expect(text).not.toContain('@example.com');
   });
 
@@ -84,7 +84,7 @@ describe('revoking a tablet', () => {
     const unsigned = await revoke('acme', 'rep-ada', 'wrong-token');
     expect(unsigned.status).toBe(401);
     expect(journalHash(server.dataDir)).toBe(before);
-    expect(Object.values(server.store.state.reps).filter((r) => r.revokedAt)).toEqual([]);
+    expect([...server.store.state.reps.values()].filter((r) => r.revokedAt)).toEqual([]);
     expect(await ask(ada, 'rep:load')).toMatchObject({ ok: true });
     expect(ada.connected).toBe(true);
   });

@@ -25,7 +25,7 @@ describe('file store: compaction', () => {
 
     expect(fs.readdirSync(dir).sort()).toEqual(['db.json', 'journal.jsonl', 'journal.prev.jsonl']);
     expect(readDb(dir).seq).toBe(58);
-    expect(Object.keys(readDb(dir).state.booths)).toEqual(boothIds(58));
+    expect(readDb(dir).state.booths.map((entity) => entity.id)).toEqual(boothIds(58));
     const prev = seqsIn(dir, 'journal.prev.jsonl');
     expect(prev.length).toBeGreaterThan(0);
     expect(prev).toEqual(Array.from({ length: prev.length }, (_, i) => 58 - prev.length + 1 + i)); // the last stretch, in order
@@ -33,7 +33,7 @@ describe('file store: compaction', () => {
 
     const spy = new FaultyIo();
     const again = await openFileStore(dir, { io: spy, log: quiet });
-    expect(Object.keys(again.state.booths)).toEqual(boothIds(58));
+    expect([...again.state.booths.keys()]).toEqual(boothIds(58));
     const reads = spy.calls.filter((call) => call.op === 'readFile' || call.op === 'read');
     expect(reads).toEqual([
       { op: 'readFile', file: 'db.json' },
@@ -71,13 +71,13 @@ describe('file store: a crash during compaction', () => {
     writeFolder(dir, layout);
     if (temp !== undefined) fs.writeFileSync(path.join(dir, '.db.json.tmp'), temp);
     const store = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(store.state.booths)).toEqual(boothIds(18));
+    expect([...store.state.booths.keys()]).toEqual(boothIds(18));
     expect(store.applied('action-18')).toEqual({ ok: true, data: 18 });
     await commitBooth(store, 19);
     expect(seqsIn(dir, 'journal.jsonl').at(-1)).toBe(19);
     await store.close();
     expect(fs.readdirSync(dir).sort()).toEqual(['db.json', 'journal.jsonl', 'journal.prev.jsonl']);
-    expect(Object.keys((await reopened(dir)).state.booths)).toEqual(boothIds(19));
+    expect([...(await reopened(dir)).state.booths.keys()]).toEqual(boothIds(19));
   });
 
   // The store itself frozen at each step, its folder copied as it stands: a kill at that instant.
@@ -106,13 +106,13 @@ describe('file store: a crash during compaction', () => {
 
     const copy = copyFolder(dir);
     const restarted = await openFileStore(copy, { log: quiet });
-    const booths = Object.keys(restarted.state.booths);
+    const booths = [...restarted.state.booths.keys()];
     expect(booths.slice(0, 20)).toEqual(boothIds(20));
     for (const n of acked) expect(booths).toContain(`b${n}`);
     expect(booths.length).toBe(new Set(booths).size);
     await commitBooth(restarted, 24);
     expect(seqsIn(copy, 'journal.jsonl').at(-1)).toBe(booths.length + 1);
     await restarted.close();
-    expect(Object.keys((await reopened(copy)).state.booths)).toEqual([...booths, 'b24']);
+    expect([...(await reopened(copy)).state.booths.keys()]).toEqual([...booths, 'b24']);
   });
 });

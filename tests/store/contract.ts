@@ -21,7 +21,7 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
     it('1. commit applies the events to state at once, before it resolves', async () => {
       const { store } = await open();
       const saved = store.commit({ events: [boothCreated('b1')] });
-      expect(store.state.booths.b1?.employer).toBe('ACME b1');
+      expect(store.state.booths.get('b1')?.employer).toBe('ACME b1');
       await saved;
       await store.close();
     });
@@ -57,7 +57,7 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
         store.commit({ events: [codeReset('b1', 'BBBB-BBBB')] }),
         store.commit({ events: [codeReset('b1', 'CCCC-CCCC')] }),
       ]);
-      expect(store.state.booths.b1?.pairingCode).toBe('CCCC-CCCC');
+      expect(store.state.booths.get('b1')?.pairingCode).toBe('CCCC-CCCC');
       await store.close();
     });
 
@@ -65,7 +65,7 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       const { store } = await open();
       await store.close();
       await expect(store.commit({ events: [boothCreated('b1')] })).rejects.toBeInstanceOf(StorageError);
-      expect(store.state.booths).toEqual({});
+      expect(store.state.booths).toEqual(new Map());
     });
 
     it('6. after a reopen everything committed is there exactly once, and later commits follow it', async (context) => {
@@ -87,14 +87,14 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       expect(second.state).toEqual(before);
       expect(second.applied('__proto__')).toBe('kept');
       expect(second.applied('constructor')).toBeUndefined();
-      expect(Object.keys(second.state.booths)).toEqual(['b1', 'b2']);
+      expect([...second.state.booths.keys()]).toEqual(['b1', 'b2']);
       expect(second.applied('action-0001')).toEqual({ ok: true, data: 1 });
       expect(second.applied('action-0002')).toEqual({ ok: true, data: 2 });
 
       await second.commit({ events: [boothCreated('b3')], key: 'action-0003', reply: { ok: true, data: 3 } });
       const third = await opened.reopen();
-      expect(Object.keys(third.state.booths)).toEqual(['b1', 'b2', 'b3']);
-      expect(third.state.booths.b1?.pairingCode).toBe('BBBB-BBBB');
+      expect([...third.state.booths.keys()]).toEqual(['b1', 'b2', 'b3']);
+      expect(third.state.booths.get('b1')?.pairingCode).toBe('BBBB-BBBB');
       expect(third.applied('action-0003')).toEqual({ ok: true, data: 3 });
       await third.close();
     });
@@ -109,8 +109,8 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       expect(store.state).toEqual(before);
       await store.commit({ events: [boothCreated('b2')] });
       const after = opened.reopen ? await opened.reopen() : store;
-      expect(Object.keys(after.state.students)).toEqual(['lou']);
-      expect(Object.keys(after.state.booths)).toEqual(['b1', 'b2']);
+      expect([...after.state.students.keys()]).toEqual(['lou']);
+      expect([...after.state.booths.keys()]).toEqual(['b1', 'b2']);
       expect(after.applied('action-0001')).toBe(1);
       await after.close();
       await expect(after.scrub()).rejects.toBeInstanceOf(StorageError);

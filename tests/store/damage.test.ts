@@ -40,7 +40,7 @@ describe('file store: a damaged journal', () => {
 
     const logs: string[] = [];
     const store = await openFileStore(dir, { log: (line) => logs.push(line) });
-    expect(Object.keys(store.state.booths)).toEqual(['b1', 'b2']);
+    expect([...store.state.booths.keys()]).toEqual(['b1', 'b2']);
     expect(logs.join('\n')).toContain(`${journal} line 3 was cut short by an interrupted write; dropping it`);
     expect(fs.readFileSync(journal, 'utf8')).toBe(recordLines(1, 2));
 
@@ -53,7 +53,7 @@ describe('file store: a damaged journal', () => {
     const dir = tempDir();
     writeFolder(dir, { live: recordLine(1) + '\0\0\0\0\n' });
     const store = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(store.state.booths)).toEqual(['b1']);
+    expect([...store.state.booths.keys()]).toEqual(['b1']);
     expect(journalLines(dir)).toEqual([recordLine(1).trimEnd()]);
     await store.close();
   });
@@ -111,7 +111,7 @@ describe('file store: a missing or damaged db.json', () => {
       const dir = tempDir();
       writeFolder(dir, layout);
       const store = await openFileStore(dir, { log: quiet });
-      expect(Object.keys(store.state.booths)).toEqual(boothIds(4));
+      expect([...store.state.booths.keys()]).toEqual(boothIds(4));
       expect(store.applied('action-4')).toEqual({ ok: true, data: 4 });
       await store.close();
     }
@@ -141,7 +141,7 @@ describe('file store: a missing or damaged db.json', () => {
     const damaged = digests(dir)[SNAPSHOT];
     const logs: string[] = [];
     const store = await openFileStore(dir, { log: (line) => logs.push(line), snapshot: { idleMs: 60_000 } });
-    expect(Object.keys(store.state.booths)).toEqual(boothIds(5));
+    expect([...store.state.booths.keys()]).toEqual(boothIds(5));
     expect(logs).toContain(
       `${path.join(dir, SNAPSHOT)} is not a readable Boothlink snapshot (${problem}); rebuilt the fair from the journal, which holds all of it, and db.json will be replaced at the next snapshot.`,
     );
@@ -150,7 +150,7 @@ describe('file store: a missing or damaged db.json', () => {
     await store.commit({ events: [boothCreated('b6')] });
     await store.close();
     expect(readDb(dir).seq).toBe(6);
-    expect(Object.keys(readDb(dir).state.booths)).toEqual(boothIds(6));
+    expect(readDb(dir).state.booths.map((entity) => entity.id)).toEqual(boothIds(6));
   });
 
   it('takes the rebuild snapshot soon after start, without rotating away the history it was built from', async () => {

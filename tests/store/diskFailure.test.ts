@@ -66,7 +66,7 @@ describe('file store: a failed journal write', () => {
     const before = h.store.state;
     const removeFault = h.io.inject(fault);
     const batch = [3, 4, 5].map(h.commit);
-    expect(Object.keys(h.store.state.booths)).toEqual(boothIds(5)); // applied at once, for the next decision
+    expect([...h.store.state.booths.keys()]).toEqual(boothIds(5)); // applied at once, for the next decision
     await nextTurn(); // that batch is now being written
     const queued = [6, 7].map(h.commit); // decided on top of it
     expect(await Promise.all([...batch, ...queued])).toEqual(Array(5).fill('refused'));
@@ -74,11 +74,11 @@ describe('file store: a failed journal write', () => {
     // While memory is being reloaded: nothing refused is answered as done, nothing new is taken.
     expect(h.store.applied('action-3')).toBeUndefined();
     expect(await h.commit(8)).toBe('refused');
-    expect(h.store.state.booths.b8).toBeUndefined();
+    expect(h.store.state.booths.get('b8')).toBeUndefined();
 
     await reloaded(h);
     expect(h.store.state).not.toBe(before); // a new object: whatever was derived from the old one is stale
-    expect(Object.keys(h.store.state.booths)).toEqual(boothIds(2));
+    expect([...h.store.state.booths.keys()]).toEqual(boothIds(2));
     expect(seqsIn(h.dir, 'journal.jsonl')).toEqual([1, 2]); // the half-written batch was cut off
     await expectMemoryMatchesDisk(h);
 
@@ -87,7 +87,7 @@ describe('file store: a failed journal write', () => {
     expect(seqsIn(h.dir, 'journal.jsonl')).toEqual([1, 2, 3]); // seq 3 again: the refused ones never happened
     await expectMemoryMatchesDisk(h);
     await h.store.close();
-    expect(Object.keys((await reopened(h.dir)).state.booths)).toEqual(['b1', 'b2', 'b9']);
+    expect([...(await reopened(h.dir)).state.booths.keys()]).toEqual(['b1', 'b2', 'b9']);
   });
 
   it('waits a little before trying a disk that failed again at once, and accepts again once space returns', async () => {
@@ -136,7 +136,7 @@ describe('file store: closing after a failed write', () => {
     expect(fs.existsSync(path.join(h.dir, 'lock'))).toBe(false);
     expect(fs.existsSync(path.join(h.dir, 'db.json'))).toBe(false); // memory still held the refused b2
     const fresh = await reopened(h.dir);
-    expect(Object.keys(fresh.state.booths)).toEqual(['b1']);
+    expect([...fresh.state.booths.keys()]).toEqual(['b1']);
   });
 });
 
@@ -164,7 +164,7 @@ describe('file store: a failed snapshot', () => {
     expect(seqsIn(h.dir, 'journal.prev.jsonl')).toEqual([3]);
     expect(seqsIn(h.dir, 'journal.jsonl')).toEqual([4]);
     await h.store.close();
-    expect(Object.keys((await reopened(h.dir)).state.booths)).toEqual(boothIds(4));
+    expect([...(await reopened(h.dir)).state.booths.keys()]).toEqual(boothIds(4));
   });
 });
 
@@ -193,7 +193,7 @@ describe('file store: a failed journal rotation', () => {
     expect(await Promise.all([...batch, ...queued])).toEqual(['ok', 'ok', 'ok', 'refused', 'refused']);
 
     await reloaded(h);
-    expect(Object.keys(h.store.state.booths)).toEqual(boothIds(3));
+    expect([...h.store.state.booths.keys()]).toEqual(boothIds(3));
     await expectMemoryMatchesDisk(h);
     expect(await h.commit(6)).toBe('ok');
     expect(seqsIn(h.dir, 'journal.jsonl')).toEqual([4]);

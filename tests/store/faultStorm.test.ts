@@ -66,6 +66,6 @@ describe('file store: a storm of disk faults', () => {
     const final = await reopened(dir);
     for (const k of acked) expect(final.applied(`action-${k}`), `acked action-${k}`).toBe(k);
     for (const k of refused) expect(final.applied(`action-${k}`), `refused action-${k}`).toBeUndefined();
-    expect(Object.keys(final.state.booths).sort()).toEqual(acked.map((k) => `b${k}`).sort());
+    expect([...final.state.booths.keys()].sort()).toEqual(acked.map((k) => `b${k}`).sort());
   });
 });

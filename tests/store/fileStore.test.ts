@@ -8,7 +8,7 @@ import { openFileStore } from '../../server/store/fileStore.ts';
 import { StorageError } from '../../server/store/store.ts';
 import { runStoreContract } from './contract.ts';
 import { booth, boothCreated, codeReset, journalLine } from './events.ts';
-import { deadPid, journalLines, quiet, readDb, tempDir, waitFor } from './fixtures.ts';
+import { dbText, deadPid, journalLines, quiet, readDb, tempDir, waitFor } from './fixtures.ts';
 
 runStoreContract('file store', async () => {
   const dir = tempDir();
@@ -35,7 +35,7 @@ describe('file store: files on disk', () => {
     expect(fs.existsSync(path.join(dir, 'lock'))).toBe(false);
     const db = readDb(dir);
     expect(db.seq).toBe(1);
-    expect(db.state.booths.b1).toEqual(booth('b1'));
+    expect(db.state.booths.find((b) => b.id === 'b1')).toEqual(booth('b1'));
     expect(db.applied).toEqual({ 'action-0001': { ok: true } });
     expect(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')).toContain('\n  "seq": 1,'); // indented for people
   });
@@ -61,7 +61,7 @@ describe('file store: files on disk', () => {
     await store.commit({ events: [boothCreated('b2')] });
     expect(journalLines(dir).map((line) => JSON.parse(line).seq)).toEqual([2]);
     await waitFor(() => readDb(dir).seq === 2);
-    expect(Object.keys(readDb(dir).state.booths)).toEqual(['b1', 'b2']);
+    expect(readDb(dir).state.booths.map((b) => b.id)).toEqual(['b1', 'b2']);
     expect(journalLines(dir)).toEqual([]);
     await store.close();
   });
@@ -79,8 +79,8 @@ describe('file store: files on disk', () => {
     const dir = tempDir();
     // The snapshot holds seq 2 with code SNAP-SHOT; lines 1–2 say otherwise and must be skipped.
     const state = initialState();
-    state.booths.b1 = booth('b1', 'SNAP-SHOT');
-    fs.writeFileSync(path.join(dir, 'db.json'), JSON.stringify({ seq: 2, state, applied: { 'action-0001': 'first' } }, null, 2));
+    state.booths.set('b1', booth('b1', 'SNAP-SHOT'));
+    fs.writeFileSync(path.join(dir, 'db.json'), dbText(2, state, { 'action-0001': 'first' }));
     fs.writeFileSync(
       path.join(dir, 'journal.jsonl'),
       journalLine(1, [boothCreated('b1', 'LINE-ONE1')]) +
@@ -89,8 +89,8 @@ describe('file store: files on disk', () => {
     );
 
     const store = await openFileStore(dir, { log: quiet });
-    expect(store.state.booths.b1?.pairingCode).toBe('SNAP-SHOT');
-    expect(Object.keys(store.state.booths)).toEqual(['b1', 'b3']);
+    expect(store.state.booths.get('b1')?.pairingCode).toBe('SNAP-SHOT');
+    expect([...store.state.booths.keys()]).toEqual(['b1', 'b3']);
     expect(store.applied('action-0001')).toBe('first');
     expect(store.applied('action-0003')).toBe('third');
 
@@ -109,7 +109,7 @@ describe('file store: files on disk', () => {
 
     const logs: string[] = [];
     const store = await openFileStore(dir, { log: (line) => logs.push(line) });
-    expect(Object.keys(store.state.booths)).toHaveLength(50);
+    expect(store.state.booths.size).toBe(50);
     expect(store.applied('action-49')).toEqual({ ok: true, data: 49 });
     expect(logs.join('\n')).toMatch(/no longer running/);
     await store.close();
@@ -162,7 +162,7 @@ describe('file store: refused commits', () => {
     const dir = tempDir();
     const store = await openFileStore(dir, { log: quiet });
     await expect(store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply: { big: 1n } })).rejects.toThrow(TypeError);
-    expect(store.state.booths).toEqual({});
+    expect(store.state.booths).toEqual(new Map());
     expect(store.applied('action-0001')).toBeUndefined();
     await store.close();
   });

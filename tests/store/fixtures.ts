@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
-import type { FairState } from '../../server/domain/state.ts';
+import { packProfile, profileOf } from '../../server/domain/profiles.ts';
+import type { FairState, Student } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { waitFor as waitForCondition } from '../helpers.ts';
 
@@ -41,13 +42,38 @@ export function deadPid(): number {
 
 export const quiet = (): void => {};
 
-/** db.json as JSON.parse reads it, each collection's list of entities made a record by id, as the state holds it. */
-export function readDb(dir: string): { seq: number; state: FairState; applied: Record<string, unknown> } {
-  const db = JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')) as { seq: number; state: Record<string, unknown>; applied: Record<string, unknown> };
-  for (const [key, part] of Object.entries(db.state)) {
-    if (Array.isArray(part)) db.state[key] = Object.fromEntries(part.map((entity: { id: string }) => [entity.id, entity]));
-  }
-  return db as unknown as { seq: number; state: FairState; applied: Record<string, unknown> };
+/** The state as db.json holds it: each collection the list of its entities, the other parts as they are. */
+export type DbState = { [K in keyof FairState]: FairState[K] extends Map<string, infer Entity> ? Entity[] : FairState[K] };
+
+/** db.json as JSON.parse reads it. */
+export interface DbFile {
+  seq: number;
+  state: DbState;
+  applied: Record<string, unknown>;
+}
+
+export function readDb(dir: string): DbFile {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')) as DbFile;
+}
+
+/**
+ * The state in db.json's shape, in the state's own order, as the store writes it: each student's
+ * profile an object, as in a small db.json, or `packed` into one string, as in a large one (profiles.ts).
+ */
+export function dbState(state: FairState, { packed = false } = {}): DbState {
+  const onDisk = (key: string, entity: unknown): unknown => (key === 'students' ? withProfile(entity as Student, packed) : entity);
+  const parts = Object.entries(state).map(([key, part]: [string, unknown]) => [key, part instanceof Map ? [...part.values()].map((entity) => onDisk(key, entity)) : part]);
+  return Object.fromEntries(parts) as DbState;
+}
+
+/** The student with its profile packed, or unpacked. */
+export function withProfile(student: Student, packed: boolean): Student {
+  return { ...student, profile: packed ? packProfile(profileOf(student)) : profileOf(student) };
+}
+
+/** The text of a db.json holding this state, as the store writes a small one. */
+export function dbText(seq: number, state: FairState, applied: Record<string, unknown> = {}): string {
+  return JSON.stringify({ seq, state: dbState(state), applied }, null, 2);
 }
 
 /** Copies the data folder without its lock: what a restart after a crash at this instant would find. */

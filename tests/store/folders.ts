@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { apply, initialState } from '../../server/domain/state.ts';
 import { boothCreated, journalLine } from './events.ts';
+import { dbText } from './fixtures.ts';
 
 export function recordLine(seq: number): string {
   return journalLine(seq, [boothCreated(`b${seq}`)], `action-${seq}`, { ok: true, data: seq });
@@ -24,7 +25,7 @@ export function snapshotText(seq: number): string {
     apply(state, boothCreated(`b${n}`));
     applied[`action-${n}`] = { ok: true, data: n };
   }
-  return JSON.stringify({ seq, state, applied }, null, 2);
+  return dbText(seq, state, applied);
 }
 
 export interface FolderLayout {

@@ -36,8 +36,8 @@ describe('file store: scrub', () => {
     await store.commit({ events: [boothCreated('b2')] });
     await store.close();
     const again = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(again.state.students)).toEqual(['lou']);
-    expect(Object.keys(again.state.booths)).toEqual(['b1', 'b2']);
+    expect([...again.state.students.keys()]).toEqual(['lou']);
+    expect([...again.state.booths.keys()]).toEqual(['b1', 'b2']);
     await again.close();
     expect(grepFolder(dir, KIM)).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('file store: scrub', () => {
     expect(grepFolder(dir, KIM)).toEqual([]);
     await store.close();
     const again = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(again.state.students)).toEqual(['lou']);
+    expect([...again.state.students.keys()]).toEqual(['lou']);
     await again.close();
   });
 
@@ -100,7 +100,7 @@ describe('file store: scrub', () => {
     await store.commit({ events: [boothCreated('b2')] });
     await store.close();
     const again = await openFileStore(dir, { log: quiet });
-    expect(Object.keys(again.state.booths)).toEqual(['b1', 'b2']);
+    expect([...again.state.booths.keys()]).toEqual(['b1', 'b2']);
     await again.close();
   });
 });

@@ -66,6 +66,6 @@ describe('file store: a real full disk', () => {
     await store.close(); // its snapshot may not fit; the journal holds everything regardless
 
     const final = await reopened(copyFolder(dir));
-    expect(Object.keys(final.state.booths)).toEqual(acked.map((k) => `b${k}`));
+    expect([...final.state.booths.keys()]).toEqual(acked.map((k) => `b${k}`));
   });
 });

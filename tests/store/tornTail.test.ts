@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { initialState } from '../../server/domain/state.ts';
 import { booth, boothCreated, codeReset, journalLine } from './events.ts';
-import { quiet, tempDir } from './fixtures.ts';
+import { dbText, quiet, tempDir } from './fixtures.ts';
 import { seqsIn } from './folders.ts';
 
 // Short records, so the last two span few bytes: b1 is created, then its code is reset three times.
@@ -40,8 +40,8 @@ describe.each([
       const dir = tempDir();
       const journal = path.join(dir, 'journal.jsonl');
       if (snapshotSeq !== undefined) {
-        const state = { ...initialState(), booths: { b1: booth('b1') } };
-        fs.writeFileSync(path.join(dir, 'db.json'), JSON.stringify({ seq: snapshotSeq, state, applied: {} }));
+        const state = { ...initialState(), booths: new Map([['b1', booth('b1')]]) };
+        fs.writeFileSync(path.join(dir, 'db.json'), dbText(snapshotSeq, state));
       }
       fs.writeFileSync(journal, Buffer.from(WHOLE).subarray(0, cut));
       const whole = wholeRecords(cut);
@@ -50,7 +50,7 @@ describe.each([
       const logs: string[] = [];
       const store = await openFileStore(dir, { log: (line) => logs.push(line), snapshot: { idleMs: 60_000 } });
       const context = `cut at byte ${cut}`;
-      expect(store.state.booths.b1?.pairingCode, context).toBe(whole === 1 ? 'K7MX-P3QR' : `CODE-000${whole}`);
+      expect(store.state.booths.get('b1')?.pairingCode, context).toBe(whole === 1 ? 'K7MX-P3QR' : `CODE-000${whole}`);
       for (let seq = 2; seq <= 4; seq += 1) expect(store.applied(`action-${seq}`), `${context}, action-${seq}`).toEqual(seq <= whole ? { ok: true } : undefined);
       expect(fs.readFileSync(journal, 'utf8'), context).toBe(prefix); // the torn tail is cut back
       expect(logs.some((line) => line.includes('was cut short')), context).toBe(cut !== Buffer.byteLength(prefix));
@@ -60,7 +60,7 @@ describe.each([
       await store.close();
 
       const again = await openFileStore(dir, { log: quiet });
-      expect(again.state.booths.b1?.pairingCode, context).toBe('CODE-NEXT');
+      expect(again.state.booths.get('b1')?.pairingCode, context).toBe('CODE-NEXT');
       expect(again.applied('action-next'), context).toEqual({ ok: true });
       await again.close();
     }

@@ -1,12 +1,16 @@
 // Exactly once, checked from the outside after a flaky run: every action answered "ok" once,
 // every effect in the fair exactly once, every outbox empty, every tablet showing what the server has.
 import type { RepView, RequestCard } from '../../../shared/protocol.ts';
-import type { FairState } from '../../../server/domain/state.ts';
+import type { FairState, InterviewRequest, Introduction } from '../../../server/domain/state.ts';
+import type { FairJson } from '../../../server/http/exports.ts';
 import { ask, connectRep } from '../../helpers.ts';
 import type { FlapRun } from './run.ts';
 
-/** The problems found, in words; none means the run was exactly once. */
-export async function checkExactlyOnce(url: string, state: FairState, run: FlapRun): Promise<string[]> {
+/** A collection's entities, from memory (a Map) or from fair.json (an object by id). */
+const entities = <T>(collection: Map<string, T> | Record<string, T>): T[] => (collection instanceof Map ? [...collection.values()] : Object.values(collection));
+
+/** The problems found, in words; none means the run was exactly once. `state` is the server's memory or its fair.json. */
+export async function checkExactlyOnce(url: string, state: FairState | FairJson, run: FlapRun): Promise<string[]> {
   const problems: string[] = run.unsettled ? [`the run never settled: ${run.unsettled}`] : [];
   for (const device of [...run.phones, ...run.tablets]) {
     if (device.outbox.items().length > 0) problems.push(`${device.label}: ${device.outbox.items().length} actions still in its outbox`);
@@ -16,7 +20,7 @@ export async function checkExactlyOnce(url: string, state: FairState, run: FlapR
     }
   }
 
-  const requests = Object.values(state.requests);
+  const requests = entities<InterviewRequest>(state.requests);
   for (const phone of run.phones) {
     for (const note of phone.asked) {
       const made = requests.filter((r) => r.note === note).length;
@@ -25,7 +29,7 @@ export async function checkExactlyOnce(url: string, state: FairState, run: FlapR
   }
   const asked = run.phones.reduce((n, p) => n + p.asked.length, 0);
   if (requests.length !== asked) problems.push(`${requests.length} requests in the fair for ${asked} asked`);
-  const introductions = Object.keys(state.introductions).length;
+  const introductions = entities<Introduction>(state.introductions).length;
   if (introductions !== run.phones.length * run.slugs.length) problems.push(`${introductions} introductions for ${run.phones.length * run.slugs.length} shares`);
   for (const r of requests.filter((r) => r.status !== 'declined')) problems.push(`request "${r.note}" is ${r.status}, not declined once by its tablet`);
 

@@ -83,7 +83,7 @@ export async function runFlaps(server: TestServer, plan: FlapPlan): Promise<Flap
     clearInterval(flapper);
     // Calm again: every outbox drains, every request is answered, every tablet catches up.
     await waitFor(() => devices.every((d) => d.socket.connected && d.outbox.items().length === 0), left(), 'every outbox to empty');
-    await waitFor(() => Object.values(server.store.state.requests).every((r) => r.status !== 'pending'), left(), 'every request to be answered');
+    await waitFor(() => [...server.store.state.requests.values()].every((r) => r.status !== 'pending'), left(), 'every request to be answered');
     await waitFor(() => tablets.every((t, i) => t.seq() === seqOfTablet(i)), left(), 'every tablet to catch up');
   } catch (error) {
     run.unsettled = (error as Error).message;
