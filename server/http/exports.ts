@@ -1,32 +1,14 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
-import { stringify, type Options } from 'csv-stringify/sync';
 import type { Profile } from '../../shared/schema.ts';
 import { profileOf } from '../domain/profiles.ts';
 import type { Booth, FairState, Introduction, InterviewRequest, PurgedCounts, Rep, Student } from '../domain/state.ts';
-import { INTRODUCTION_COLUMNS, introductionBatches, type IntroductionRow } from './introductionRows.ts';
+import { csvText } from './csv.ts';
+import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
 import { downloadHeaders, sendDownload } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
-/**
- * csv-stringify's `escape_formulas` prefixes ' to cells starting with = + - @ tab CR (and their
- * full-width forms). Two more starts are neutralised here: LF, which spreadsheets also read as the
- * start of a formula, and spaces before a formula sign, which LibreOffice's "Trim spaces" import
- * option strips.
- */
-const FORMULA_AFTER_SPACE = /^\s+[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
-const neutralise = (value: string): string => (value.startsWith('\n') || FORMULA_AFTER_SPACE.test(value) ? `'${value}` : value);
-
-/**
- * RFC 4180 quotes a cell holding a CR or LF. csv-stringify only does so unasked while the record
- * delimiter is left at its default; with CRLF chosen, a bare LF would go out unquoted and start a
- * new row in Excel, with whatever follows it read as a formula.
- */
-const CSV_OPTIONS: Options = { record_delimiter: '\r\n', quote_record_delimiter: true, escape_formulas: true, cast: { string: neutralise } };
 const BOM = '\uFEFF';
-
-/** RFC 4180 text of some rows, formulas neutralised, each row ending in CRLF. */
-const csvText = (rows: IntroductionRow[]): string => stringify(rows, CSV_OPTIONS);
 
 /** Resolves when the response can take more, or rejects if the client went away. */
 function writeWithBackpressure(res: ServerResponse, text: string): Promise<void> | void {

@@ -10,7 +10,7 @@ export const INTRODUCTION_COLUMNS = [
   'slot_start', 'slot_end', 'place', 'interviewer',
 ] as const;
 
-/** One row, in the order of INTRODUCTION_COLUMNS (arrays: csv-stringify's fastest input). */
+/** One row, in the order of INTRODUCTION_COLUMNS. */
 export type IntroductionRow = string[];
 
 /** Work per turn of the event loop: a local socket takes megabytes without ever pushing back. */
