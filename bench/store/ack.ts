@@ -9,7 +9,6 @@ import { JSONFile } from 'lowdb/node';
 import type { FairState } from '../../server/domain/state.ts';
 import { shareDetails } from '../../server/domain/students.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import { appliedReplies } from '../../server/store/record.ts';
 import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, eventsOf, quiet, saveProfiles, saveProfilesAtOnce, slugsOf, studentIdOf } from './fair.ts';
@@ -100,7 +99,7 @@ function byFile(renames: Rename[], start: number): { name: string; atS: number[]
 /** What rewriting the whole state costs at this size: the bare serialisation, and lowdb's db.write(). */
 async function wholeFileContrast(state: FairState, scratchDir: string) {
   // The state as plain JSON (each collection a list), the way lowdb would hold it.
-  const whole = onDisk(captureSnapshot(0, state, appliedReplies()));
+  const whole = onDisk(captureSnapshot(0, state, new Map()));
   const stringifyMs: number[] = [];
   let jsonChars = 0;
   for (let i = 0; i < CONTRAST_SAMPLES; i++) {

@@ -123,7 +123,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
 
     applied(key: string): unknown {
       // A refused action must not be answered as done while memory still holds it.
-      return refusedKeys?.has(key) === true ? undefined : live.applied[key];
+      return refusedKeys?.has(key) === true ? undefined : live.applied.get(key);
     },
 
     scrub(): Promise<void> {

@@ -1,12 +1,12 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
-import { appliedReplies, applyRecord } from './record.ts';
+import { applyRecord, type AppliedReplies } from './record.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
 export function createMemoryStore(): Store {
   const state = initialState();
-  const applied = appliedReplies();
+  const applied: AppliedReplies = new Map();
   let closed = false;
 
   return {
@@ -24,7 +24,7 @@ export function createMemoryStore(): Store {
       return Promise.resolve();
     },
     applied(key: string): unknown {
-      return applied[key];
+      return applied.get(key);
     },
     scrub(): Promise<void> {
       // Nothing on disk: what left memory is gone.

@@ -12,7 +12,7 @@ import {
   rebuiltSnapshotMessage,
   unreadableFileMessage,
 } from './messages.ts';
-import { appliedReplies, applyRecord, type AppliedReplies } from './record.ts';
+import { applyRecord, type AppliedReplies } from './record.ts';
 import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
 
 export interface Recovered {
@@ -49,7 +49,7 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
   checkStart(read, segments, base, snapshotFile, log);
 
   const state = read.kind === 'ok' ? read.snapshot.state : initialState();
-  const applied = appliedReplies(read.kind === 'ok' ? read.snapshot.applied : {});
+  const applied = read.kind === 'ok' ? read.snapshot.applied : new Map<string, unknown>();
   for (const segment of segments) {
     for (const { line, record } of segment.records) {
       try {

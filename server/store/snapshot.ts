@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { initialState, type FairState } from '../domain/state.ts';
 import { isMissing, type StoreIo } from './io.ts';
-import { isObject } from './record.ts';
+import { isObject, type AppliedReplies } from './record.ts';
 import { captureSnapshot, isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
@@ -16,7 +16,7 @@ export interface Snapshot {
   /** The last journal seq whose events `state` contains. */
   seq: number;
   state: FairState;
-  applied: Record<string, unknown>;
+  applied: AppliedReplies;
 }
 
 export type SnapshotRead =
@@ -65,9 +65,24 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
   if (db.data === null) return (await exists(path.join(dir, SNAPSHOT_FILE))) ? { kind: 'damaged', problem: 'it is not a JSON object' } : { kind: 'none' };
   const problem = snapshotProblem(db.data);
   if (problem !== undefined) return { kind: 'damaged', problem };
-  const snapshot = db.data as { seq: number; state: Record<string, unknown>; applied?: Record<string, unknown> };
+  const snapshot = db.data as { seq: number; state: Record<string, unknown>; applied?: AppliedOnDisk };
   const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) ? byId(part as Collection) : part]));
-  return { kind: 'ok', snapshot: { seq: snapshot.seq, state: state as unknown as FairState, applied: snapshot.applied ?? {} } };
+  return { kind: 'ok', snapshot: { seq: snapshot.seq, state: state as unknown as FairState, applied: appliedReplies(snapshot.applied) } };
+}
+
+/** The applied replies in db.json: two lists, keys and replies, or (in files written before lists) an object. */
+type AppliedOnDisk = { keys: string[]; replies: unknown[] } | Record<string, unknown>;
+
+function appliedReplies(applied: AppliedOnDisk = { keys: [], replies: [] }): AppliedReplies {
+  if (!isAppliedLists(applied)) return new Map(Object.entries(applied));
+  const replies: AppliedReplies = new Map();
+  for (let i = 0; i < applied.keys.length; i++) replies.set(applied.keys[i]!, applied.replies[i]);
+  return replies;
+}
+
+function isAppliedLists(applied: unknown): applied is { keys: string[]; replies: unknown[] } {
+  if (!isObject(applied) || !Array.isArray(applied.keys) || !Array.isArray(applied.replies)) return false;
+  return Object.keys(applied).length === 2 && applied.keys.length === applied.replies.length && applied.keys.every((key) => typeof key === 'string');
 }
 
 /** A collection in db.json: a list of entities, or (in files written before lists) an object of them by id. */
@@ -125,6 +140,8 @@ function snapshotProblem(data: unknown): string | undefined {
     if (Array.isArray(value) && !value.every(hasId)) return `an entry of "state.${part}" has no "id"`;
   }
   if (data.applied !== undefined && !isObject(data.applied)) return '"applied" is not an object';
+  // Lists that do not pair up: the keys would be read as an older file's object, and lost.
+  if (isObject(data.applied) && Array.isArray(data.applied.keys) && !isAppliedLists(data.applied)) return '"applied.keys" and "applied.replies" do not pair up';
   return undefined;
 }
 

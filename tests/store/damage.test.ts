@@ -30,6 +30,7 @@ const BAD_SNAPSHOTS: [string, string, string][] = [
   ['without a state', '{"seq": 3}', '"state" is not an object'],
   ['with a text seq', '{"seq": "3", "state": {}}', '"seq" is not a whole number'],
   ['missing a collection', JSON.stringify({ seq: 0, state: { fair: {}, booths: {} } }), '"state.reps" is missing'],
+  ['with applied keys that lost their replies', snapshotText(3).replace(/"replies": \[[^\]]*\]/, '"replies": []'), '"applied.keys" and "applied.replies" do not pair up'],
 ];
 
 describe('file store: a damaged journal', () => {

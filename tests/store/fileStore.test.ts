@@ -36,7 +36,7 @@ describe('file store: files on disk', () => {
     const db = readDb(dir);
     expect(db.seq).toBe(1);
     expect(db.state.booths.find((b) => b.id === 'b1')).toEqual(booth('b1'));
-    expect(db.applied).toEqual({ 'action-0001': { ok: true } });
+    expect(db.applied).toEqual({ keys: ['action-0001'], replies: [{ ok: true }] });
     expect(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')).toContain('\n  "seq": 1,'); // indented for people
   });
 
@@ -80,7 +80,7 @@ describe('file store: files on disk', () => {
     // The snapshot holds seq 2 with code SNAP-SHOT; lines 1–2 say otherwise and must be skipped.
     const state = initialState();
     state.booths.set('b1', booth('b1', 'SNAP-SHOT'));
-    fs.writeFileSync(path.join(dir, 'db.json'), dbText(2, state, { 'action-0001': 'first' }));
+    fs.writeFileSync(path.join(dir, 'db.json'), dbText(2, state, new Map([['action-0001', 'first']])));
     fs.writeFileSync(
       path.join(dir, 'journal.jsonl'),
       journalLine(1, [boothCreated('b1', 'LINE-ONE1')]) +

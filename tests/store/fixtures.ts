@@ -7,6 +7,7 @@ import { onTestFinished } from 'vitest';
 import { packProfile, profileOf } from '../../server/domain/profiles.ts';
 import type { FairState, Student } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
+import type { AppliedReplies } from '../../server/store/record.ts';
 import { waitFor as waitForCondition } from '../helpers.ts';
 
 /** A fresh folder, removed when the current test finishes. */
@@ -49,7 +50,7 @@ export type DbState = { [K in keyof FairState]: FairState[K] extends Map<string,
 export interface DbFile {
   seq: number;
   state: DbState;
-  applied: Record<string, unknown>;
+  applied: { keys: string[]; replies: unknown[] };
 }
 
 export function readDb(dir: string): DbFile {
@@ -71,9 +72,12 @@ export function withProfile(student: Student, packed: boolean): Student {
   return { ...student, profile: packed ? packProfile(profileOf(student)) : profileOf(student) };
 }
 
+/** The applied replies as db.json holds them: a list of keys and a list of replies. */
+export const appliedOnDisk = (applied: AppliedReplies): DbFile['applied'] => ({ keys: [...applied.keys()], replies: [...applied.values()] });
+
 /** The text of a db.json holding this state, as the store writes a small one. */
-export function dbText(seq: number, state: FairState, applied: Record<string, unknown> = {}): string {
-  return JSON.stringify({ seq, state: dbState(state), applied }, null, 2);
+export function dbText(seq: number, state: FairState, applied: AppliedReplies = new Map()): string {
+  return JSON.stringify({ seq, state: dbState(state), applied: appliedOnDisk(applied) }, null, 2);
 }
 
 /** Copies the data folder without its lock: what a restart after a crash at this instant would find. */

@@ -8,19 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { initialState, type FairEvent, type FairState } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { nodeIo, type StoreFile, type StoreIo } from '../../server/store/io.ts';
-import { appliedReplies, applyRecord, type AppliedReplies } from '../../server/store/record.ts';
+import { applyRecord, type AppliedReplies } from '../../server/store/record.ts';
 import { captureSnapshot, PIECES_PER_TURN, writeSnapshotJson } from '../../server/store/snapshotWriter.ts';
 import { buildingRecords, changeRecord } from './fairEvents.ts';
-import { dbState, quiet, readDb, reopened, tempDir, withProfile } from './fixtures.ts';
+import { appliedOnDisk, dbState, quiet, readDb, reopened, tempDir, withProfile } from './fixtures.ts';
 
 const keyOf = (seq: number) => `action-${seq}`;
 
 /** The fair after the first `count` records, applied afresh, in db.json's shape: what db.json must hold at that seq. */
 function fairAfter(records: FairEvent[][], count: number) {
   const state = initialState();
-  const applied = appliedReplies();
+  const applied: AppliedReplies = new Map();
   records.slice(0, count).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: i + 1 }));
-  return JSON.parse(JSON.stringify({ state: dbState(state), applied })) as { state: unknown; applied: unknown };
+  return JSON.parse(JSON.stringify({ state: dbState(state), applied: appliedOnDisk(applied) })) as { state: unknown; applied: unknown };
 }
 
 /** nodeIo, telling whether the snapshot's temp file is open and when db.json was first replaced. */
@@ -97,7 +97,7 @@ describe('a snapshot while commits go on', () => {
   it('steps aside many times while it writes a large fair, so the event loop is served', async () => {
     const students = 20_000;
     const state = initialState();
-    const applied = appliedReplies();
+    const applied: AppliedReplies = new Map();
     buildingRecords(students).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: true }));
     const snapshot = captureSnapshot(7, state, applied);
     const pieces = [...Object.values(state), applied].reduce((sum, part) => sum + (part instanceof Map ? part.size : Object.keys(part).length), 0);
@@ -134,7 +134,7 @@ describe('a snapshot while commits go on', () => {
 
   it('indents a small fair, as JSON.stringify(snapshot, null, 2) would', async () => {
     const state = initialState();
-    const applied = appliedReplies();
+    const applied: AppliedReplies = new Map();
     buildingRecords(10).forEach((events, i) => applyRecord(state, applied, { events, key: keyOf(i + 1), reply: { ok: true } }));
     const file = path.join(tempDir(), 'db.json');
     const handle = await nodeIo.open(file, 'w');
@@ -146,5 +146,5 @@ describe('a snapshot while commits go on', () => {
 
 /** What db.json holds: each collection as the list of its entities, profiles packed in a large one. */
 function asOnDisk(seq: number, state: FairState, applied: AppliedReplies, { packed = false } = {}) {
-  return { seq, state: dbState(state, { packed }), applied };
+  return { seq, state: dbState(state, { packed }), applied: appliedOnDisk(applied) };
 }
