@@ -75,6 +75,9 @@ export function scheduleSnapshots(policy: SnapshotPolicy, run: () => void): Snap
         });
         return;
       }
+      // A snapshot that finished meanwhile took in what made one due: that call is stale now.
+      clearImmediate(due);
+      due = undefined;
       if (idle === undefined) idle = timer(policy.idleMs);
       else idle.refresh();
       maxAge ??= timer(policy.maxAgeMs);

@@ -30,6 +30,17 @@ describe('snapshot policy', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it('takes no second one when a snapshot finishes between the commit that made one due and its turn', () => {
+    const run = vi.fn();
+    const scheduler = scheduleSnapshots(POLICY, run);
+    scheduler.changed(150); // a commit while a snapshot is being written: still 150 records not in db.json
+    scheduler.changed(2); // that snapshot finishes in the same round of I/O: 2 records are left
+    vi.advanceTimersByTime(1); // the turn the first call asked for
+    expect(run).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(POLICY.idleMs);
+    expect(run).toHaveBeenCalledTimes(1); // the 2 left wait for a quiet moment, as any other change
+  });
+
   it('takes one at maxAgeMs after a change even if it is never quiet', () => {
     const run = vi.fn();
     const scheduler = scheduleSnapshots(POLICY, run);
