@@ -5,8 +5,8 @@
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
-import type { PackedProfile } from './profiles.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
+import type { PackedProfile } from './profiles.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 
 export interface Booth {
