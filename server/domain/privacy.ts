@@ -2,6 +2,7 @@
 // organiser's purge after the day. The events carry ids and times only: the journal must not
 // keep a copy of what they remove.
 import { record, refuse, type Decision } from './decision.ts';
+import { requestsOfStudent } from './indexes.ts';
 import type { FairEvent, FairState, InterviewRequest } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
 
@@ -9,8 +10,8 @@ import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
 
 function cancelOpen(state: FairState, studentId: string, at: string, boothId?: string): FairEvent[] {
-  return [...state.requests.values()]
-    .filter((r) => r.studentId === studentId && isOpen(r) && (boothId === undefined || r.boothId === boothId))
+  return requestsOfStudent(state, studentId)
+    .filter((r) => isOpen(r) && (boothId === undefined || r.boothId === boothId))
     .map((r) => ({ type: 'request.cancelled', requestId: r.id, at }));
 }
 
@@ -32,7 +33,7 @@ export function withdrawConsent(state: FairState, input: { studentId: string; sl
  */
 export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
   const { studentId } = input;
-  const holdsAny = state.students.has(studentId) || [...state.requests.values()].some((r) => r.studentId === studentId);
+  const holdsAny = state.students.has(studentId) || requestsOfStudent(state, studentId).length > 0;
   const intros = [...state.introductions.values()].filter((i) => i.studentId === studentId);
   if (!holdsAny && intros.length === 0) return record(); // nothing held: erasing again changes nothing
   const at = now.toISOString();

@@ -2,6 +2,7 @@
 // (a rep's proposed time, in proposals.ts, is checked with the same `bookingProblem`).
 import type { Slot } from '../../shared/protocol.ts';
 import { record, refuse, type Decision } from './decision.ts';
+import { requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { profileOf } from './profiles.ts';
 import { allSlots, clockLabel, overlaps, windowsEnd } from './slots.ts';
 import type { FairState, InterviewRequest, Rep } from './state.ts';
@@ -22,7 +23,7 @@ export function requestInterview(
   if (!state.introductions.has(introductionId(booth.id, input.studentId))) {
     return refuse('CONFLICT', `Share your details with ${booth.employer} first, so they know who is asking.`);
   }
-  const open = [...state.requests.values()].find((r) => r.boothId === booth.id && r.studentId === input.studentId && isOpen(r));
+  const open = requestsOfStudent(state, input.studentId).find((r) => r.boothId === booth.id && isOpen(r));
   if (open) return refuse('CONFLICT', `You already have a ${open.status} request with ${booth.employer}. Cancel it first to ask again.`);
   if (booth.status === 'full') return refuse('CONFLICT', `${booth.employer} is not taking more interview requests today.`);
   if (now >= windowsEnd(state.fair)) return refuse('CONFLICT', `${booth.employer}'s interview windows are over for today.`);
@@ -69,9 +70,11 @@ function pendingForRep(state: FairState, rep: Rep, requestId: string): { request
 
 /** The slots this rep could offer this student: upcoming, and free for both of them. */
 export function freeSlots(state: FairState, rep: Rep, studentId: string, now: Date): Slot[] {
-  const busy = [...state.requests.values()].filter(
-    (r) => (holdsRepSlot(r) && r.repId === rep.id) || (r.status === 'accepted' && r.slot && r.studentId === studentId),
-  );
+  // A rep's requests are all at the rep's booth.
+  const busy = [
+    ...requestsOfBooth(state, rep.boothId).filter((r) => holdsRepSlot(r) && r.repId === rep.id),
+    ...requestsOfStudent(state, studentId).filter((r) => r.status === 'accepted' && r.slot),
+  ];
   const from = now.toISOString();
   return allSlots(state.fair).filter((s) => s.start > from && !busy.some((r) => overlaps(r.slot!, s)));
 }
@@ -98,15 +101,15 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
     const after = free.find((s) => s.start > slot.start) ?? free[0];
     return after ? ` Next free slot: ${clockLabel(after.start, tz)}.` : ' There are no free slots left today.';
   };
-  const others = [...state.requests.values()].filter((r) => r.id !== request.id && r.slot && overlaps(r.slot, slot));
-  const repHas = others.find((r) => holdsRepSlot(r) && r.repId === rep.id);
+  const overlapping = (r: InterviewRequest) => r.id !== request.id && r.slot !== undefined && overlaps(r.slot, slot);
+  const repHas = requestsOfBooth(state, rep.boothId).find((r) => overlapping(r) && holdsRepSlot(r) && r.repId === rep.id);
   if (repHas) {
     if (actor === 'student') return refuse('CONFLICT', `${at} was just given to someone else. Decline it, and ${employer} can propose another time.`);
     return refuse('CONFLICT', repHas.status === 'accepted'
       ? `You already have an interview at ${at}.${next()}`
       : `You already proposed ${at} to another student.${next()}`);
   }
-  const clash = others.find((r) => r.status === 'accepted' && r.studentId === request.studentId);
+  const clash = requestsOfStudent(state, request.studentId).find((r) => overlapping(r) && r.status === 'accepted');
   if (clash) {
     const where = state.booths.get(clash.boothId)?.employer ?? 'another booth';
     if (actor === 'student') return refuse('CONFLICT', `You already have an interview at ${at} with ${where}. Cancel that one first, or decline this time.`);

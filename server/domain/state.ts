@@ -5,6 +5,7 @@
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
 import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import { advanceFeed } from './feed.ts';
+import { keepIndexes } from './indexes.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import type { PackedProfile } from './profiles.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
@@ -151,6 +152,7 @@ export function initialState(): FairState {
 export function apply(state: FairState, event: FairEvent): void {
   applyEvent(state, event);
   advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
+  keepIndexes(state, event);
 }
 
 function applyEvent(state: FairState, event: FairEvent): void {

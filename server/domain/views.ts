@@ -5,6 +5,7 @@ import type {
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
 import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
+import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { profileOf } from './profiles.ts';
 import { introductionId } from './students.ts';
 
@@ -91,7 +92,7 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
 }
 
 export function studentView(state: FairState, studentId: string): StudentView {
-  const requests = [...state.requests.values()].filter((r) => r.studentId === studentId);
+  const requests = requestsOfStudent(state, studentId);
   const visits: Visit[] = [];
   const withdrawn: NonNullable<StudentView['withdrawn']> = [];
   for (const booth of state.booths.values()) {
@@ -120,12 +121,12 @@ export function repSelf(rep: Rep): RepSelf {
 export function repView(state: FairState, rep: Rep, epoch: string, since?: number): RepView {
   const booth = state.booths.get(rep.boothId)!;
   const changed = (x: { seq?: number }) => since === undefined || (x.seq ?? 0) > since;
-  const visitors = [...state.introductions.values()]
-    .filter((i) => i.boothId === booth.id && changed(i))
+  const visitors = introductionsOfBooth(state, booth.id)
+    .filter(changed)
     .sort(newestFirst((i) => i.sharedAt))
     .map((i) => visitorCard(state, i));
-  const requests = [...state.requests.values()]
-    .filter((r) => r.boothId === booth.id && changed(r) && consentOf(state, r) !== undefined)
+  const requests = requestsOfBooth(state, booth.id)
+    .filter((r) => changed(r) && consentOf(state, r) !== undefined)
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));
   return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests, seq: booth.seq ?? 0, epoch };
