@@ -23,6 +23,10 @@ const built = new WeakMap<FairState, Indexes>();
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
   entities(state.introductions, indexesOf(state).introductionsOfBooth.get(boothId));
 
+/** How many introductions the booth holds, without looking them up (the organiser's live counts, every second). */
+export const introductionCountOfBooth = (state: FairState, boothId: string): number =>
+  indexesOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
+
 export const requestsOfBooth = (state: FairState, boothId: string): InterviewRequest[] =>
   entities(state.requests, indexesOf(state).requestsOfBooth.get(boothId));
 

@@ -4,18 +4,12 @@ import type { BoothAdmin, PairedTablet, Reply } from '../../shared/protocol.ts';
 import type { BoothFields } from '../../shared/schema.ts';
 import type { Deps } from '../app.ts';
 import { createBooth } from '../domain/booths.ts';
+import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
 import type { Booth, FairState } from '../domain/state.ts';
 import { boothPublic } from '../domain/views.ts';
 import { newId, newPairingCode } from '../ids.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
-
-/** Per booth, the day's introductions: those held now, and those a purge removed (privacyEvents.ts). */
-function introductionCounts(state: FairState): Map<string, number> {
-  const counts = new Map<string, number>(Object.entries(state.purged?.booths ?? {}).map(([id, purged]) => [id, purged.introductions]));
-  for (const intro of state.introductions.values()) counts.set(intro.boothId, (counts.get(intro.boothId) ?? 0) + 1);
-  return counts;
-}
 
 /** Per booth, its tablets oldest first, in one pass; the token hash and the rep's email stay on the server. */
 function tabletsByBooth(state: FairState): Map<string, PairedTablet[]> {
@@ -49,18 +43,17 @@ function byBoothNumber(a: Booth, b: Booth): number {
 }
 
 export function boothList(state: FairState, publicUrl: string): BoothAdmin[] {
-  const counts = introductionCounts(state);
   const tablets = tabletsByBooth(state);
   return [...state.booths.values()]
     .sort(byBoothNumber)
-    .map((booth) => boothAdmin(state, booth, publicUrl, counts.get(booth.id) ?? 0, tablets.get(booth.id) ?? []));
+    .map((booth) => boothAdmin(state, booth, publicUrl, introductionsOfTheDay(state, booth.id), tablets.get(booth.id) ?? []));
 }
 
 /** One booth's organiser view, after a command changed it. */
 export function boothAdminById(state: FairState, boothId: string, publicUrl: string): BoothAdmin {
   const booth = state.booths.get(boothId);
   if (!booth) throw new Error('The booth is missing right after it was saved.');
-  return boothAdmin(state, booth, publicUrl, introductionCounts(state).get(boothId) ?? 0, tabletsByBooth(state).get(boothId) ?? []);
+  return boothAdmin(state, booth, publicUrl, introductionsOfTheDay(state, boothId), tabletsByBooth(state).get(boothId) ?? []);
 }
 
 /** Creates a booth with a fresh id and pairing code; answers with its organiser view. */

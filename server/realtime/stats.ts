@@ -1,17 +1,13 @@
 import type { AdminStats } from '../../shared/protocol.ts';
+import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
 import type { FairState } from '../domain/state.ts';
 
 /** The organiser's live counts, per booth and in all; a purge's counts (privacyEvents.ts) carry on. */
 export function adminStats(state: FairState): AdminStats {
   const before = state.purged;
-  const perBooth = new Map([...state.booths.keys()].map((id) => {
-    const purged = before?.booths[id];
-    return [id, { id, introductions: purged?.introductions ?? 0, pending: 0, accepted: purged?.accepted ?? 0 }];
-  }));
-  for (const intro of state.introductions.values()) {
-    const booth = perBooth.get(intro.boothId);
-    if (booth) booth.introductions++;
-  }
+  // Introductions counted by the index: walking 100,000 of them every second held the loop ~9 ms.
+  const perBooth = new Map([...state.booths.keys()].map((id) =>
+    [id, { id, introductions: introductionsOfTheDay(state, id), pending: 0, accepted: before?.booths[id]?.accepted ?? 0 }]));
   let accepted = 0;
   const requests = [...state.requests.values()];
   for (const request of requests) {

@@ -2,7 +2,7 @@
 // introduction and request, through a seeded day of shares, requests, cancellations, withdrawals,
 // erasures and a purge: a tablet or a phone must never miss a card, or see one that went.
 import { describe, expect, it } from 'vitest';
-import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from '../../server/domain/indexes.ts';
+import { introductionCountOfBooth, introductionsOfBooth, requestsOfBooth, requestsOfStudent } from '../../server/domain/indexes.ts';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { cancelRequest, requestInterview } from '../../server/domain/requests.ts';
 import { apply, type FairState } from '../../server/domain/state.ts';
@@ -15,7 +15,9 @@ const ids = (entities: { id: string }[]) => entities.map((e) => e.id).sort();
 
 function expectIndexesMatchAWalk(state: FairState, students: string[]): void {
   for (const boothId of state.booths.keys()) {
-    expect(ids(introductionsOfBooth(state, boothId))).toEqual(ids([...state.introductions.values()].filter((i) => i.boothId === boothId)));
+    const introductions = [...state.introductions.values()].filter((i) => i.boothId === boothId);
+    expect(ids(introductionsOfBooth(state, boothId))).toEqual(ids(introductions));
+    expect(introductionCountOfBooth(state, boothId)).toBe(introductions.length);
     expect(ids(requestsOfBooth(state, boothId))).toEqual(ids([...state.requests.values()].filter((r) => r.boothId === boothId)));
   }
   for (const studentId of students) {
