@@ -1,11 +1,9 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
-import type { Profile } from '../../shared/schema.ts';
-import { profileOf } from '../domain/profiles.ts';
-import type { Booth, FairState, Introduction, InterviewRequest, PurgedCounts, Rep, Student } from '../domain/state.ts';
 import { csvText } from './csv.ts';
-import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
-import { downloadHeaders, sendDownload } from './respond.ts';
+import { fairJsonPieces } from './fairJson.ts';
+import { INTRODUCTION_COLUMNS, introductionBatches, nextTurn } from './introductionRows.ts';
+import { downloadHeaders } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
 const BOM = '\uFEFF';
@@ -36,33 +34,22 @@ async function exportIntroductions({ res, deps }: Context): Promise<void> {
   res.end();
 }
 
-/**
- * `fair.json`: the whole state, each collection as an object by id (as it has been since the first
- * export), minus secrets: a rep's token hash would let anyone with the file guess-check tokens.
- */
-export interface FairJson {
-  fair: FairState['fair'];
-  booths: Record<string, Booth>;
-  reps: Record<string, Omit<Rep, 'tokenHash'>>;
-  students: Record<string, Student & { profile: Profile }>;
-  introductions: Record<string, Introduction>;
-  requests: Record<string, InterviewRequest>;
-  purged?: PurgedCounts;
-}
+/** Pieces of fair.json gathered into one write; the loop then takes a turn. */
+const PIECES_PER_WRITE = 1000;
 
-function publicState(state: FairState): FairJson {
-  const reps: FairJson['reps'] = {};
-  for (const [id, { tokenHash: _secret, ...rep }] of state.reps) reps[id] = rep;
-  const { fair, booths, students, introductions, requests, purged } = state;
-  const byId = <T>(collection: Map<string, T>) => Object.fromEntries(collection);
-  const people: FairJson['students'] = {};
-  for (const [id, student] of students) people[id] = { ...student, profile: profileOf(student) };
-  return { fair, booths: byId(booths), reps, students: people, introductions: byId(introductions), requests: byId(requests), ...(purged && { purged }) };
-}
-
-function exportFair({ res, deps }: Context): void {
+async function exportFair({ res, deps }: Context): Promise<void> {
   const state = deps.store.state;
-  sendDownload(res, 'application/json; charset=utf-8', `fair-${state.fair.date}.json`, JSON.stringify(publicState(state), null, 2));
+  res.writeHead(200, downloadHeaders('application/json; charset=utf-8', `fair-${state.fair.date}.json`));
+  let text = '';
+  let pieces = 0;
+  for (const piece of fairJsonPieces(state)) {
+    text += piece;
+    if ((pieces += 1) % PIECES_PER_WRITE !== 0) continue;
+    await writeWithBackpressure(res, text);
+    text = '';
+    await nextTurn();
+  }
+  res.end(text);
 }
 
 export const exportRoutes: Route[] = [

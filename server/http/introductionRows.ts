@@ -19,7 +19,8 @@ export type IntroductionRow = string[];
  * download took 657-921 ms against 525-784 ms (bench/store export task, 2-core VM).
  */
 const ROWS_PER_TURN = 1000;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Resolves in the next turn of the event loop, after the I/O that came meanwhile. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
 

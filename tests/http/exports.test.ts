@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allSlots } from '../../server/domain/slots.ts';
-import type { FairJson } from '../../server/http/exports.ts';
+import type { FairJson } from '../../server/http/fairJson.ts';
 import { api } from '../helpers.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import { accept, commit, createBooth, introduce, pair, profile, requestAt, startHttpServer, type HttpTestServer } from './support.ts';
@@ -128,5 +128,32 @@ describe('fair.json', () => {
     expect(Object.values(fair.reps)).toEqual([expect.objectContaining({ name: 'Ada Lovelace', boothId: booth.id })]);
     expect(Object.keys(fair.introductions)).toHaveLength(1);
     expect(server.store.state.reps.get(Object.keys(fair.reps)[0]!)?.tokenHash).toBeTruthy(); // the store itself keeps it
+    expect(text).toBe(JSON.stringify(fair, null, 2)); // written piece by piece, read as one JSON.stringify would write it
+  });
+
+  it('holds thousands of students, written over many turns, and what a purge left', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    const store = server.store;
+    const commits: Promise<void>[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const studentId = `student-${i}`;
+      commits.push(commit(store, saveProfile(store.state, { studentId, profile: profile({ name: `Student ${i}`, interests: 'line one\nline "two"' }) }, at('09:00'))));
+      if (i % 2 === 0) commits.push(commit(store, shareDetails(store.state, { studentId, slug: booth.slug }, at('09:00'))));
+    }
+    await Promise.all(commits);
+    const text = (await download('/api/admin/export/fair.json')).bytes.toString('utf8');
+    const fair = JSON.parse(text) as FairJson;
+    expect(Object.keys(fair.students)).toHaveLength(1500);
+    expect(Object.keys(fair.introductions)).toHaveLength(750);
+    expect(fair.students['student-1499']?.profile.interests).toBe('line one\nline "two"');
+    expect(text).toBe(JSON.stringify(fair, null, 2));
+
+    await store.commit({ events: [{ type: 'fair.purged', at: at('18:00').toISOString() }] });
+    const purged = (await download('/api/admin/export/fair.json')).bytes.toString('utf8');
+    const after = JSON.parse(purged) as FairJson;
+    expect(after.students).toEqual({});
+    expect(after.purged).toEqual(expect.objectContaining({ students: 1500, introductions: 750 }));
+    expect(purged).toBe(JSON.stringify(after, null, 2));
   });
 });

@@ -1,0 +1,49 @@
+// fair.json, the organiser's copy of the whole fair: every collection as an object by id (its shape
+// since the first export), profiles unpacked, no secrets. At 100,000 introductions it is ~120 MB,
+// and one JSON.stringify of it held the event loop for a second or more; so it is made an entity
+// at a time, and exports.ts writes it over many turns, as the CSV. The text is what JSON.stringify
+// with an indent of two gives for the same object (tests/http/exports.test.ts).
+import type { Profile } from '../../shared/schema.ts';
+import { profileOf } from '../domain/profiles.ts';
+import type { Booth, FairState, Introduction, InterviewRequest, PurgedCounts, Rep, Student } from '../domain/state.ts';
+
+export interface FairJson {
+  fair: FairState['fair'];
+  booths: Record<string, Booth>;
+  /** Without the token hash: it would let anyone with the file guess-check tokens. */
+  reps: Record<string, Omit<Rep, 'tokenHash'>>;
+  students: Record<string, Student & { profile: Profile }>;
+  introductions: Record<string, Introduction>;
+  requests: Record<string, InterviewRequest>;
+  purged?: PurgedCounts;
+}
+
+const publicRep = ({ tokenHash: _secret, ...rep }: Rep): Omit<Rep, 'tokenHash'> => rep;
+const publicStudent = (student: Student): Student & { profile: Profile } => ({ ...student, profile: profileOf(student) });
+
+/** JSON text indented by two spaces, placed `depth` levels in. */
+const indented = (value: unknown, depth: number): string => JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(depth)}`);
+
+/** The text of fair.json, in pieces of about one entity each. */
+export function* fairJsonPieces(state: FairState): Generator<string> {
+  // Every collection copied before the first piece: the file is the fair at one moment.
+  const { fair, purged } = state;
+  const [booths, reps, students, introductions, requests] = [[...state.booths], [...state.reps], [...state.students], [...state.introductions], [...state.requests]];
+  yield `{\n  "fair": ${indented(fair, 1)}`;
+  yield* collection('booths', booths);
+  yield* collection('reps', reps, publicRep);
+  yield* collection('students', students, publicStudent);
+  yield* collection('introductions', introductions);
+  yield* collection('requests', requests);
+  if (purged) yield `,\n  "purged": ${indented(purged, 1)}`;
+  yield '\n}';
+}
+
+function* collection<T>(key: string, entries: [string, T][], each: (entity: T) => unknown = (entity) => entity): Generator<string> {
+  yield `,\n  ${JSON.stringify(key)}: {`;
+  for (let i = 0; i < entries.length; i++) {
+    const [id, entity] = entries[i]!;
+    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(id)}: ${indented(each(entity), 2)}`;
+  }
+  yield entries.length === 0 ? '}' : '\n  }';
+}
