@@ -1,5 +1,5 @@
-// When db.json is rewritten. A snapshot holds the event loop only while it copies the keys and
-// values of each collection (measured at 100,000 introductions on a 2-core laptop: ~80–100 ms);
+// When db.json is rewritten. A snapshot holds the event loop only while it copies the entities of
+// each collection and the applied keys (measured at 100,000 introductions on a 2-core VM: 3-12 ms);
 // it then serialises and writes over many turns of a few milliseconds each (snapshotWriter.ts).
 // Still, it must be rare while people are waiting, yet frequent enough that a start replays
 // little. Every SNAPSHOT_EVERY_RECORDS records bounds the replay at start (~0.1 s) and, at 100

@@ -80,7 +80,6 @@ export function captureSnapshot(seq: number, state: FairState, applied: AppliedR
 const collections: ReadonlySet<string> = new Set(COLLECTIONS);
 export const isCollection = (key: string): boolean => collections.has(key);
 
-
 /**
  * Writes the snapshot as JSON: indented by two spaces while it is at most INDENT_UP_TO_BYTES long,
  * compact and ASCII past it, over many turns of the event loop. Resolves with the number of turns
