@@ -1,8 +1,9 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
+import { nextTurn } from '../turns.ts';
 import { csvText } from './csv.ts';
 import { fairJsonPieces } from './fairJson.ts';
-import { INTRODUCTION_COLUMNS, introductionBatches, nextTurn } from './introductionRows.ts';
+import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
 import { downloadHeaders } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 

@@ -3,6 +3,7 @@
 import type { FairState, Introduction, InterviewRequest } from '../domain/state.ts';
 import { introductionId } from '../domain/students.ts';
 import { studentCard } from '../domain/views.ts';
+import { nextTurn } from '../turns.ts';
 
 export const INTRODUCTION_COLUMNS = [
   'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
@@ -19,8 +20,6 @@ export type IntroductionRow = string[];
  * download took 657-921 ms against 525-784 ms (bench/store export task, 2-core VM).
  */
 const ROWS_PER_TURN = 1000;
-/** Resolves in the next turn of the event loop, after the I/O that came meanwhile. */
-export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
 

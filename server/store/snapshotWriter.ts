@@ -15,6 +15,7 @@
 // shows the escaped names as they are.
 import { packProfile, profileOf } from '../domain/profiles.ts';
 import { COLLECTIONS, type FairState, type Student } from '../domain/state.ts';
+import { nextTurn } from '../turns.ts';
 import { writeText, type StoreFile } from './io.ts';
 import type { AppliedReplies } from './record.ts';
 
@@ -43,8 +44,6 @@ const WRITE_CHUNK_CHARS = 1 << 20;
 const SYNC_EVERY_CHARS = 4 << 20;
 /** How often the clock is read, in pieces. */
 const PIECES_PER_CLOCK_READ = 32;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The applied replies as of the capture, as db.json holds them: two lists, in the same order. */
 interface AppliedOnDisk {
