@@ -4,6 +4,7 @@
 // 300 tablets back at once held the server ~2 s. Derived from the collections and never saved:
 // built at first use (a start at 100,000 introductions must not pay for it), then kept by `apply`.
 import type { FairEvent, FairState, Introduction, InterviewRequest } from './state.ts';
+import { introductionId } from './students.ts';
 
 /** Ids by owner id; the entities themselves are looked up in the state, which replaces them. */
 type IdsBy = Map<string, Set<string>>;
@@ -42,7 +43,7 @@ export function keepIndexes(state: FairState, event: FairEvent): void {
       add(indexes.introductionsOfBooth, event.introduction.boothId, event.introduction.id);
       break;
     case 'introduction.withdrawn':
-      indexes.introductionsOfBooth.get(event.boothId)?.delete(`${event.boothId}:${event.studentId}`);
+      indexes.introductionsOfBooth.get(event.boothId)?.delete(introductionId(event.boothId, event.studentId));
       break;
     case 'request.made':
       add(indexes.requestsOfBooth, event.request.boothId, event.request.id);

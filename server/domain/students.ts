@@ -23,7 +23,7 @@ export function shareDetails(state: FairState, input: { studentId: string; slug:
   const student = state.students.get(input.studentId);
   if (!student) return refuse('CONFLICT', 'Fill in your name and email first, then share them.');
   const id = introductionId(booth.id, student.id);
-  if (state.introductions.get(id)) return record(); // a second scan is not a second introduction
+  if (state.introductions.has(id)) return record(); // a second scan is not a second introduction
   const profile = profileOf(student);
   const fields = PROFILE_FIELDS.filter((f): f is ProfileField => profile[f] !== '');
   return record({

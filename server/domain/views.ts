@@ -4,9 +4,9 @@ import type {
   BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
-import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
 import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { profileOf } from './profiles.ts';
+import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
 import { introductionId } from './students.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));

@@ -73,16 +73,19 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
 /** The applied replies in db.json: two lists, keys and replies, or (in files written before lists) an object. */
 type AppliedOnDisk = { keys: string[]; replies: unknown[] } | Record<string, unknown>;
 
+/** Called once snapshotProblem has checked that lists pair up. */
 function appliedReplies(applied: AppliedOnDisk = { keys: [], replies: [] }): AppliedReplies {
-  if (!isAppliedLists(applied)) return new Map(Object.entries(applied));
+  if (!inLists(applied)) return new Map(Object.entries(applied));
   const replies: AppliedReplies = new Map();
   for (let i = 0; i < applied.keys.length; i++) replies.set(applied.keys[i]!, applied.replies[i]);
   return replies;
 }
 
-function isAppliedLists(applied: unknown): applied is { keys: string[]; replies: unknown[] } {
-  if (!isObject(applied) || !Array.isArray(applied.keys) || !Array.isArray(applied.replies)) return false;
-  return Object.keys(applied).length === 2 && applied.keys.length === applied.replies.length && applied.keys.every((key) => typeof key === 'string');
+/** The shape written since lists: `keys` is a list (a key of an older file's object never is "keys"). */
+const inLists = (applied: unknown): applied is { keys: string[]; replies: unknown[] } => isObject(applied) && Array.isArray(applied.keys);
+
+function pairUp({ keys, replies, ...rest }: { keys: unknown[]; replies?: unknown }): boolean {
+  return Object.keys(rest).length === 0 && Array.isArray(replies) && keys.length === replies.length && keys.every((key) => typeof key === 'string');
 }
 
 /** A collection in db.json: a list of entities, or (in files written before lists) an object of them by id. */
@@ -141,7 +144,7 @@ function snapshotProblem(data: unknown): string | undefined {
   }
   if (data.applied !== undefined && !isObject(data.applied)) return '"applied" is not an object';
   // Lists that do not pair up: the keys would be read as an older file's object, and lost.
-  if (isObject(data.applied) && Array.isArray(data.applied.keys) && !isAppliedLists(data.applied)) return '"applied.keys" and "applied.replies" do not pair up';
+  if (inLists(data.applied) && !pairUp(data.applied)) return '"applied.keys" and "applied.replies" do not pair up';
   return undefined;
 }
 
