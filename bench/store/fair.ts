@@ -2,13 +2,12 @@
 // surface only: 300 booths, one new student per introduction, an interview request for one in ten.
 // Every action is its own record with its idempotency key, as the server writes them; a thousand
 // are in flight at once, so group commit writes each thousand as one append and setup stays fast.
-// Each new student's decisions are taken on the slice of the state they read (see `slice`).
 import { randomBytes } from 'node:crypto';
 import { configureFair, createBooth } from '../../server/domain/booths.ts';
 import type { Decision } from '../../server/domain/decision.ts';
 import { requestInterview } from '../../server/domain/requests.ts';
 import type { Booth, FairEvent, FairState } from '../../server/domain/state.ts';
-import { introductionId, saveProfile, shareDetails } from '../../server/domain/students.ts';
+import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import { newId, newPairingCode, studentIdFor } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -65,24 +64,6 @@ async function setUpBooths(store: Store): Promise<void> {
 
 export const slugsOf = (state: FairState): string[] => [...state.booths.values()].map((booth) => booth.slug);
 
-/**
- * What a new student's share and request at one booth read: that booth, the student, their
- * introduction there, and their requests (none yet). Deciding on the whole state gives the same
- * events but costs the build minutes: boothBySlug and requestInterview walk all booths and all
- * requests on every call.
- */
-function slice(state: FairState, booth: Booth, studentId: string): FairState {
-  const student = state.students.get(studentId);
-  const intro = state.introductions.get(introductionId(booth.id, studentId));
-  return {
-    ...state,
-    booths: new Map([[booth.id, booth]]),
-    students: new Map(student ? [[studentId, student]] : []),
-    introductions: new Map(intro ? [[intro.id, intro]] : []),
-    requests: new Map(),
-  };
-}
-
 /** Saves the profiles of students from .. from+count-1; their commits, to await. */
 export function saveProfiles(store: Store, from: number, count: number): Promise<void>[] {
   const commits: Promise<void>[] = [];
@@ -109,11 +90,11 @@ function studentDay(store: Store, n: number, booth: Booth): Promise<void>[] {
   const slug = booth.slug;
   const key = () => `student:${studentId}:${actionId()}`;
   const commits = saveProfiles(store, n, 1);
-  const share = shareDetails(slice(store.state, booth, studentId), { studentId, slug }, at);
+  const share = shareDetails(store.state, { studentId, slug }, at);
   commits.push(store.commit({ events: eventsOf(share), key: key(), reply: true }));
   if (n % REQUEST_EVERY === 0) {
     const note = 'I would love to hear about your graduate programme.';
-    const request = requestInterview(slice(store.state, booth, studentId), { studentId, slug, note, requestId: newId() }, at);
+    const request = requestInterview(store.state, { studentId, slug, note, requestId: newId() }, at);
     commits.push(store.commit({ events: eventsOf(request), key: key(), reply: true }));
   }
   return commits;
