@@ -12,8 +12,7 @@ export interface Executed<T> {
 
 export type Execute = <T>(store: Store, key: string | undefined, decide: () => Decision, respond: () => T) => Promise<Executed<T>>;
 
-/** Keys whose first run is still being made durable, per store: a repeat waits for it. */
-const saving = new WeakMap<Store, Map<string, Promise<boolean>>>();
+const FIRST_TRY_LOST = 'The first try of this action could not be saved. Try again.';
 
 /**
  * Runs one command. `key` is the client's action id (scoped to its sender): a repeat of an applied
@@ -22,19 +21,17 @@ const saving = new WeakMap<Store, Map<string, Promise<boolean>>>();
  * "ok" for something a crash could still lose.
  */
 export const execute: Execute = async (store, key, decide, respond) => {
-  if (key !== undefined) {
-    const first = saving.get(store)?.get(key);
-    if (first && !(await first)) return storageFailed(new StorageError('The first try of this action could not be saved. Try again.'));
-    if (store.applied(key) !== undefined) return { reply: { ok: true, data: respond() }, changes: [] };
+  const applied = key === undefined ? false : store.applied(key);
+  if (applied !== false) {
+    if (!(await applied)) return storageFailed(new StorageError(FIRST_TRY_LOST));
+    return { reply: { ok: true, data: respond() }, changes: [] };
   }
   const decision = decide();
   if (decision.error) return { reply: { ok: false, error: decision.error }, changes: [] };
   if (decision.events.length === 0 && key === undefined) return { reply: { ok: true, data: respond() }, changes: [] };
-  const durable = store.commit({ events: decision.events, key, reply: true });
+  const durable = store.commit({ events: decision.events, key });
   // Commits apply at once, so the booth numbers the events got can be read off the state now.
   const changes = numbered(store.state, decision.events);
-  const saved = durable.then(() => true, () => false);
-  if (key !== undefined) track(store, key, saved);
   try {
     await durable;
   } catch (error) {
@@ -43,12 +40,5 @@ export const execute: Execute = async (store, key, decide, respond) => {
   }
   return { reply: { ok: true, data: respond() }, changes };
 };
-
-function track(store: Store, key: string, saved: Promise<boolean>): void {
-  let keys = saving.get(store);
-  if (!keys) saving.set(store, (keys = new Map()));
-  keys.set(key, saved);
-  void saved.then(() => keys.delete(key));
-}
 
 const storageFailed = <T>(error: StorageError): Executed<T> => ({ reply: { ok: false, error: { code: 'STORAGE', message: error.message } }, changes: [] });

@@ -54,7 +54,7 @@ export async function ackStore({ dir, from, scratchDir, ...pace }: PacedArgs & {
   const run = await paced(pace, (i) => {
     const studentId = studentIdOf(from + i);
     const events = eventsOf(shareDetails(store.state, { studentId, slug: slugs[i % slugs.length]! }, new Date()));
-    return store.commit({ events, key: `student:${studentId}:${actionId()}`, reply: true });
+    return store.commit({ events, key: `student:${studentId}:${actionId()}` });
   });
   loop.disable();
   const ended = performance.now();
@@ -99,7 +99,7 @@ function byFile(renames: Rename[], start: number): { name: string; atS: number[]
 /** What rewriting the whole state costs at this size: the bare serialisation, and lowdb's db.write(). */
 async function wholeFileContrast(state: FairState, scratchDir: string) {
   // The state as plain JSON (each collection a list), the way lowdb would hold it.
-  const whole = onDisk(captureSnapshot(0, state, new Map()));
+  const whole = onDisk(captureSnapshot(0, state, new Set()));
   const stringifyMs: number[] = [];
   let jsonChars = 0;
   for (let i = 0; i < CONTRAST_SAMPLES; i++) {

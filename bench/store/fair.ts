@@ -91,11 +91,11 @@ function studentDay(store: Store, n: number, booth: Booth): Promise<void>[] {
   const key = () => `student:${studentId}:${actionId()}`;
   const commits = saveProfiles(store, n, 1);
   const share = shareDetails(store.state, { studentId, slug }, at);
-  commits.push(store.commit({ events: eventsOf(share), key: key(), reply: true }));
+  commits.push(store.commit({ events: eventsOf(share), key: key() }));
   if (n % REQUEST_EVERY === 0) {
     const note = 'I would love to hear about your graduate programme.';
     const request = requestInterview(store.state, { studentId, slug, note, requestId: newId() }, at);
-    commits.push(store.commit({ events: eventsOf(request), key: key(), reply: true }));
+    commits.push(store.commit({ events: eventsOf(request), key: key() }));
   }
   return commits;
 }

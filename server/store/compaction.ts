@@ -36,14 +36,14 @@
 import type { FairState } from '../domain/state.ts';
 import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
-import type { AppliedReplies } from './record.ts';
-import { writeSnapshotFile } from './snapshot.ts';
+import type { AppliedKeys } from './record.ts';
+import { SnapshotAdapter } from './snapshot.ts';
 import { captureSnapshot } from './snapshotWriter.ts';
 
 /** What the file store holds in memory; a reload after a failed write replaces all of it. */
 export interface Live {
   state: FairState;
-  applied: AppliedReplies;
+  applied: AppliedKeys;
   /** The last seq applied to memory. */
   seq: number;
   /** The seq of the last durable db.json (0: none, or a damaged one). */
@@ -68,7 +68,7 @@ export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promis
   if (rotated) live.prevLastSeq = seq;
 
   // Between slices the writer waits for the commits queued meanwhile: their answers come first.
-  await writeSnapshotFile(io, dir, snapshot, { commitsSaved: () => journal.drained() });
+  await new SnapshotAdapter(io, dir, { commitsSaved: () => journal.drained() }).write(snapshot);
   live.snapshotSeq = seq;
   return true;
 }

@@ -13,7 +13,7 @@ import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
 import { scrubFiles } from './scrub.ts';
 import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
-import { StorageError, type CommitRecord, type Store } from './store.ts';
+import { StorageError, type Applied, type CommitRecord, type Store } from './store.ts';
 
 /** Failed writes in a row wait at most this long before the disk is tried again. */
 const MAX_RETRY_AFTER_FAILURE_MS = 30_000;
@@ -31,50 +31,60 @@ export interface LiveStoreDeps {
   openJournal: (validBytes: number, onFailure: () => void) => Promise<JournalWriter>;
 }
 
+/**
+ * Whether memory holds what is on disk. After a failed write it does not until `reload` has read
+ * the disk again: meanwhile every commit is refused, and the keys of the refused ones read as not
+ * applied. One value, so no combination of flags can say two things at once.
+ */
+type Memory =
+  /** Accepting commits, or, after failures in a row, not before `refuseUntilMs` (performance.now). */
+  | { matchesDisk: true; refuseUntilMs: number }
+  /** `reloaded` resolves true once memory is the disk's again, false if the reload gave up (closing). */
+  | { matchesDisk: false; refusedKeys: ReadonlySet<string>; reloaded: Promise<boolean> };
+
 export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   const { dir, io, log } = deps;
   const { journalBytes, ...recovered } = deps.recovered;
   const live: Live = { ...recovered, journal: await deps.openJournal(journalBytes, onWriteFailure), generation: 0 };
-  /** Idempotency keys of commits not yet durable; the ones refused by a failure are hidden until the reload. */
-  const inFlight = new Set<string>();
-  let refusedKeys: Set<string> | undefined;
-  let memoryMatchesDisk = true;
+  let memory: Memory = { matchesDisk: true, refuseUntilMs: 0 };
   let failuresInARow = 0;
-  let refuseUntilMs = 0; // on the monotonic clock (performance.now)
-  let reloading: Promise<void> | undefined;
-  let snapshotting: Promise<void> | undefined;
-  let closing: Promise<void> | undefined;
+  /** Keys of commits applied to memory and not yet durable: whether each one was saved. */
+  const saving = new Map<string, Promise<boolean>>();
+  /** The one writer of db.json and the journal's segments at a time: a snapshot or a scrub. */
+  let writing: Promise<void> | undefined;
   /** A scrub asked for but not begun yet (see scrub). */
   let nextScrub: Promise<void> | undefined;
+  let closing: Promise<void> | undefined;
   const scheduler = scheduleSnapshots(deps.policy, () => void snapshot());
   scheduler.changed(live.seq - live.snapshotSeq); // a long replayed tail, or a db.json rebuilt from the journal
 
   function snapshot(): Promise<void> {
-    if (snapshotting !== undefined || !memoryMatchesDisk || live.seq === live.snapshotSeq) return snapshotting ?? Promise.resolve();
-    snapshotting = takeSnapshot(io, dir, live)
+    if (writing !== undefined || !memory.matchesDisk || live.seq === live.snapshotSeq) return writing ?? Promise.resolve();
+    writing = takeSnapshot(io, dir, live)
       .then(ignore, (error: unknown) => {
         log(`Could not write ${path.join(dir, SNAPSHOT_FILE)}: ${(error as Error).message}. The journal still holds everything; trying again later.`);
         scheduler.failed();
       })
       .finally(() => {
-        snapshotting = undefined;
+        writing = undefined;
         scheduler.changed(live.seq - live.snapshotSeq); // what came in meanwhile waits for the next one
       });
-    return snapshotting;
+    return writing;
   }
 
   /** Called by the journal, synchronously, before it delivers the refusals. */
   function onWriteFailure(): void {
     live.generation += 1;
     failuresInARow += 1;
-    memoryMatchesDisk = false;
-    refusedKeys = new Set(inFlight);
+    const refused = [...saving.keys()]; // the failed batch and every commit queued after it
     log(`Reloading the fair from ${dir} so that memory holds only what is on disk; refusing changes until then.`);
-    reloading ??= reload().finally(() => (reloading = undefined));
+    memory = memory.matchesDisk
+      ? { matchesDisk: false, refusedKeys: new Set(refused), reloaded: reload() }
+      : { ...memory, refusedKeys: new Set([...memory.refusedKeys, ...refused]) };
   }
 
-  async function reload(): Promise<void> {
-    await snapshotting; // it sees the new generation and stops before writing
+  async function reload(): Promise<boolean> {
+    await writing; // a snapshot sees the new generation and stops before writing
     await live.journal.close().catch(ignore);
     for (;;) {
       try {
@@ -83,17 +93,26 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);
-        if (closing !== undefined) return;
+        if (closing !== undefined) return false;
         await new Promise((resolve) => setTimeout(resolve, RELOAD_RETRY_MS).unref());
       }
     }
-    memoryMatchesDisk = true;
-    refusedKeys = undefined;
     // A disk that fails again at once (still full) is given time, rather than re-read at every commit.
     const waitMs = failuresInARow < 2 ? 0 : Math.min(deps.retryAfterFailureMs * 2 ** (failuresInARow - 2), MAX_RETRY_AFTER_FAILURE_MS);
-    refuseUntilMs = performance.now() + waitMs;
+    memory = { matchesDisk: true, refuseUntilMs: performance.now() + waitMs };
     log(`Reloaded the fair from ${dir} (up to seq ${live.seq}); accepting changes again${waitMs > 0 ? ` in ${waitMs} ms` : ''}.`);
     scheduler.changed(live.seq - live.snapshotSeq);
+    return true;
+  }
+
+  /** Waits until no reload or writer is under way; false if memory does not hold the disk (a reload gave up). */
+  async function writerFree(): Promise<boolean> {
+    for (;;) {
+      if (!memory.matchesDisk) {
+        if (!(await memory.reloaded)) return false;
+      } else if (writing === undefined) return true;
+      else await writing;
+    }
   }
 
   return {
@@ -104,7 +123,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     // Not async: the events must be in `state` before this returns, for the next decision.
     commit(record: CommitRecord): Promise<void> {
       if (closing !== undefined) return Promise.reject(new StorageError(CLOSED_MESSAGE));
-      if (!memoryMatchesDisk || performance.now() < refuseUntilMs) return Promise.reject(new StorageError(SAVE_FAILED_MESSAGE));
+      if (!memory.matchesDisk || performance.now() < memory.refuseUntilMs) return Promise.reject(new StorageError(SAVE_FAILED_MESSAGE));
       let line: string;
       try {
         line = toJournalLine(live.seq + 1, record);
@@ -113,17 +132,23 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       }
       live.seq += 1;
       applyRecord(live.state, live.applied, record);
-      const { key } = record;
-      if (key !== undefined) inFlight.add(key);
       const saved = live.journal.append(line);
-      void saved.then(() => (failuresInARow = 0), ignore).finally(() => key !== undefined && inFlight.delete(key));
+      void saved.then(() => (failuresInARow = 0), ignore);
+      const { key } = record;
+      if (key !== undefined) {
+        // Forgotten before the caller hears back: from then on the applied keys (or the refused ones) answer.
+        const forget = () => saving.get(key) === settled && saving.delete(key);
+        const settled: Promise<boolean> = saved.then(() => (forget(), true), () => (forget(), false));
+        saving.set(key, settled);
+      }
       scheduler.changed(live.seq - live.snapshotSeq);
       return saved;
     },
 
-    applied(key: string): unknown {
+    applied(key: string): Applied {
       // A refused action must not be answered as done while memory still holds it.
-      return refusedKeys?.has(key) === true ? undefined : live.applied.get(key);
+      if (!memory.matchesDisk && memory.refusedKeys.has(key)) return false;
+      return saving.get(key) ?? live.applied.has(key);
     },
 
     scrub(): Promise<void> {
@@ -131,18 +156,14 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       // student repeating one) costs one full snapshot, not one each.
       if (nextScrub !== undefined) return nextScrub;
       const mine: Promise<void> = (async () => {
-        await null; // so that `nextScrub` is set below before the loop can clear it
-        // One writer of db.json and the segments at a time: wait out a snapshot or reload under way.
-        while (snapshotting !== undefined || reloading !== undefined) {
-          await reloading;
-          await snapshotting;
-        }
+        await null; // so that `nextScrub` is set below before it can be cleared
+        const matchesDisk = await writerFree();
         nextScrub = undefined; // begun: it captures memory now, so a later caller needs the next one
         if (closing !== undefined) throw new StorageError(CLOSED_MESSAGE);
-        if (!memoryMatchesDisk) throw new StorageError(SAVE_FAILED_MESSAGE);
+        if (!matchesDisk) throw new StorageError(SAVE_FAILED_MESSAGE);
         const scrubbed = scrubFiles(io, dir, live);
-        snapshotting = scrubbed.then(ignore, ignore).finally(() => {
-          snapshotting = undefined;
+        writing = scrubbed.then(ignore, ignore).finally(() => {
+          writing = undefined;
           scheduler.changed(live.seq - live.snapshotSeq);
         });
         await scrubbed;
@@ -154,13 +175,15 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     close(): Promise<void> {
       closing ??= (async () => {
         scheduler.stop();
-        do {
-          await reloading;
-          await snapshotting;
+        // Wait out the commits queued before the close; a failure among them starts one more reload.
+        let matchesDisk = await writerFree();
+        while (matchesDisk) {
           await live.journal.drained();
-        } while (reloading !== undefined);
+          if (memory.matchesDisk && writing === undefined) break;
+          matchesDisk = await writerFree();
+        }
         try {
-          await snapshot();
+          if (matchesDisk) await snapshot();
           await live.journal.close();
         } finally {
           await deps.lock.release();

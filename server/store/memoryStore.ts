@@ -1,12 +1,12 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
-import { applyRecord, type AppliedReplies } from './record.ts';
+import { applyRecord, type AppliedKeys } from './record.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
 export function createMemoryStore(): Store {
   const state = initialState();
-  const applied: AppliedReplies = new Map();
+  const applied: AppliedKeys = new Set();
   let closed = false;
 
   return {
@@ -23,8 +23,8 @@ export function createMemoryStore(): Store {
       applyRecord(state, applied, record);
       return Promise.resolve();
     },
-    applied(key: string): unknown {
-      return applied.get(key);
+    applied(key: string): boolean {
+      return applied.has(key); // nothing to wait for: memory is all there is
     },
     scrub(): Promise<void> {
       // Nothing on disk: what left memory is gone.

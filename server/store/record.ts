@@ -2,43 +2,37 @@
 import { apply, type FairEvent, type FairState } from '../domain/state.ts';
 import type { CommitRecord } from './store.ts';
 
-/** One line of journal.jsonl. `at` is tolerated for hand-made or older journals but not written. */
+/**
+ * One line of journal.jsonl. `at`, and the `reply` that older journals wrote beside each key, are
+ * tolerated but not written.
+ */
 export interface JournalRecord {
   seq: number;
   at?: string;
   key?: string;
-  reply?: unknown;
   events: FairEvent[];
 }
 
 /**
- * Idempotency keys of applied actions and the reply each one got. A Map: a snapshot copies its
- * 100,000+ keys in ~2 ms, where Object.keys of an object that size held the event loop 20-40 ms
- * (it sorts them); and db.json's two lists of keys and replies make one in half the time JSON.parse
- * takes to make an object of them (snapshot.ts).
+ * Idempotency keys of applied actions. A Set: a snapshot copies its 100,000+ keys in ~2 ms, where
+ * Object.keys of an object that size held the event loop 20-40 ms (it sorts them); and db.json's
+ * list of keys makes one in half the time JSON.parse takes to make an object of them (snapshot.ts).
  */
-export type AppliedReplies = Map<string, unknown>;
+export type AppliedKeys = Set<string>;
 
 /**
  * Serialises a record as one journal line. Done before the events are applied, so that a record
  * that cannot be serialised is refused with memory untouched.
  */
 export function toJournalLine(seq: number, record: CommitRecord): string {
-  const line: JournalRecord = { seq, events: record.events };
-  if (record.key !== undefined) {
-    line.key = record.key;
-    line.reply = record.reply ?? null;
-  }
+  const line: JournalRecord = record.key === undefined ? { seq, events: record.events } : { seq, key: record.key, events: record.events };
   return `${JSON.stringify(line)}\n`;
 }
 
-/**
- * Applies a record to memory. The reply is kept as its JSON round-trip so that `applied(key)`
- * answers the same value before and after a restart (and later mutation by the caller cannot leak in).
- */
-export function applyRecord(state: FairState, applied: AppliedReplies, record: CommitRecord): void {
+/** Applies a record to memory: its events to the state, its key to the applied keys. */
+export function applyRecord(state: FairState, applied: AppliedKeys, record: Pick<CommitRecord, 'events' | 'key'>): void {
   for (const event of record.events) apply(state, event);
-  if (record.key !== undefined) applied.set(record.key, JSON.parse(JSON.stringify(record.reply ?? null)));
+  if (record.key !== undefined) applied.add(record.key);
 }
 
 /** Checks the shape of a parsed journal line; returns what is wrong, or undefined if it is fine. */

@@ -12,12 +12,12 @@ import {
   rebuiltSnapshotMessage,
   unreadableFileMessage,
 } from './messages.ts';
-import { applyRecord, type AppliedReplies } from './record.ts';
+import { applyRecord, type AppliedKeys } from './record.ts';
 import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
 
 export interface Recovered {
   state: FairState;
-  applied: AppliedReplies;
+  applied: AppliedKeys;
   /** The last seq in memory; the next commit gets seq + 1. */
   seq: number;
   /** The seq a readable db.json holds (0 if there is none, or it is damaged and was rebuilt). */
@@ -49,7 +49,7 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
   checkStart(read, segments, base, snapshotFile, log);
 
   const state = read.kind === 'ok' ? read.snapshot.state : initialState();
-  const applied = read.kind === 'ok' ? read.snapshot.applied : new Map<string, unknown>();
+  const applied = read.kind === 'ok' ? read.snapshot.applied : new Set<string>();
   for (const segment of segments) {
     for (const { line, record } of segment.records) {
       try {

@@ -17,7 +17,7 @@ import { packProfile, profileOf } from '../domain/profiles.ts';
 import { COLLECTIONS, type FairState, type Student } from '../domain/state.ts';
 import { nextTurn } from '../turns.ts';
 import { writeText, type StoreFile } from './io.ts';
-import type { AppliedReplies } from './record.ts';
+import type { AppliedKeys } from './record.ts';
 
 /**
  * Up to this size db.json is indented for people, and keeps its characters as they are. Past it,
@@ -45,10 +45,9 @@ const SYNC_EVERY_CHARS = 4 << 20;
 /** How often the clock is read, in pieces. */
 const PIECES_PER_CLOCK_READ = 32;
 
-/** The applied replies as of the capture, as db.json holds them: two lists, in the same order. */
+/** The applied keys as of the capture, as db.json holds them: a list. */
 interface AppliedOnDisk {
   keys: string[];
-  replies: unknown[];
 }
 
 /** A snapshot taken at one seq, not yet serialised; see Snapshot (snapshot.ts) for what it holds. */
@@ -66,14 +65,14 @@ export interface WriteOptions {
 
 /**
  * The snapshot as of now, in O(entities) but without serialising: each collection's entities and
- * the applied keys and replies, copied (a few milliseconds at 100,000 introductions). The entities
+ * the applied keys, copied (a few milliseconds at 100,000 introductions). The entities
  * themselves are shared with memory, which never changes them.
  */
-export function captureSnapshot(seq: number, state: FairState, applied: AppliedReplies): CapturedSnapshot {
+export function captureSnapshot(seq: number, state: FairState, applied: AppliedKeys): CapturedSnapshot {
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
     // The single values (`fair`, `purged`) are replaced whole by `apply`, never changed; the collections change key by key.
     isCollection(key) ? { key, entities: [...(value as Map<string, unknown>).values()] } : { key, value });
-  return { seq, state: parts, applied: { keys: [...applied.keys()], replies: [...applied.values()] } };
+  return { seq, state: parts, applied: { keys: [...applied] } };
 }
 
 const collections: ReadonlySet<string> = new Set(COLLECTIONS);
@@ -138,12 +137,10 @@ function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
     }
     comma = ',';
   }
-  // Each list in pieces of one entry; an entry JSON cannot hold (undefined) is null, as in JSON.stringify of a list.
-  const { keys, replies } = snapshot.applied;
+  // The list in pieces of one entry.
+  const { keys } = snapshot.applied;
   yield '},"applied":{"keys":[';
   for (let i = 0; i < keys.length; i++) yield `${i === 0 ? '' : ','}${ascii(JSON.stringify(keys[i]))}`;
-  yield '],"replies":[';
-  for (let i = 0; i < replies.length; i++) yield `${i === 0 ? '' : ','}${ascii(JSON.stringify(replies[i]) ?? 'null')}`;
   yield ']}}';
 }
 

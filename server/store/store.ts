@@ -4,11 +4,20 @@ import type { FairEvent, FairState } from '../domain/state.ts';
 
 export interface CommitRecord {
   events: FairEvent[];
-  /** Idempotency key of the client action that produced the events, if any. */
+  /**
+   * Idempotency key of the client action that produced the events, if any. The store remembers
+   * the keys it applied (in the same durable record), not what the action answered: a repeat is
+   * answered from the state as it is then (server/execute.ts).
+   */
   key?: string;
-  /** The reply given for that action; a repeat of the key gets this back. */
-  reply?: unknown;
 }
+
+/**
+ * Whether an action's key was applied: `false` (never, or its write failed), `true` (applied and
+ * durable), or a promise while it is applied in memory but still being made durable, which
+ * resolves `true` once it is durable and `false` if its write failed.
+ */
+export type Applied = boolean | Promise<boolean>;
 
 export interface Store {
   /**
@@ -22,11 +31,11 @@ export interface Store {
    * Applies the events to `state` at once (so the next decision sees them), then resolves
    * once the record is durable on disk. Rejects with a StorageError if it cannot be made durable;
    * the events then leave `state` (when memory is reloaded from disk, moments later), with those of
-   * every commit refused with it, and until then `applied` does not answer for them.
+   * every commit refused with it, and from then on `applied` answers false for their keys.
    */
   commit(record: CommitRecord): Promise<void>;
-  /** The reply stored with an idempotency key, or undefined if no action with that key was applied. */
-  applied(key: string): unknown;
+  /** Whether the action with this idempotency key was applied, and whether that is durable yet. */
+  applied(key: string): Applied;
   /**
    * Writes a snapshot of the current state now and removes every journal record it covers, the
    * backup segment included, so data erased from memory is gone from disk. Waits for a snapshot

@@ -12,7 +12,7 @@ const UNSAFE_WRITE_DELAY_MS = 200;
 /** Decides on an in-memory copy that is always current, so only durability is wrong, not behaviour. */
 function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
   const state = structuredClone(real.state);
-  const replies = new Map<string, unknown>();
+  const applied = new Set<string>();
   const writes = new Set<Promise<void>>();
   return {
     get state() {
@@ -22,7 +22,7 @@ function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
       // The real store gets its own copy: shared objects would let its snapshot run ahead of its journal.
       const later = structuredClone(record);
       for (const event of record.events) apply(state, event);
-      if (record.key !== undefined) replies.set(record.key, record.reply ?? true);
+      if (record.key !== undefined) applied.add(record.key);
       // Timers of one delay fire in the order they were set, so records reach the journal in order.
       const write = new Promise((resolve) => setTimeout(resolve, delayMs))
         .then(() => real.commit(later))
@@ -31,7 +31,7 @@ function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
       writes.add(write);
       return Promise.resolve();
     },
-    applied: (key) => replies.get(key) ?? real.applied(key),
+    applied: (key) => applied.has(key) || real.applied(key),
     scrub: async () => {
       await Promise.all(writes);
       await real.scrub();

@@ -19,7 +19,7 @@ function storeThatGoesBack() {
     return state;
   };
   let state = replay();
-  const applied = new Map<string, unknown>();
+  const applied = new Set<string>();
   const store: Store & { goBack(commits: number): void } = {
     get state() {
       return state;
@@ -27,10 +27,10 @@ function storeThatGoesBack() {
     commit(record) {
       history.push(structuredClone(record.events));
       applyAll(state, record.events);
-      if (record.key !== undefined) applied.set(record.key, true);
+      if (record.key !== undefined) applied.add(record.key);
       return Promise.resolve();
     },
-    applied: (key) => applied.get(key),
+    applied: (key) => applied.has(key),
     scrub: () => Promise.resolve(),
     close: () => Promise.resolve(),
     goBack(commits) {

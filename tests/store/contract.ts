@@ -32,21 +32,31 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       await store.close();
     });
 
-    it('3. applied(key) returns the stored reply, and undefined for a key never applied', async () => {
+    it('3. applied(key) is true once the commit with that key is durable, and false for a key never applied', async () => {
       const { store } = await open();
-      const reply = { ok: true, data: { boothId: 'b1' } };
-      await store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply });
-      expect(store.applied('action-0001')).toEqual(reply);
-      expect(store.applied('action-0002')).toBeUndefined();
+      await store.commit({ events: [boothCreated('b1')], key: 'action-0001' });
+      expect(store.applied('action-0001')).toBe(true);
+      expect(store.applied('action-0002')).toBe(false);
+      await store.close();
+    });
+
+    it('3c. before the commit is durable, applied(key) says it was applied once it is', async () => {
+      const { store } = await open();
+      const saved = store.commit({ events: [boothCreated('b1')], key: 'action-0001' });
+      const applied = store.applied('action-0001'); // a promise while the write is under way, or true
+      expect(applied).not.toBe(false);
+      expect(await applied).toBe(true);
+      await saved;
+      expect(store.applied('action-0001')).toBe(true);
       await store.close();
     });
 
     it('3b. any text is a key, even one an object would inherit', async () => {
       const { store } = await open();
-      expect(store.applied('constructor')).toBeUndefined();
-      expect(store.applied('toString')).toBeUndefined();
-      await store.commit({ events: [], key: '__proto__', reply: { ok: true, data: 'proto' } });
-      expect(store.applied('__proto__')).toEqual({ ok: true, data: 'proto' });
+      expect(store.applied('constructor')).toBe(false);
+      expect(store.applied('toString')).toBe(false);
+      await store.commit({ events: [], key: '__proto__' });
+      expect(store.applied('__proto__')).toBe(true);
       await store.close();
     });
 
@@ -76,33 +86,33 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       }
       const first = opened.store;
       await Promise.all([
-        first.commit({ events: [boothCreated('b1', 'AAAA-AAAA')], key: 'action-0001', reply: { ok: true, data: 1 } }),
+        first.commit({ events: [boothCreated('b1', 'AAAA-AAAA')], key: 'action-0001' }),
         first.commit({ events: [boothCreated('b2')] }),
-        first.commit({ events: [codeReset('b1', 'BBBB-BBBB')], key: 'action-0002', reply: { ok: true, data: 2 } }),
+        first.commit({ events: [codeReset('b1', 'BBBB-BBBB')], key: 'action-0002' }),
       ]);
       const before = structuredClone(first.state);
 
-      await first.commit({ events: [], key: '__proto__', reply: 'kept' });
+      await first.commit({ events: [], key: '__proto__' });
       const second = await opened.reopen();
       expect(second.state).toEqual(before);
-      expect(second.applied('__proto__')).toBe('kept');
-      expect(second.applied('constructor')).toBeUndefined();
+      expect(second.applied('__proto__')).toBe(true);
+      expect(second.applied('constructor')).toBe(false);
       expect([...second.state.booths.keys()]).toEqual(['b1', 'b2']);
-      expect(second.applied('action-0001')).toEqual({ ok: true, data: 1 });
-      expect(second.applied('action-0002')).toEqual({ ok: true, data: 2 });
+      expect(second.applied('action-0001')).toBe(true);
+      expect(second.applied('action-0002')).toBe(true);
 
-      await second.commit({ events: [boothCreated('b3')], key: 'action-0003', reply: { ok: true, data: 3 } });
+      await second.commit({ events: [boothCreated('b3')], key: 'action-0003' });
       const third = await opened.reopen();
       expect([...third.state.booths.keys()]).toEqual(['b1', 'b2', 'b3']);
       expect(third.state.booths.get('b1')?.pairingCode).toBe('BBBB-BBBB');
-      expect(third.applied('action-0003')).toEqual({ ok: true, data: 3 });
+      expect(third.applied('action-0003')).toBe(true);
       await third.close();
     });
 
     it('7. scrub keeps everything in memory, erased data stays gone after a reopen, and commits go on after it', async () => {
       const opened = await open();
       const store = opened.store;
-      await store.commit({ events: [boothCreated('b1'), profileSaved('kim'), profileSaved('lou')], key: 'action-0001', reply: 1 });
+      await store.commit({ events: [boothCreated('b1'), profileSaved('kim'), profileSaved('lou')], key: 'action-0001' });
       await store.commit({ events: [{ type: 'student.erased', studentId: 'kim', at: '2026-03-12T10:00:00.000Z' }] });
       const before = structuredClone(store.state);
       await store.scrub();
@@ -111,7 +121,7 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       const after = opened.reopen ? await opened.reopen() : store;
       expect([...after.state.students.keys()]).toEqual(['lou']);
       expect([...after.state.booths.keys()]).toEqual(['b1', 'b2']);
-      expect(after.applied('action-0001')).toBe(1);
+      expect(after.applied('action-0001')).toBe(true);
       await after.close();
       await expect(after.scrub()).rejects.toBeInstanceOf(StorageError);
     });

@@ -9,7 +9,7 @@ if (dir === undefined || countText === undefined) throw new Error('Usage: crashW
 const store = await openFileStore(dir, { log: () => {} });
 const count = Number(countText);
 await Promise.all(
-  Array.from({ length: count }, (_, i) => store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}`, reply: { ok: true, data: i } })),
+  Array.from({ length: count }, (_, i) => store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` })),
 );
 process.stdout.write(`committed ${count}\n`);
 process.kill(process.pid, 'SIGKILL');

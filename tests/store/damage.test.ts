@@ -30,7 +30,7 @@ const BAD_SNAPSHOTS: [string, string, string][] = [
   ['without a state', '{"seq": 3}', '"state" is not an object'],
   ['with a text seq', '{"seq": "3", "state": {}}', '"seq" is not a whole number'],
   ['missing a collection', JSON.stringify({ seq: 0, state: { fair: {}, booths: {} } }), '"state.reps" is missing'],
-  ['with applied keys that lost their replies', snapshotText(3).replace(/"replies": \[[^\]]*\]/, '"replies": []'), '"applied.keys" and "applied.replies" do not pair up'],
+  ['with applied keys that lost their replies (as older files held them)', snapshotText(3).replace(/"keys": \[/, '"replies": [], "keys": ['), '"applied.keys" and "applied.replies" do not pair up'],
 ];
 
 describe('file store: a damaged journal', () => {
@@ -113,7 +113,7 @@ describe('file store: a missing or damaged db.json', () => {
       writeFolder(dir, layout);
       const store = await openFileStore(dir, { log: quiet });
       expect([...store.state.booths.keys()]).toEqual(boothIds(4));
-      expect(store.applied('action-4')).toEqual({ ok: true, data: 4 });
+      expect(store.applied('action-4')).toBe(true);
       await store.close();
     }
   });

@@ -25,7 +25,8 @@ export function codeReset(boothId: string, pairingCode: string): FairEvent {
   return { type: 'booth.codeReset', boothId, pairingCode };
 }
 
-/** A journal line as the file store writes it. */
+/** A journal line as the file store writes it; with a `reply` beside the key, as journals written before replies were dropped. */
 export function journalLine(seq: number, events: FairEvent[], key?: string, reply?: unknown): string {
-  return `${JSON.stringify({ seq, ...(key === undefined ? {} : { key, reply }), events })}\n`;
+  const keyed = key === undefined ? {} : reply === undefined ? { key } : { key, reply };
+  return `${JSON.stringify({ seq, ...keyed, events })}\n`;
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { initialState } from '../../server/domain/state.ts';
+import { initialState, type FairEvent } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { StorageError } from '../../server/store/store.ts';
 import { runStoreContract } from './contract.ts';
@@ -29,14 +29,14 @@ describe('file store: files on disk', () => {
     const store = await openFileStore(dir, { log: quiet });
     expect(fs.readFileSync(path.join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
 
-    await store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply: { ok: true } });
+    await store.commit({ events: [boothCreated('b1')], key: 'action-0001' });
     await store.close();
 
     expect(fs.existsSync(path.join(dir, 'lock'))).toBe(false);
     const db = readDb(dir);
     expect(db.seq).toBe(1);
     expect(db.state.booths.find((b) => b.id === 'b1')).toEqual(booth('b1'));
-    expect(db.applied).toEqual({ keys: ['action-0001'], replies: [{ ok: true }] });
+    expect(db.applied).toEqual({ keys: ['action-0001'] });
     expect(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')).toContain('\n  "seq": 1,'); // indented for people
   });
 
@@ -80,7 +80,7 @@ describe('file store: files on disk', () => {
     // The snapshot holds seq 2 with code SNAP-SHOT; lines 1–2 say otherwise and must be skipped.
     const state = initialState();
     state.booths.set('b1', booth('b1', 'SNAP-SHOT'));
-    fs.writeFileSync(path.join(dir, 'db.json'), dbText(2, state, new Map([['action-0001', 'first']])));
+    fs.writeFileSync(path.join(dir, 'db.json'), dbText(2, state, new Set(['action-0001'])));
     fs.writeFileSync(
       path.join(dir, 'journal.jsonl'),
       journalLine(1, [boothCreated('b1', 'LINE-ONE1')]) +
@@ -91,8 +91,8 @@ describe('file store: files on disk', () => {
     const store = await openFileStore(dir, { log: quiet });
     expect(store.state.booths.get('b1')?.pairingCode).toBe('SNAP-SHOT');
     expect([...store.state.booths.keys()]).toEqual(['b1', 'b3']);
-    expect(store.applied('action-0001')).toBe('first');
-    expect(store.applied('action-0003')).toBe('third');
+    expect(store.applied('action-0001')).toBe(true);
+    expect(store.applied('action-0003')).toBe(true); // a line with a reply, as older journals wrote
 
     await store.commit({ events: [boothCreated('b4')] });
     expect(JSON.parse(journalLines(dir)[3] ?? '{}').seq).toBe(4); // seq continues past the journal
@@ -110,7 +110,7 @@ describe('file store: files on disk', () => {
     const logs: string[] = [];
     const store = await openFileStore(dir, { log: (line) => logs.push(line) });
     expect(store.state.booths.size).toBe(50);
-    expect(store.applied('action-49')).toEqual({ ok: true, data: 49 });
+    expect(store.applied('action-49')).toBe(true);
     expect(logs.join('\n')).toMatch(/no longer running/);
     await store.close();
   });
@@ -161,9 +161,10 @@ describe('file store: refused commits', () => {
   it('refuses a record that cannot be saved as JSON and leaves state unchanged', async () => {
     const dir = tempDir();
     const store = await openFileStore(dir, { log: quiet });
-    await expect(store.commit({ events: [boothCreated('b1')], key: 'action-0001', reply: { big: 1n } })).rejects.toThrow(TypeError);
+    const unsaveable = { ...boothCreated('b1'), big: 1n } as unknown as FairEvent;
+    await expect(store.commit({ events: [unsaveable], key: 'action-0001' })).rejects.toThrow(TypeError);
     expect(store.state.booths).toEqual(new Map());
-    expect(store.applied('action-0001')).toBeUndefined();
+    expect(store.applied('action-0001')).toBe(false);
     await store.close();
   });
 

@@ -7,7 +7,8 @@ import { onTestFinished } from 'vitest';
 import { packProfile, profileOf } from '../../server/domain/profiles.ts';
 import type { FairState, Student } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import type { AppliedReplies } from '../../server/store/record.ts';
+import type { AppliedKeys } from '../../server/store/record.ts';
+import type { Applied } from '../../server/store/store.ts';
 import { waitFor as waitForCondition } from '../helpers.ts';
 
 /** A fresh folder, removed when the current test finishes. */
@@ -50,7 +51,7 @@ export type DbState = { [K in keyof FairState]: FairState[K] extends Map<string,
 export interface DbFile {
   seq: number;
   state: DbState;
-  applied: { keys: string[]; replies: unknown[] };
+  applied: { keys: string[] };
 }
 
 export function readDb(dir: string): DbFile {
@@ -72,11 +73,11 @@ export function withProfile(student: Student, packed: boolean): Student {
   return { ...student, profile: packed ? packProfile(profileOf(student)) : profileOf(student) };
 }
 
-/** The applied replies as db.json holds them: a list of keys and a list of replies. */
-export const appliedOnDisk = (applied: AppliedReplies): DbFile['applied'] => ({ keys: [...applied.keys()], replies: [...applied.values()] });
+/** The applied keys as db.json holds them: a list. */
+export const appliedOnDisk = (applied: AppliedKeys): DbFile['applied'] => ({ keys: [...applied] });
 
 /** The text of a db.json holding this state, as the store writes a small one. */
-export function dbText(seq: number, state: FairState, applied: AppliedReplies = new Map()): string {
+export function dbText(seq: number, state: FairState, applied: AppliedKeys = new Set()): string {
   return JSON.stringify({ seq, state: dbState(state), applied: appliedOnDisk(applied) }, null, 2);
 }
 
@@ -93,10 +94,10 @@ export function copyFolder(dir: string): string {
 export const waitFor = (check: () => boolean, timeoutMs = 5_000): Promise<void> => waitForCondition(check, timeoutMs);
 
 /** Opens the folder, hands back what a fresh start holds, and closes it again. */
-export async function reopened(dir: string): Promise<{ state: FairState; applied: (key: string) => unknown }> {
+export async function reopened(dir: string): Promise<{ state: FairState; applied: (key: string) => Applied }> {
   const store = await openFileStore(dir, { log: quiet });
   const state = structuredClone(store.state);
-  const applied = (key: string): unknown => store.applied(key);
+  const applied = (key: string): Applied => store.applied(key);
   await store.close();
   return { state, applied };
 }

@@ -20,10 +20,10 @@ export function recordLines(from: number, to: number): string {
 /** db.json holding records 1..seq, as the store writes it. */
 export function snapshotText(seq: number): string {
   const state = initialState();
-  const applied = new Map<string, unknown>();
+  const applied = new Set<string>();
   for (let n = 1; n <= seq; n += 1) {
     apply(state, boothCreated(`b${n}`));
-    applied.set(`action-${n}`, { ok: true, data: n });
+    applied.add(`action-${n}`);
   }
   return dbText(seq, state, applied);
 }
