@@ -2,11 +2,12 @@
 import http from 'node:http';
 import https from 'node:https';
 import { Server } from 'socket.io';
-import type { Config } from './config.ts';
+import { createCommandRunner } from './commands.ts';
+import type { Config, Deps } from './deps.ts';
 import { execute as realExecute, type Execute } from './execute.ts';
 import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
-import { epochOf, type Epoch } from './realtime/epoch.ts';
+import { epochOf } from './realtime/epoch.ts';
 import { guardEvents } from './realtime/handle.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './realtime/rateLimit.ts';
 import { startExpiry } from './realtime/expiry.ts';
@@ -25,6 +26,7 @@ export const MAX_PAYLOAD_BYTES = 16 * 1024;
  */
 export const RECOVERY_WINDOW_MS = 30_000;
 
+/** What main.ts (or a test) gives the server; the handlers then get `Deps` (deps.ts). */
 export interface AppDeps {
   store: Store;
   now: () => Date;
@@ -53,16 +55,19 @@ export function createApp(deps: AppDeps) {
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
-  const epoch = epochOf(deps.store);
-  const full: Deps = { ...deps, publish: createPublisher(io, deps.store, epoch), epoch, execute: deps.execute ?? realExecute };
-  server.on('request', createHttpHandler(full));
-  registerStudent(io, full);
-  registerRep(io, full);
-  registerAdmin(io, deps);
-  const stopExpiry = startExpiry(full);
+  const { store, now, config, adminToken, expiryCheckMs } = deps;
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const epoch = epochOf(store);
+  const publish = createPublisher(io, store, epoch);
+  const run = createCommandRunner({ store, execute: deps.execute ?? realExecute, publish, log });
+  const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs };
+  server.on('request', createHttpHandler(handlers));
+  registerStudent(io, handlers);
+  registerRep(io, handlers);
+  registerAdmin(io, handlers);
+  const stopExpiry = startExpiry(handlers);
   server.on('close', stopExpiry);
   return { http: server, io };
 }
 
 export type App = ReturnType<typeof createApp>;
-export type Deps = AppDeps & { publish: ReturnType<typeof createPublisher>; epoch: Epoch; execute: Execute };

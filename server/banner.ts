@@ -1,7 +1,8 @@
 // What the organiser sees in the terminal on start.
 import os from 'node:os';
 import QRCode from 'qrcode';
-import { listensEverywhere, type Config } from './config.ts';
+import { listensEverywhere } from './config.ts';
+import type { Config } from './deps.ts';
 
 /** The machine's LAN IPv4 addresses, the venue network's first. */
 export function lanAddresses(): string[] {

@@ -1,22 +1,6 @@
 // Reads the environment once, in one place. Everything else gets a Config.
 import path from 'node:path';
-
-export interface Config {
-  port: number;
-  host: string;
-  dataDir: string;
-  /** The origin printed on posters and in QR codes, e.g. http://192.168.1.20:8080. */
-  publicUrl: string;
-  /** Origins allowed to open sockets and call the API (the public URL, the LAN URLs, localhost). */
-  origins: string[];
-  adminToken?: string;
-  /** The built client (vite build). */
-  distDir: string;
-  /** TLS_CERT and TLS_KEY: the files' paths, as the environment gives them. */
-  tlsFiles?: { cert: string; key: string };
-  /** The PEM text of those files, read by main.ts: set means HTTPS. */
-  tls?: { cert: string; key: string };
-}
+import type { Config } from './deps.ts';
 
 /** A wildcard bind: every interface answers, so the LAN addresses are the ones to print. */
 export const listensEverywhere = (host: string): boolean => host === '0.0.0.0' || host === '::';

@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import { createApp } from './app.ts';
 import { banner, lanAddresses } from './banner.ts';
-import { readEnv, type Config } from './config.ts';
+import { readEnv } from './config.ts';
+import type { Config } from './deps.ts';
 import { setDefaultFair } from './firstStart.ts';
 import { loadAdminToken } from './store/adminToken.ts';
 import { openFileStore } from './store/fileStore.ts';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { createApp, type App, type AppDeps } from '../server/app.ts';
-import type { Config } from '../server/config.ts';
+import type { Config } from '../server/deps.ts';
 import { openFileStore } from '../server/store/fileStore.ts';
 import type { Store } from '../server/store/store.ts';
 import type {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
-import type { Config } from '../../server/config.ts';
+import type { Config } from '../../server/deps.ts';
 import { configureFair, pairRep } from '../../server/domain/booths.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';

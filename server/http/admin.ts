@@ -13,11 +13,9 @@ import { route, type Context, type Route } from './router.ts';
 const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
 
 async function putFair(ctx: Context): Promise<void> {
-  const { store, publish, execute } = ctx.deps;
+  const { store, run } = ctx.deps;
   const fair = await readInput(ctx.req, FairInput);
-  const { reply, changes } = await execute(store, undefined, () => configureFair(store.state, fair), () => fairInfo(ctx));
-  publish(changes);
-  sendReply(ctx.res, reply);
+  sendReply(ctx.res, await run({ decide: () => configureFair(store.state, fair), respond: () => fairInfo(ctx) }));
 }
 
 async function postBooth(ctx: Context): Promise<void> {
@@ -26,16 +24,12 @@ async function postBooth(ctx: Context): Promise<void> {
 }
 
 async function resetCode(ctx: Context): Promise<void> {
-  const { store, config, publish, execute } = ctx.deps;
+  const { store, config, run } = ctx.deps;
   const boothId = ctx.params[0]!;
-  const { reply, changes } = await execute(
-    store,
-    undefined,
-    () => resetPairingCode(store.state, { boothId, pairingCode: newPairingCode() }),
-    () => boothAdminById(store.state, boothId, config.publicUrl),
-  );
-  publish(changes);
-  sendReply(ctx.res, reply);
+  sendReply(ctx.res, await run({
+    decide: () => resetPairingCode(store.state, { boothId, pairingCode: newPairingCode() }),
+    respond: () => boothAdminById(store.state, boothId, config.publicUrl),
+  }));
 }
 
 export const adminRoutes: Route[] = [

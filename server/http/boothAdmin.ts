@@ -2,7 +2,7 @@
 // and adding one, the same for a single booth and for each row of an import.
 import type { BoothAdmin, PairedTablet, Reply } from '../../shared/protocol.ts';
 import type { BoothFields } from '../../shared/schema.ts';
-import type { Deps } from '../app.ts';
+import type { Deps } from '../deps.ts';
 import { createBooth } from '../domain/booths.ts';
 import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
 import type { Booth, FairState } from '../domain/state.ts';
@@ -58,14 +58,10 @@ export function boothAdminById(state: FairState, boothId: string, publicUrl: str
 
 /** Creates a booth with a fresh id and pairing code; answers with its organiser view. */
 export async function addBooth(deps: Deps, fields: BoothFields): Promise<Reply<BoothAdmin>> {
-  const { store, now, config, publish, execute } = deps;
+  const { store, now, config, run } = deps;
   const id = newId();
-  const { reply, changes } = await execute(
-    store,
-    undefined,
-    () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
-    () => boothAdminById(store.state, id, config.publicUrl),
-  );
-  publish(changes);
-  return reply;
+  return run({
+    decide: () => createBooth(store.state, { ...fields, id, pairingCode: newPairingCode() }, now()),
+    respond: () => boothAdminById(store.state, id, config.publicUrl),
+  });
 }

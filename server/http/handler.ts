@@ -1,6 +1,6 @@
 // Every HTTP request: security headers, then /healthz, the API, or the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../app.ts';
+import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin.ts';
 import { createOrganiserCheck, SIGN_IN } from './auth.ts';
 import { downloadRoutes } from './downloads.ts';
@@ -17,7 +17,7 @@ const NO_API = 'There is nothing at this API address. Check the address and the 
 
 export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: ServerResponse) => void {
   const isOrganiser = createOrganiserCheck(deps.adminToken);
-  const log = deps.log ?? ((line: string) => console.error(line));
+  const { log } = deps;
   const serveStatic = createStatic(deps.config.distDir);
   const routes: Route[] = [
     route('GET', /^\/healthz$/, ({ res }) => sendJson(res, 200, { ok: true })),

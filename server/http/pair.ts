@@ -29,7 +29,7 @@ export function pairRoutes(): Route[] {
   const lockout = createCodeLockout({ max: PAIR_MAX_FAILURES_PER_FAIR, windowMs: PAIR_WINDOW_MS });
 
   async function pair({ req, res, deps }: Context): Promise<void> {
-    const { store, now, publish, execute } = deps;
+    const { store, now, run } = deps;
     const address = req.socket.remoteAddress ?? 'unknown';
     if (limit.blocked(address, now())) throw httpError(429, 'RATE_LIMITED', TOO_MANY_CODES);
     const input = await readInput(req, PairInput);
@@ -40,20 +40,17 @@ export function pairRoutes(): Route[] {
     }
     const token = newToken();
     const repId = newId();
-    const { reply, changes } = await execute<PairResult>(
-      store,
-      undefined,
-      () => pairRep(store.state, { ...input, repId, tokenHash: sha256(token) }, now()),
-      () => {
+    const reply = await run<PairResult>({
+      decide: () => pairRep(store.state, { ...input, repId, tokenHash: sha256(token) }, now()),
+      respond: () => {
         const rep = store.state.reps.get(repId)!;
         return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths.get(rep.boothId)!) };
       },
-    );
+    });
     if (!reply.ok && reply.error.code === 'UNAUTHORIZED') {
       limit.fail(address, now());
       lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
     }
-    publish(changes);
     sendReply(res, reply);
   }
 

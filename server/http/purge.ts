@@ -4,20 +4,19 @@ import { PurgeInput } from '../../shared/privacySchema.ts';
 import { purgeFair } from '../domain/privacy.ts';
 import { adminStats } from '../realtime/stats.ts';
 import { readInput } from './body.ts';
-import { httpError, sendReply } from './respond.ts';
+import { sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
+const NOT_WIPED = 'The personal data is gone from the fair, but the server could not wipe its files yet (the disk may be full or failing). Try again in a moment.';
+
 async function purge(ctx: Context): Promise<void> {
-  const { store, now, publish, execute } = ctx.deps;
+  const { store, now, run } = ctx.deps;
   await readInput(ctx.req, PurgeInput); // a wrong or missing confirmation answers 400 here, before anything changes
-  const { reply, changes } = await execute(store, undefined, () => purgeFair(store.state, now()), () => ({ purged: true, stats: adminStats(store.state) }));
-  publish(changes);
-  if (!reply.ok) return sendReply(ctx.res, reply);
-  // Only "purged" once no file in the data folder holds the data any more.
-  await store.scrub().catch((error: Error) => {
-    throw httpError(503, 'STORAGE', error.message);
-  });
-  sendReply(ctx.res, reply);
+  sendReply(ctx.res, await run({
+    decide: () => purgeFair(store.state, now()),
+    respond: () => ({ purged: true, stats: adminStats(store.state) }),
+    scrub: { notWiped: NOT_WIPED }, // only "purged" once no file in the data folder holds the data any more
+  }));
 }
 
 export const purgeRoutes: Route[] = [route('POST', /^\/api\/admin\/purge$/, purge)];

@@ -7,16 +7,12 @@ import { sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';
 
 async function revoke(ctx: Context): Promise<void> {
-  const { store, now, config, publish, execute } = ctx.deps;
+  const { store, now, config, run } = ctx.deps;
   const [boothId = '', repId = ''] = ctx.params;
-  const { reply, changes } = await execute(
-    store,
-    undefined,
-    () => revokeRep(store.state, { boothId, repId }, now()),
-    () => boothAdminById(store.state, boothId, config.publicUrl),
-  );
-  publish(changes);
-  sendReply(ctx.res, reply);
+  sendReply(ctx.res, await run({
+    decide: () => revokeRep(store.state, { boothId, repId }, now()),
+    respond: () => boothAdminById(store.state, boothId, config.publicUrl),
+  }));
 }
 
 export const revokeRoutes: Route[] = [

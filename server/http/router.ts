@@ -1,6 +1,6 @@
 // A route table: a method, a path pattern, a handler. Small enough to read in one go.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../app.ts';
+import type { Deps } from '../deps.ts';
 
 export interface Context {
   req: IncomingMessage;
@@ -25,8 +25,9 @@ export const route = (method: Method, path: RegExp, handle: Route['handle']): Ro
 export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
 
 /**
- * An id that every object has as a property (`__proto__`, `constructor`, `toString`…): looked up in
- * the state's collections, which are plain objects, it would find their prototype, not nothing.
+ * An id that every object has as a property (`__proto__`, `constructor`, `toString`…). The state's
+ * collections are Maps and cannot mistake one for an entity, but a route's handler may still look a
+ * parameter up in a plain object (an organiser's counts, a JSON body): such an id never reaches it.
  */
 const isPrototypeName = (param: string | undefined): boolean => param !== undefined && param in Object.prototype;
 

@@ -7,7 +7,7 @@ import type { Change } from '../domain/feed.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import type { Store } from '../store/store.ts';
-import type { Epoch } from './epoch.ts';
+import type { Epoch } from '../deps.ts';
 import { adminStats } from './stats.ts';
 
 /**

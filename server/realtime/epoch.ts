@@ -2,11 +2,10 @@
 // go back: a restart drops what a crash lost, and after a failed write the store reloads memory
 // from disk as a new object. Each state object gets its own epoch, so a tablet that saw numbers
 // of another one reloads everything instead of trusting them.
+import type { Epoch } from '../deps.ts';
 import { newToken } from '../ids.ts';
 import type { FairState } from '../domain/state.ts';
 import type { Store } from '../store/store.ts';
-
-export type Epoch = () => string;
 
 export function epochOf(store: Store): Epoch {
   const epochs = new WeakMap<FairState, string>();

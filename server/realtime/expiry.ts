@@ -1,6 +1,6 @@
 // The clock side of expiry: every so often, ask the domain which requests have run out of time,
 // record that, and tell the booths and the students. The clock is deps.now, so tests move it.
-import type { Deps } from '../app.ts';
+import type { Deps } from '../deps.ts';
 import { expireRequests } from '../domain/expiry.ts';
 
 /** Expiry is announced within this long after the last interview window ends. */
@@ -8,16 +8,14 @@ export const EXPIRY_CHECK_MS = 30_000;
 
 /** Starts the checks; returns the function that stops them. */
 export function startExpiry(deps: Deps): () => void {
-  const { store, now, publish, execute } = deps;
-  const log = deps.log ?? (() => {});
+  const { store, now, run, log } = deps;
   let running = false;
   const check = async () => {
     if (running) return; // a slow disk: never two checks deciding at once
     running = true;
     try {
-      const { reply, changes } = await execute(store, undefined, () => expireRequests(store.state, now()), () => null);
+      const reply = await run({ decide: () => expireRequests(store.state, now()), respond: () => null });
       if (!reply.ok) log(`Could not record expired requests: ${reply.error.message}`);
-      publish(changes);
     } finally {
       running = false;
     }

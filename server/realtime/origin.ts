@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Config } from '../config.ts';
+import type { Config } from '../deps.ts';
 
 /**
  * socket.io's `cors` option does not cover WebSockets, so every handshake is checked here.

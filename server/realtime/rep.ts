@@ -2,7 +2,7 @@
 import type { Server, Socket } from 'socket.io';
 import type { RepClientEvents, RepServerEvents } from '../../shared/protocol.ts';
 import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } from '../../shared/schema.ts';
-import type { Deps } from '../app.ts';
+import type { Deps } from '../deps.ts';
 import { sha256 } from '../ids.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
@@ -31,8 +31,7 @@ function refusal(message: string): Error {
 }
 
 export function registerRep(io: Server, deps: Deps): void {
-  const { store, now, publish, execute, epoch } = deps;
-  const log = deps.log ?? (() => {});
+  const { store, now, run, epoch, log } = deps;
   const nsp = io.of('/rep');
   // socket.io writes a recovered session's missed pushes before the middleware below runs: a
   // tablet revoked while it was away must get no session back, or those pushes reach it anyway.
@@ -90,9 +89,7 @@ export function registerRep(io: Server, deps: Deps): void {
     const act = async <T>(id: string, rule: (rep: Rep) => Decision, respond: (rep: Rep) => T) => {
       const rep = currentRep();
       if (!rep) return fail<T>('UNAUTHORIZED', SIGNED_OUT);
-      const { reply, changes } = await execute(store, `rep:${repId}:${id}`, () => rule(rep), () => respond(rep));
-      publish(changes);
-      return reply;
+      return run({ key: `rep:${repId}:${id}`, decide: () => rule(rep), respond: () => respond(rep) });
     };
     /** A decision on one request of the rep's booth, answered with that request's card. */
     const decide = (id: string, requestId: string, rule: (rep: Rep) => Decision) => act(id, rule, card(requestId));

@@ -1,10 +1,9 @@
 // The /student namespace: one phone, identified by its secret student key.
 import type { Server, Socket } from 'socket.io';
-import type { StudentClientEvents, StudentServerEvents } from '../../shared/protocol.ts';
+import type { StudentClientEvents, StudentServerEvents, StudentView } from '../../shared/protocol.ts';
 import { BoothGetInput, CancelInput, ProfileSchema, ProposalInput, RequestInput, ShareInput } from '../../shared/schema.ts';
 import { EraseInput, WithdrawInput } from '../../shared/privacySchema.ts';
-import type { Deps } from '../app.ts';
-import type { Execute } from '../execute.ts';
+import type { Command, Deps } from '../deps.ts';
 import { newId, studentIdFor } from '../ids.ts';
 import { cancelRequest, requestInterview } from '../domain/requests.ts';
 import { confirmProposal, declineProposal } from '../domain/proposals.ts';
@@ -22,8 +21,7 @@ const NOT_WIPED = 'Your details are gone from the fair, but the server could not
 const STUDENT_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 
 export function registerStudent(io: Server, deps: Deps): void {
-  const { store, now, publish, execute } = deps;
-  const log = deps.log ?? (() => {});
+  const { store, now, run, log } = deps;
   const nsp = io.of('/student');
   nsp.use((socket, next) => {
     const key: unknown = socket.handshake.auth?.key;
@@ -38,11 +36,8 @@ export function registerStudent(io: Server, deps: Deps): void {
     const view = () => studentView(store.state, studentId);
     const keyOf = (id: string) => `student:${studentId}:${id}`;
     /** A command answered with the student's view; the push to the student's other tabs reuses it. */
-    const run = async (id: string | undefined, decide: Parameters<Execute>[2]) => {
-      const { reply, changes } = await execute(store, id === undefined ? undefined : keyOf(id), decide, view);
-      publish(changes, reply.ok ? { studentId, view: reply.data } : undefined);
-      return reply;
-    };
+    const act = (id: string | undefined, decide: Command<StudentView>['decide']) =>
+      run({ key: id === undefined ? undefined : keyOf(id), decide, respond: view, viewOf: (built) => ({ studentId, view: built }) });
 
     socket.on('student:load', handleNoInput(() => ok(view()), log));
     socket.on('booth:get', handle(BoothGetInput, ({ slug }) => {
@@ -52,28 +47,25 @@ export function registerStudent(io: Server, deps: Deps): void {
       return ok(boothPublic(store.state, booth));
     }, log));
     socket.on('profile:save', handle(ProfileSchema, (profile) =>
-      run(undefined, () => saveProfile(store.state, { studentId, profile }, now())), log));
+      act(undefined, () => saveProfile(store.state, { studentId, profile }, now())), log));
     socket.on('intro:share', handle(ShareInput, ({ id, slug }) =>
-      run(id, () => shareDetails(store.state, { studentId, slug }, now())), log));
+      act(id, () => shareDetails(store.state, { studentId, slug }, now())), log));
     socket.on('request:create', handle(RequestInput, ({ id, slug, note }) =>
-      run(id, () => requestInterview(store.state, { studentId, slug, note, requestId: newId() }, now())), log));
+      act(id, () => requestInterview(store.state, { studentId, slug, note, requestId: newId() }, now())), log));
     socket.on('request:cancel', handle(CancelInput, ({ id, requestId }) =>
-      run(id, () => cancelRequest(store.state, { studentId, requestId }, now())), log));
+      act(id, () => cancelRequest(store.state, { studentId, requestId }, now())), log));
     socket.on('proposal:confirm', handle(ProposalInput, ({ id, requestId }) =>
-      run(id, () => confirmProposal(store.state, { studentId, requestId }, now())), log));
+      act(id, () => confirmProposal(store.state, { studentId, requestId }, now())), log));
     socket.on('proposal:decline', handle(ProposalInput, ({ id, requestId }) =>
-      run(id, () => declineProposal(store.state, { studentId, requestId }, now())), log));
+      act(id, () => declineProposal(store.state, { studentId, requestId }, now())), log));
     socket.on('intro:withdraw', handle(WithdrawInput, ({ id, slug }) =>
-      run(id, () => withdrawConsent(store.state, { studentId, slug }, now())), log));
+      act(id, () => withdrawConsent(store.state, { studentId, slug }, now())), log));
     // "Erased" only once no file holds the student any more; a repeat of the action scrubs again.
-    socket.on('student:erase', handle(EraseInput, async ({ id }) => {
-      const { reply, changes } = await execute(store, keyOf(id), () => eraseStudent(store.state, { studentId }, now()), () => ({ erased: true as const }));
-      publish(changes);
-      if (!reply.ok) return reply;
-      return store.scrub().then(() => reply, (error: unknown) => {
-        log(`Could not wipe an erased profile from the data files: ${(error as Error).message}`);
-        return { ok: false as const, error: { code: 'STORAGE' as const, message: NOT_WIPED } };
-      });
-    }, log));
+    socket.on('student:erase', handle(EraseInput, ({ id }) => run({
+      key: keyOf(id),
+      decide: () => eraseStudent(store.state, { studentId }, now()),
+      respond: () => ({ erased: true as const }),
+      scrub: { notWiped: NOT_WIPED },
+    }), log));
   });
 }
