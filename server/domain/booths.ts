@@ -2,7 +2,7 @@
 import type { BoothStatus } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
-import type { Booth, FairState, Rep } from './state.ts';
+import type { Booth, FairState, Rep } from './types.ts';
 
 /** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -2,7 +2,7 @@
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
 import { isRequestEvent, requestOf } from './requestEvents.ts';
-import type { FairEvent, FairState } from './state.ts';
+import type { Change, FairEvent, FairState } from './types.ts';
 
 /** The booth whose tablets see this event, if any. Called after the event is applied. */
 function feedOf(state: FairState, event: FairEvent): string | undefined {
@@ -64,12 +64,6 @@ function resetEveryBooth(state: FairState): void {
 /** Whether a tablet that has everything up to `since` missed cards being taken away. */
 export const missedRemoval = (state: FairState, boothId: string, since: number): boolean =>
   since < (state.booths.get(boothId)?.resetSeq ?? 0);
-
-/** One applied event and, if a booth's tablets see it, the sequence number it got. */
-export interface Change {
-  event: FairEvent;
-  seq?: number;
-}
 
 /**
  * Numbers the events of one commit. Call it right after the commit applied them (commits apply

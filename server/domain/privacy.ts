@@ -3,8 +3,8 @@
 // keep a copy of what they remove.
 import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfStudent } from './indexes.ts';
-import type { FairEvent, FairState, InterviewRequest } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 /** Requests still in play: a booth's tablets must see them end before the student goes. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';

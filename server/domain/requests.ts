@@ -5,8 +5,8 @@ import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { profileOf } from './profiles.ts';
 import { allSlots, clockLabel, overlaps, windowsEnd } from './slots.ts';
-import type { FairState, InterviewRequest, Rep } from './state.ts';
 import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import type { FairState, InterviewRequest, Rep } from './types.ts';
 
 /** A request still in play: one per student and booth at a time. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';

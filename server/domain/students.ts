@@ -2,7 +2,7 @@
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { profileOf } from './profiles.ts';
-import type { Booth, FairState } from './state.ts';
+import type { Booth, FairState } from './types.ts';
 
 export function saveProfile(_state: FairState, input: { studentId: string; profile: Profile }, now: Date): Decision {
   return record({ type: 'profile.saved', studentId: input.studentId, profile: input.profile, at: now.toISOString() });

@@ -6,8 +6,8 @@ import type {
 import type { Profile, ProfileField } from '../../shared/schema.ts';
 import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { profileOf } from './profiles.ts';
-import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
 import { introductionId } from './students.ts';
+import type { Booth, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
 

@@ -3,7 +3,7 @@
 // from disk as a new object. Each state object gets its own epoch, so a tablet that saw numbers
 // of another one reloads everything instead of trusting them.
 import { newToken } from '../ids.ts';
-import type { FairState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 
 export type Epoch = () => string;

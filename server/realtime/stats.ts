@@ -1,6 +1,6 @@
 import type { AdminStats } from '../../shared/protocol.ts';
 import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
-import type { FairState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 
 /** The organiser's live counts, per booth and in all; a purge's counts (privacyEvents.ts) carry on. */
 export function adminStats(state: FairState): AdminStats {

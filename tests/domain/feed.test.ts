@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { numbered } from '../../server/domain/feed.ts';
 import { expireRequests } from '../../server/domain/expiry.ts';
 import type { Decision } from '../../server/domain/decision.ts';
-import { applyAll, type FairEvent } from '../../server/domain/state.ts';
+import { applyAll } from '../../server/domain/state.ts';
 import { declineRequest } from '../../server/domain/requests.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import { repView } from '../../server/domain/views.ts';
 import { commit, makeFair, MORNING } from './fixtures.ts';
 
