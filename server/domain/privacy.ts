@@ -1,9 +1,10 @@
 // The student's say over their data: withdraw one booth's access, or erase everything. And the
 // organiser's purge after the day. The events carry ids and times only: the journal must not
 // keep a copy of what they remove.
+import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfStudent } from './indexes.ts';
-import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 /** Requests still in play: a booth's tablets must see them end before the student goes. */

@@ -2,7 +2,7 @@
 // (state.ts). Each removes records outright, so what is gone from memory is gone from the next
 // snapshot too (and, after Store.scrub, from every file). Events are facts already decided: no checks.
 import { introductionCountOfBooth } from './indexes.ts';
-import { introductionId } from './students.ts';
+import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, PurgedCounts } from './types.ts';
 
 export type PrivacyEvent = Extract<FairEvent, { type: 'introduction.withdrawn' | 'student.erased' | 'fair.purged' }>;

@@ -42,7 +42,7 @@ export interface Student {
   updatedAt: string;
 }
 
-/** A student's consent to share the named fields with one booth. Id: `${boothId}:${studentId}`. */
+/** A student's consent to share the named fields with one booth. Id: `introductionId` (introductions.ts). */
 export interface Introduction {
   id: string;
   boothId: string;

@@ -1,6 +1,6 @@
 // Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
 import QRCode from 'qrcode';
-import { boothBySlug, NO_BOOTH } from '../domain/students.ts';
+import { boothBySlug, NO_BOOTH } from '../domain/booths.ts';
 import type { InterviewRequest } from '../domain/types.ts';
 import { activeReps } from '../domain/views.ts';
 import { boothUrl } from './boothAdmin.ts';
