@@ -1,18 +1,13 @@
 // The fair's entities and the events that change them, as types only: every rule imports them
 // from here, and this imports nothing that runs, so no rule's import can lead back to a rule.
 import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
-import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
+import type { BoothFields, FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import type { PackedProfile } from './profiles.ts';
 
-export interface Booth {
+/** The fields the organiser fills in (BoothFields, shared/schema.ts), and what the fair adds to them. */
+export interface Booth extends BoothFields {
   id: string;
   slug: string;
-  employer: string;
-  booth: string;
-  description: string;
-  website: string;
-  roles: string[];
-  place: string;
   status: BoothStatus;
   pairingCode: string;
   createdAt: string;
