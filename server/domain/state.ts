@@ -7,7 +7,7 @@ import { advanceFeed } from './feed.ts';
 import { keepIndexes } from './indexes.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
-import type { FairEvent, FairState } from './types.ts';
+import type { Change, FairEvent, FairState } from './types.ts';
 
 /** The parts of the state that hold entities by their id; the others (`fair`, `purged`) are single values. */
 export const COLLECTIONS = ['booths', 'reps', 'students', 'introductions', 'requests'] as const satisfies readonly (keyof FairState)[];
@@ -33,12 +33,14 @@ export function initialState(): FairState {
 
 /**
  * Applies one event: the state's collections change, the entities in them are replaced, never
- * changed. Events are facts already decided: no checks here.
+ * changed. Events are facts already decided: no checks here. Returns the number the event got in
+ * its booth's feed (feed.ts), if a booth's tablets see it.
  */
-export function apply(state: FairState, event: FairEvent): void {
+export function apply(state: FairState, event: FairEvent): number | undefined {
   applyEvent(state, event);
-  advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
+  const seq = advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
   keepIndexes(state, event);
+  return seq;
 }
 
 function applyEvent(state: FairState, event: FairEvent): void {
@@ -88,6 +90,10 @@ function applyEvent(state: FairState, event: FairEvent): void {
   }
 }
 
-export function applyAll(state: FairState, events: readonly FairEvent[]): void {
-  for (const event of events) apply(state, event);
+/** Applies the events in order; each comes back with the number `apply` gave it. */
+export function applyAll(state: FairState, events: readonly FairEvent[]): Change[] {
+  return events.map((event) => {
+    const seq = apply(state, event);
+    return seq === undefined ? { event } : { event, seq };
+  });
 }
