@@ -1,7 +1,8 @@
 // decide → persist → answer, the same for every command from a socket or HTTP.
 import type { Reply } from '../shared/protocol.ts';
 import type { Decision } from './domain/decision.ts';
-import { numbered, type Change } from './domain/feed.ts';
+import { numbered } from './domain/feed.ts';
+import type { Change } from './domain/types.ts';
 import { StorageError, type Store } from './store/store.ts';
 
 export interface Executed<T> {

@@ -1,8 +1,9 @@
-// Organiser and pairing rules: the fair's settings, booths, pairing codes, tablets.
+// Organiser and pairing rules: the fair's settings, booths, pairing codes, tablets; and finding a
+// booth by the address a student scanned or the code a tablet typed.
 import type { BoothStatus } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
-import type { Booth, FairState, Rep } from './state.ts';
+import type { Booth, FairState, Rep } from './types.ts';
 
 /** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -80,6 +81,13 @@ export function revokeRep(state: FairState, input: { boothId: string; repId: str
   if (rep.revokedAt) return record(); // a second click changes nothing
   return record({ type: 'rep.revoked', repId: rep.id, at: now.toISOString() });
 }
+
+/** The booth at this address: the slug in its QR code's link. */
+export function boothBySlug(state: FairState, slug: string): Booth | undefined {
+  return [...state.booths.values()].find((b) => b.slug === slug);
+}
+
+export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR code again or ask at the booth.";
 
 /** The booth whose current code this is, however it was typed (case, dashes, spaces). */
 export function boothByCode(state: FairState, code: string): Booth | undefined {

@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode } from '../../shared/protocol.ts';
-import type { FairEvent } from './state.ts';
+import type { FairEvent } from './types.ts';
 
 /** What a command decides: the events to record, or why not. */
 export type Decision = { events: FairEvent[]; error?: undefined } | { error: ErrorBody; events?: undefined };

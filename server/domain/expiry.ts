@@ -2,7 +2,7 @@
 // still pending (or a proposed time still unanswered) can no longer become an interview.
 import { record, type Decision } from './decision.ts';
 import { windowsEnd } from './slots.ts';
-import type { FairEvent, FairState } from './state.ts';
+import type { FairEvent, FairState } from './types.ts';
 
 export function expireRequests(state: FairState, now: Date): Decision {
   if (now < windowsEnd(state.fair)) return record();

@@ -2,10 +2,15 @@
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
 import { isRequestEvent, requestOf } from './requestEvents.ts';
-import type { FairEvent, FairState } from './state.ts';
+import type { Change, FairEvent, FairState } from './types.ts';
 
-/** The booth whose tablets see this event, if any. Called after the event is applied. */
-function feedOf(state: FairState, event: FairEvent): string | undefined {
+/**
+ * The booth whose tablets see this event, if any: the one whose feed numbers it. Ask after the
+ * event is applied (a request event finds its booth through the request in the state). Exported
+ * so the pushes after a commit (realtime/broadcast.ts) can name the same booth instead of working
+ * it out again; a purge, which reaches every booth, is theirs to handle apart.
+ */
+export function feedBoothOf(state: FairState, event: FairEvent): string | undefined {
   if (isRequestEvent(event)) return requestOf(state, event)?.boothId;
   switch (event.type) {
     case 'booth.statusSet':
@@ -33,12 +38,19 @@ function feedOf(state: FairState, event: FairEvent): string | undefined {
   }
 }
 
-/** Gives the event the booth's next number, and stamps the card it changed with it. */
-export function advanceFeed(state: FairState, event: FairEvent): void {
-  if (event.type === 'fair.purged') return resetEveryBooth(state);
-  const boothId = feedOf(state, event);
+/**
+ * Gives the event the booth's next number, stamps the card it changed with it, and returns it:
+ * undefined when no booth's tablets see the event (a purge renumbers every booth, but is no one
+ * booth's change).
+ */
+export function advanceFeed(state: FairState, event: FairEvent): number | undefined {
+  if (event.type === 'fair.purged') {
+    resetEveryBooth(state);
+    return undefined;
+  }
+  const boothId = feedBoothOf(state, event);
   const booth = boothId === undefined ? undefined : state.booths.get(boothId);
-  if (boothId === undefined || !booth) return;
+  if (boothId === undefined || !booth) return undefined;
   // New objects, never changes in place: see state.ts.
   const seq = (booth.seq ?? 0) + 1;
   // A delta cannot tell a tablet what went: one behind this number reloads everything.
@@ -51,6 +63,7 @@ export function advanceFeed(state: FairState, event: FairEvent): void {
     const request = requestOf(state, event);
     if (request) state.requests.set(request.id, { ...request, seq });
   }
+  return seq;
 }
 
 /** After a purge every booth's cards went: each booth's next number tells its tablets to reload. */
@@ -65,12 +78,7 @@ function resetEveryBooth(state: FairState): void {
 export const missedRemoval = (state: FairState, boothId: string, since: number): boolean =>
   since < (state.booths.get(boothId)?.resetSeq ?? 0);
 
-/** One applied event and, if a booth's tablets see it, the sequence number it got. */
-export interface Change {
-  event: FairEvent;
-  seq?: number;
-}
-
+// Removed once the store returns apply's numbers (server/execute.ts still calls it).
 /**
  * Numbers the events of one commit. Call it right after the commit applied them (commits apply
  * synchronously, so no other events came in between): the last event of a booth holds the booth's
@@ -81,7 +89,7 @@ export function numbered(state: FairState, events: readonly FairEvent[]): Change
   const changes: Change[] = [];
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;
-    const boothId = feedOf(state, event);
+    const boothId = feedBoothOf(state, event);
     const seq = boothId === undefined ? undefined : (next.get(boothId) ?? state.booths.get(boothId)?.seq);
     if (boothId !== undefined && seq !== undefined) next.set(boothId, seq - 1);
     changes.unshift(seq === undefined ? { event } : { event, seq });

@@ -3,8 +3,8 @@
 // 100,000 introductions, walking all of them took ~6 ms per tablet, so a Wi-Fi blip that brings
 // 300 tablets back at once held the server ~2 s. Derived from the collections and never saved:
 // built at first use (a start at 100,000 introductions must not pay for it), then kept by `apply`.
-import type { FairEvent, FairState, Introduction, InterviewRequest } from './state.ts';
-import { introductionId } from './students.ts';
+import { introductionId } from './introductions.ts';
+import type { FairEvent, FairState, InterviewRequest, Introduction } from './types.ts';
 
 /** Ids by owner id; the entities themselves are looked up in the state, which replaces them. */
 type IdsBy = Map<string, Set<string>>;

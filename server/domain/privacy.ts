@@ -1,10 +1,11 @@
 // The student's say over their data: withdraw one booth's access, or erase everything. And the
 // organiser's purge after the day. The events carry ids and times only: the journal must not
 // keep a copy of what they remove.
+import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfStudent } from './indexes.ts';
-import type { FairEvent, FairState, InterviewRequest } from './state.ts';
-import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import { introductionId } from './introductions.ts';
+import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 /** Requests still in play: a booth's tablets must see them end before the student goes. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';

@@ -1,9 +1,8 @@
 // How withdrawal, erasure and the organiser's purge change the state: the privacy part of `apply`
 // (state.ts). Each removes records outright, so what is gone from memory is gone from the next
 // snapshot too (and, after Store.scrub, from every file). Events are facts already decided: no checks.
-import { introductionCountOfBooth } from './indexes.ts';
-import type { FairEvent, FairState, PurgedCounts } from './state.ts';
-import { introductionId } from './students.ts';
+import { introductionId } from './introductions.ts';
+import type { FairEvent, FairState, PurgedCounts } from './types.ts';
 
 export type PrivacyEvent = Extract<FairEvent, { type: 'introduction.withdrawn' | 'student.erased' | 'fair.purged' }>;
 
@@ -38,10 +37,6 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
 function dropWhere<T>(collection: Map<string, T>, gone: (item: T) => boolean): void {
   for (const [id, item] of collection) if (gone(item)) collection.delete(id);
 }
-
-/** A booth's introductions of the day: those held now, and those a purge removed. */
-export const introductionsOfTheDay = (state: FairState, boothId: string): number =>
-  (state.purged?.booths[boothId]?.introductions ?? 0) + introductionCountOfBooth(state, boothId);
 
 /** The day's counts so far (earlier purges included), so the organiser's figures outlive the data. */
 function countsOf(state: FairState, at: string): PurgedCounts {

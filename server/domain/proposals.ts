@@ -3,7 +3,7 @@
 // again, so the booth can accept another time, propose one more, or decline).
 import { record, refuse, type Decision } from './decision.ts';
 import { bookingProblem, offerSlot } from './requests.ts';
-import type { FairState, InterviewRequest, Rep } from './state.ts';
+import type { FairState, InterviewRequest, Rep } from './types.ts';
 
 export function proposeTime(state: FairState, rep: Rep, input: { requestId: string; start: string }, now: Date): Decision {
   return offerSlot(state, rep, input, now, 'request.proposed');

@@ -1,6 +1,6 @@
 // How each interview-request event changes the request: the request part of `apply` (state.ts).
 // Events are facts already decided: no checks here.
-import type { FairEvent, FairState, InterviewRequest } from './state.ts';
+import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 export type RequestEvent = Extract<FairEvent, { type: `request.${string}` }>;
 

@@ -1,12 +1,13 @@
 // Interview requests: ask, cancel, accept for a slot, decline. Every booking rule lives here
 // (a rep's proposed time, in proposals.ts, is checked with the same `bookingProblem`).
 import type { Slot } from '../../shared/protocol.ts';
+import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfBooth, requestsOfStudent } from './indexes.ts';
+import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
 import { allSlots, clockLabel, overlaps, windowsEnd } from './slots.ts';
-import type { FairState, InterviewRequest, Rep } from './state.ts';
-import { boothBySlug, introductionId, NO_BOOTH } from './students.ts';
+import type { FairState, InterviewRequest, Rep } from './types.ts';
 
 /** A request still in play: one per student and booth at a time. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';

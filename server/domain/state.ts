@@ -1,130 +1,16 @@
-// The whole fair as data, and the events that change it. `apply` is the only writer, and it never
-// changes an entity in place: it puts a new object under the same key. So an entity read at one
-// seq stays as it was, and a snapshot can copy the collections at once and write them out over
-// many turns of the event loop (snapshotWriter.ts).
-import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
-import type { FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
+// The fair's state at the start, and `apply`, which changes it one event at a time (the entities
+// and the events are in types.ts). `apply` is the only writer, and it never changes an entity in
+// place: it puts a new object under the same key. So an entity read at one seq stays as it was,
+// and a snapshot can copy the collections at once and write them out over many turns of the
+// event loop (snapshotWriter.ts).
 import { advanceFeed } from './feed.ts';
 import { keepIndexes } from './indexes.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
-import type { PackedProfile } from './profiles.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
-
-export interface Booth {
-  id: string;
-  slug: string;
-  employer: string;
-  booth: string;
-  description: string;
-  website: string;
-  roles: string[];
-  place: string;
-  status: BoothStatus;
-  pairingCode: string;
-  createdAt: string;
-  /** The booth's sequence number: how many changes its tablets have been sent (see feed.ts). */
-  seq?: number;
-  /** The booth's number at the last change that took cards away: a tablet behind it reloads all (feed.ts). */
-  resetSeq?: number;
-}
-
-export interface Rep {
-  id: string;
-  boothId: string;
-  /** sha-256 of the session token; the token itself never touches disk. */
-  tokenHash: string;
-  name: string;
-  title: string;
-  email: string;
-  pairedAt: string;
-  revokedAt?: string;
-}
-
-export interface Student {
-  id: string;
-  /** Read it with `profileOf` (profiles.ts): loaded from a large db.json, it is packed. */
-  profile: Profile | PackedProfile;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A student's consent to share the named fields with one booth. Id: `${boothId}:${studentId}`. */
-export interface Introduction {
-  id: string;
-  boothId: string;
-  studentId: string;
-  sharedAt: string;
-  fields: ProfileField[];
-  /** The booth's sequence number when this last changed. */
-  seq?: number;
-}
-
-export interface InterviewRequest {
-  id: string;
-  boothId: string;
-  studentId: string;
-  note: string;
-  status: RequestStatus;
-  createdAt: string;
-  updatedAt: string;
-  slot?: Slot;
-  place?: string;
-  repId?: string;
-  message?: string;
-  /** A proposed time the student declined; the request is pending again. */
-  declinedSlot?: Slot;
-  /** The booth's sequence number when this last changed. */
-  seq?: number;
-}
-
-/**
- * The collections are Maps by id: at 100,000 introductions and students, a start builds them from
- * db.json's lists in about a third of the time an object with that many keys takes (an object
- * interns every key), and a Map cannot confuse an id with a property of Object.prototype.
- */
-export interface FairState {
-  fair: FairSettings;
-  booths: Map<string, Booth>;
-  reps: Map<string, Rep>;
-  students: Map<string, Student>;
-  introductions: Map<string, Introduction>;
-  requests: Map<string, InterviewRequest>;
-  /** What the organiser's purges left of the personal data: counts only (privacyEvents.ts). */
-  purged?: PurgedCounts;
-}
-
-export interface PurgedCounts {
-  at: string;
-  students: number;
-  introductions: number;
-  requests: number;
-  accepted: number;
-  booths: Record<string, { introductions: number; accepted: number }>;
-}
+import type { Change, FairEvent, FairState } from './types.ts';
 
 /** The parts of the state that hold entities by their id; the others (`fair`, `purged`) are single values. */
 export const COLLECTIONS = ['booths', 'reps', 'students', 'introductions', 'requests'] as const satisfies readonly (keyof FairState)[];
-
-export type FairEvent =
-  | { type: 'fair.configured'; fair: FairSettings }
-  | { type: 'booth.created'; booth: Booth }
-  | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
-  | { type: 'booth.statusSet'; boothId: string; status: BoothStatus; repId: string; at: string }
-  | { type: 'rep.paired'; rep: Rep }
-  | { type: 'rep.revoked'; repId: string; at: string }
-  | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
-  | { type: 'introduction.made'; introduction: Introduction }
-  | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
-  | { type: 'student.erased'; studentId: string; at: string }
-  | { type: 'fair.purged'; at: string }
-  | { type: 'request.made'; request: InterviewRequest }
-  | { type: 'request.cancelled'; requestId: string; at: string }
-  | { type: 'request.accepted'; requestId: string; repId: string; slot: Slot; place: string; at: string }
-  | { type: 'request.declined'; requestId: string; repId: string; message: string; at: string }
-  | { type: 'request.proposed'; requestId: string; repId: string; slot: Slot; place: string; at: string }
-  | { type: 'request.confirmed'; requestId: string; at: string }
-  | { type: 'request.proposalDeclined'; requestId: string; at: string }
-  | { type: 'request.expired'; requestId: string; at: string };
 
 export const DEFAULT_SLOT_MINUTES = 20;
 
@@ -147,12 +33,14 @@ export function initialState(): FairState {
 
 /**
  * Applies one event: the state's collections change, the entities in them are replaced, never
- * changed. Events are facts already decided: no checks here.
+ * changed. Events are facts already decided: no checks here. Returns the number the event got in
+ * its booth's feed (feed.ts), if a booth's tablets see it.
  */
-export function apply(state: FairState, event: FairEvent): void {
+export function apply(state: FairState, event: FairEvent): number | undefined {
   applyEvent(state, event);
-  advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
+  const seq = advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
   keepIndexes(state, event);
+  return seq;
 }
 
 function applyEvent(state: FairState, event: FairEvent): void {
@@ -202,6 +90,10 @@ function applyEvent(state: FairState, event: FairEvent): void {
   }
 }
 
-export function applyAll(state: FairState, events: readonly FairEvent[]): void {
-  for (const event of events) apply(state, event);
+/** Applies the events in order; each comes back with the number `apply` gave it. */
+export function applyAll(state: FairState, events: readonly FairEvent[]): Change[] {
+  return events.map((event) => {
+    const seq = apply(state, event);
+    return seq === undefined ? { event } : { event, seq };
+  });
 }

@@ -1,20 +1,14 @@
 // Student rules: the profile, and consent to share it with a booth (the introduction).
 import { PROFILE_FIELDS, type Profile, type ProfileField } from '../../shared/schema.ts';
+import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
+import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
-import type { Booth, FairState } from './state.ts';
+import type { FairState } from './types.ts';
 
 export function saveProfile(_state: FairState, input: { studentId: string; profile: Profile }, now: Date): Decision {
   return record({ type: 'profile.saved', studentId: input.studentId, profile: input.profile, at: now.toISOString() });
 }
-
-export const introductionId = (boothId: string, studentId: string): string => `${boothId}:${studentId}`;
-
-export function boothBySlug(state: FairState, slug: string): Booth | undefined {
-  return [...state.booths.values()].find((b) => b.slug === slug);
-}
-
-export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR code again or ask at the booth.";
 
 /** Consent to share: recorded once per booth, with the time and the fields shared. */
 export function shareDetails(state: FairState, input: { studentId: string; slug: string }, now: Date): Decision {

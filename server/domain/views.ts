@@ -5,9 +5,9 @@ import type {
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
 import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
+import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
-import type { Booth, FairState, Introduction, InterviewRequest, Rep } from './state.ts';
-import { introductionId } from './students.ts';
+import type { Booth, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
 

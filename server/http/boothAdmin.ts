@@ -4,8 +4,8 @@ import type { BoothAdmin, PairedTablet, Reply } from '../../shared/protocol.ts';
 import type { BoothFields } from '../../shared/schema.ts';
 import type { Deps } from '../deps.ts';
 import { createBooth } from '../domain/booths.ts';
-import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
-import type { Booth, FairState } from '../domain/state.ts';
+import { introductionsOfTheDay } from '../domain/stats.ts';
+import type { Booth, FairState } from '../domain/types.ts';
 import { boothPublic } from '../domain/views.ts';
 import { newId, newPairingCode } from '../ids.ts';
 

@@ -1,7 +1,7 @@
 // Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
 import QRCode from 'qrcode';
-import type { InterviewRequest } from '../domain/state.ts';
-import { boothBySlug, NO_BOOTH } from '../domain/students.ts';
+import { boothBySlug, NO_BOOTH } from '../domain/booths.ts';
+import type { InterviewRequest } from '../domain/types.ts';
 import { activeReps } from '../domain/views.ts';
 import { boothUrl } from './boothAdmin.ts';
 import { interviewCalendar } from './calendar.ts';

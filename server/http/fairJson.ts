@@ -5,7 +5,7 @@
 // with an indent of two gives for the same object (tests/http/exports.test.ts).
 import type { Profile } from '../../shared/schema.ts';
 import { profileOf } from '../domain/profiles.ts';
-import type { Booth, FairState, Introduction, InterviewRequest, PurgedCounts, Rep, Student } from '../domain/state.ts';
+import type { Booth, FairState, InterviewRequest, Introduction, PurgedCounts, Rep, Student } from '../domain/types.ts';
 
 export interface FairJson {
   fair: FairState['fair'];

@@ -1,7 +1,7 @@
 // The rows of the introductions export: one per introduction, oldest first, with only the
 // fields the student shared with that booth and the student's latest request there.
-import type { FairState, Introduction, InterviewRequest } from '../domain/state.ts';
-import { introductionId } from '../domain/students.ts';
+import { introductionId } from '../domain/introductions.ts';
+import type { FairState, InterviewRequest, Introduction } from '../domain/types.ts';
 import { studentCard } from '../domain/views.ts';
 import { nextTurn } from '../turns.ts';
 

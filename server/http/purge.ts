@@ -2,7 +2,7 @@
 // reps were; booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
 import { PurgeInput } from '../../shared/privacySchema.ts';
 import { purgeFair } from '../domain/privacy.ts';
-import { adminStats } from '../realtime/stats.ts';
+import { adminStats } from '../domain/stats.ts';
 import { readInput } from './body.ts';
 import { sendReply } from './respond.ts';
 import { route, type Context, type Route } from './router.ts';

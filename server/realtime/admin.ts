@@ -1,10 +1,10 @@
 // The /admin namespace: the organiser's live dashboard.
 import type { Server } from 'socket.io';
+import { adminStats } from '../domain/stats.ts';
 import type { Deps } from '../deps.ts';
 import { isSameSecret } from '../ids.ts';
 import { ORGANISERS } from './broadcast.ts';
 import { handleNoInput, ok } from './handle.ts';
-import { adminStats } from './stats.ts';
 
 export function registerAdmin(io: Server, deps: Deps): void {
   const nsp = io.of('/admin');

@@ -3,12 +3,12 @@
 // when it missed one, or when its numbers no longer hold.
 import type { Namespace, Server } from 'socket.io';
 import type { StudentView } from '../../shared/protocol.ts';
-import type { Change } from '../domain/feed.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
+import { adminStats } from '../domain/stats.ts';
+import type { Change } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 import type { Epoch } from '../deps.ts';
-import { adminStats } from './stats.ts';
 
 /**
  * `built`: a student's view the caller has just built from the same state (the acting phone's

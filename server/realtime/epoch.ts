@@ -4,7 +4,7 @@
 // of another one reloads everything instead of trusting them.
 import type { Epoch } from '../deps.ts';
 import { newToken } from '../ids.ts';
-import type { FairState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 
 export function epochOf(store: Store): Epoch {

@@ -33,7 +33,7 @@
 // queued commits and reload memory from disk, see liveStore.ts); a failed db.json write leaves
 // the old one and is retried later.
 // A damaged db.json can be rebuilt only while a segment still starts at seq 1: until the second rotation.
-import type { FairState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import type { AppliedKeys } from './record.ts';

@@ -1,5 +1,6 @@
 // One committed record: the unit the journal stores per line and every store applies to memory.
-import { apply, type FairEvent, type FairState } from '../domain/state.ts';
+import { apply } from '../domain/state.ts';
+import type { FairEvent, FairState } from '../domain/types.ts';
 import type { CommitRecord } from './store.ts';
 
 /**

@@ -1,7 +1,8 @@
 // Start-up (and reload after a failed write): db.json, then the journal records past its seq.
 // Reads only; changes no file. Which files can hold which records is explained in compaction.ts.
 import path from 'node:path';
-import { initialState, type FairState } from '../domain/state.ts';
+import { initialState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 import type { StoreIo } from './io.ts';
 import { JOURNAL_FILE, lastSeqOf, PREV_JOURNAL_FILE, readSegment, type Segment } from './journalReader.ts';
 import {

@@ -3,7 +3,8 @@
 import { isAscii } from 'node:buffer';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { initialState, type FairState } from '../domain/state.ts';
+import { initialState } from '../domain/state.ts';
+import type { FairState } from '../domain/types.ts';
 import { isMissing, type StoreIo } from './io.ts';
 import { isObject, type AppliedKeys } from './record.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';

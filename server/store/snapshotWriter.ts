@@ -14,7 +14,8 @@
 // and a packed profile is one string to parse instead of an object and eight strings. `jq . db.json`
 // shows the escaped names as they are.
 import { packProfile, profileOf } from '../domain/profiles.ts';
-import { COLLECTIONS, type FairState, type Student } from '../domain/state.ts';
+import { COLLECTIONS } from '../domain/state.ts';
+import type { FairState, Student } from '../domain/types.ts';
 import { nextTurn } from '../turns.ts';
 import { writeText, type StoreFile } from './io.ts';
 import type { AppliedKeys } from './record.ts';

@@ -1,6 +1,6 @@
 // The one interface to persistence. The file store (journal + lowdb snapshot) implements it;
 // a PostgreSQL store could later sit behind the same contract suite.
-import type { FairEvent, FairState } from '../domain/state.ts';
+import type { FairEvent, FairState } from '../domain/types.ts';
 
 export interface CommitRecord {
   events: FairEvent[];

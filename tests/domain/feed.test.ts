@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { revokeRep } from '../../server/domain/booths.ts';
 import { numbered } from '../../server/domain/feed.ts';
 import { expireRequests } from '../../server/domain/expiry.ts';
 import type { Decision } from '../../server/domain/decision.ts';
-import { applyAll, type FairEvent } from '../../server/domain/state.ts';
+import { withdrawConsent } from '../../server/domain/privacy.ts';
+import { applyAll } from '../../server/domain/state.ts';
 import { declineRequest } from '../../server/domain/requests.ts';
+import { saveProfile } from '../../server/domain/students.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import { repView } from '../../server/domain/views.ts';
-import { commit, makeFair, MORNING } from './fixtures.ts';
+import { commit, makeFair, MORNING, samAskedBothBooths } from './fixtures.ts';
 
 describe('each booth\'s sequence numbers', () => {
   it('count the changes its tablets see, per booth, and replaying the events gives the same numbers', () => {
@@ -44,5 +48,24 @@ describe('each booth\'s sequence numbers', () => {
     applyAll(restarted.state, structuredClone(recorded));
     expect(restarted.state).toEqual(state);
     expect(state.booths.get('acme')!.seq).toBe(7);
+  });
+
+  it('are the numbers apply returns, the same that numbered reads off the state afterwards', () => {
+    const { state, student, ask, sam, gil } = samAskedBothBooths(); // acme 3, globex 3
+    ask(student('kim', 'Kim Park'), 'acme', 'r3'); // acme 5
+    // One commit, two booths interleaved: r1 (acme), r2 (globex), r3 (acme) expire.
+    const expiry = expireRequests(state, new Date('2026-03-12T14:00:00Z')).events!;
+    const expired = applyAll(state, expiry);
+    expect(expired).toStrictEqual(numbered(state, expiry));
+    expect(expired.map((c) => c.seq)).toEqual([6, 4, 7]);
+    // One commit with an event no tablet sees between two booths' events.
+    const mixed = [
+      ...withdrawConsent(state, { studentId: 'kim', slug: 'acme' }, MORNING).events!,
+      ...saveProfile(state, { studentId: sam, profile: { name: 'Sam Lee', email: 'sam@uni.example', phone: '', school: 'Uni', programme: '', graduationYear: '2027', link: '', interests: '' } }, MORNING).events!,
+      ...revokeRep(state, { boothId: 'globex', repId: gil.id }, MORNING).events!,
+    ];
+    const changes = applyAll(state, mixed);
+    expect(changes).toStrictEqual(numbered(state, mixed));
+    expect(changes.map((c) => [c.event.type, c.seq])).toEqual([['introduction.withdrawn', 8], ['profile.saved', undefined], ['rep.revoked', 5]]);
   });
 });

@@ -3,8 +3,9 @@ import { expect } from 'vitest';
 import { configureFair, createBooth, pairRep } from '../../server/domain/booths.ts';
 import type { Decision } from '../../server/domain/decision.ts';
 import { requestInterview } from '../../server/domain/requests.ts';
-import { applyAll, initialState, type FairState, type Rep } from '../../server/domain/state.ts';
+import { applyAll, initialState } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
+import type { FairState, Rep } from '../../server/domain/types.ts';
 
 export const MORNING = new Date('2026-03-12T08:00:00Z'); // 09:00 in Berlin, before the 13:00 window
 // 13:00–14:00 Berlin (UTC+1 in March) → three 20-minute slots.

@@ -2,7 +2,8 @@
 // server/store/snapshotWriter.ts). Every entity is frozen before every event; a change in place
 // would throw (modules are strict code).
 import { describe, expect, it } from 'vitest';
-import { apply, initialState, type FairState } from '../../server/domain/state.ts';
+import { apply, initialState } from '../../server/domain/state.ts';
+import type { FairState } from '../../server/domain/types.ts';
 import { buildingRecords, changeRecord } from '../store/fairEvents.ts';
 
 function deepFreeze(value: unknown): void {

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { introductionCountOfBooth, introductionsOfBooth, requestsOfBooth, requestsOfStudent } from '../../server/domain/indexes.ts';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { cancelRequest, requestInterview } from '../../server/domain/requests.ts';
-import { apply, type FairState } from '../../server/domain/state.ts';
+import { apply } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
+import type { FairState } from '../../server/domain/types.ts';
 import { seeded } from '../helpers.ts';
 import { makeFair, MORNING } from './fixtures.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { acceptRequest } from '../../server/domain/requests.ts';
+import { adminStats } from '../../server/domain/stats.ts';
 import { repView, studentView } from '../../server/domain/views.ts';
-import { adminStats } from '../../server/realtime/stats.ts';
 import { stateJson } from '../stateJson.ts';
 import { AT_1320, commit, MORNING, samAskedBothBooths } from './fixtures.ts';
 

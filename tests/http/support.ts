@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { acceptRequest, requestInterview } from '../../server/domain/requests.ts';
-import type { Rep } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import type { Decision } from '../../server/domain/decision.ts';
+import type { Rep } from '../../server/domain/types.ts';
 import { newId } from '../../server/ids.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { BoothAdmin, PairResult } from '../../shared/protocol.ts';

@@ -1,7 +1,8 @@
 // When the server's memory goes back (a restart; the file store reloading from disk after a failed
 // write), the booth's numbers start again from what was kept. Tablets must notice and reload.
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyAll, initialState, type FairEvent } from '../../server/domain/state.ts';
+import { applyAll, initialState } from '../../server/domain/state.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import type { Store } from '../../server/store/store.ts';
 import { actionId, ask, connectStudent, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, stopServer } from './fixtures.ts';

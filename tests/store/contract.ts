@@ -1,7 +1,7 @@
 // The rules every Store implementation keeps, run against each one (memory, file, later others).
 import { describe, expect, it } from 'vitest';
 import { StorageError, type Store } from '../../server/store/store.ts';
-import type { FairEvent } from '../../server/domain/state.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import { boothCreated, codeReset } from './events.ts';
 
 /** A student's profile; their name and email are `<id> Example` and `<id>@uni.example`. */

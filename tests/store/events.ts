@@ -1,5 +1,5 @@
 // Hand-made events and journal lines. No vitest import: the crash-writer child process uses it too.
-import type { Booth, FairEvent } from '../../server/domain/state.ts';
+import type { Booth, FairEvent } from '../../server/domain/types.ts';
 
 export function booth(id: string, pairingCode = 'K7MX-P3QR'): Booth {
   return {

@@ -1,6 +1,6 @@
 // A fair made of hand-made events of every kind, for the snapshot tests: entities first, then
 // events that change the ones already there (the changes a snapshot must not pick up).
-import type { FairEvent } from '../../server/domain/state.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import type { Profile } from '../../shared/schema.ts';
 import { booth } from './events.ts';
 

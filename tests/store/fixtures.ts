@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { packProfile, profileOf } from '../../server/domain/profiles.ts';
-import type { FairState, Student } from '../../server/domain/state.ts';
+import type { FairState, Student } from '../../server/domain/types.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { AppliedKeys } from '../../server/store/record.ts';
 import type { Applied } from '../../server/store/store.ts';

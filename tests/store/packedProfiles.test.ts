@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { profileOf } from '../../server/domain/profiles.ts';
-import type { FairEvent } from '../../server/domain/state.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import { studentCard, studentView } from '../../server/domain/views.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { INDENT_UP_TO_BYTES } from '../../server/store/snapshotWriter.ts';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FairEvent } from '../../server/domain/state.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { StorageError } from '../../server/store/store.ts';
 import { fileNames, grepFolder } from '../security/grepFolder.ts';

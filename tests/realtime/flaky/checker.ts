@@ -1,7 +1,7 @@
 // Exactly once, checked from the outside after a flaky run: every action answered "ok" once,
 // every effect in the fair exactly once, every outbox empty, every tablet showing what the server has.
 import type { RepView, RequestCard } from '../../../shared/protocol.ts';
-import type { FairState, InterviewRequest, Introduction } from '../../../server/domain/state.ts';
+import type { FairState, InterviewRequest, Introduction } from '../../../server/domain/types.ts';
 import type { FairJson } from '../../../server/http/fairJson.ts';
 import { ask, connectRep } from '../../helpers.ts';
 import type { FlapRun } from './run.ts';

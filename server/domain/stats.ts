@@ -1,8 +1,15 @@
+// The organiser's counts: a view of the state, used by the admin socket, its live updates and
+// the purge's answer over HTTP alike. What a purge removed still counts (privacyEvents.ts keeps
+// it as `state.purged`), so the day's figures outlive the data.
 import type { AdminStats } from '../../shared/protocol.ts';
-import { introductionsOfTheDay } from '../domain/privacyEvents.ts';
-import type { FairState } from '../domain/state.ts';
+import { introductionCountOfBooth } from './indexes.ts';
+import type { FairState } from './types.ts';
 
-/** The organiser's live counts, per booth and in all; a purge's counts (privacyEvents.ts) carry on. */
+/** A booth's introductions of the day: those held now, and those a purge removed. */
+export const introductionsOfTheDay = (state: FairState, boothId: string): number =>
+  (state.purged?.booths[boothId]?.introductions ?? 0) + introductionCountOfBooth(state, boothId);
+
+/** The organiser's live counts, per booth and in all. */
 export function adminStats(state: FairState): AdminStats {
   const before = state.purged;
   // Introductions counted by the index: walking 100,000 of them every second held the loop ~9 ms.

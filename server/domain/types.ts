@@ -1,0 +1,119 @@
+// The fair's entities and the events that change them, as types only: every rule imports them
+// from here, and this imports nothing that runs, so no rule's import can lead back to a rule.
+import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
+import type { BoothFields, FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
+import type { PackedProfile } from './profiles.ts';
+
+/** The fields the organiser fills in (BoothFields, shared/schema.ts), and what the fair adds to them. */
+export interface Booth extends BoothFields {
+  id: string;
+  slug: string;
+  status: BoothStatus;
+  pairingCode: string;
+  createdAt: string;
+  /** The booth's sequence number: how many changes its tablets have been sent (see feed.ts). */
+  seq?: number;
+  /** The booth's number at the last change that took cards away: a tablet behind it reloads all (feed.ts). */
+  resetSeq?: number;
+}
+
+export interface Rep {
+  id: string;
+  boothId: string;
+  /** sha-256 of the session token; the token itself never touches disk. */
+  tokenHash: string;
+  name: string;
+  title: string;
+  email: string;
+  pairedAt: string;
+  revokedAt?: string;
+}
+
+export interface Student {
+  id: string;
+  /** Read it with `profileOf` (profiles.ts): loaded from a large db.json, it is packed. */
+  profile: Profile | PackedProfile;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A student's consent to share the named fields with one booth. Id: `introductionId` (introductions.ts). */
+export interface Introduction {
+  id: string;
+  boothId: string;
+  studentId: string;
+  sharedAt: string;
+  fields: ProfileField[];
+  /** The booth's sequence number when this last changed. */
+  seq?: number;
+}
+
+export interface InterviewRequest {
+  id: string;
+  boothId: string;
+  studentId: string;
+  note: string;
+  status: RequestStatus;
+  createdAt: string;
+  updatedAt: string;
+  slot?: Slot;
+  place?: string;
+  repId?: string;
+  message?: string;
+  /** A proposed time the student declined; the request is pending again. */
+  declinedSlot?: Slot;
+  /** The booth's sequence number when this last changed. */
+  seq?: number;
+}
+
+/**
+ * The collections are Maps by id: at 100,000 introductions and students, a start builds them from
+ * db.json's lists in about a third of the time an object with that many keys takes (an object
+ * interns every key), and a Map cannot confuse an id with a property of Object.prototype.
+ */
+export interface FairState {
+  fair: FairSettings;
+  booths: Map<string, Booth>;
+  reps: Map<string, Rep>;
+  students: Map<string, Student>;
+  introductions: Map<string, Introduction>;
+  requests: Map<string, InterviewRequest>;
+  /** What the organiser's purges left of the personal data: counts only (privacyEvents.ts). */
+  purged?: PurgedCounts;
+}
+
+export interface PurgedCounts {
+  at: string;
+  students: number;
+  introductions: number;
+  requests: number;
+  accepted: number;
+  booths: Record<string, { introductions: number; accepted: number }>;
+}
+
+export type FairEvent =
+  | { type: 'fair.configured'; fair: FairSettings }
+  | { type: 'booth.created'; booth: Booth }
+  | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
+  | { type: 'booth.statusSet'; boothId: string; status: BoothStatus; repId: string; at: string }
+  | { type: 'rep.paired'; rep: Rep }
+  | { type: 'rep.revoked'; repId: string; at: string }
+  | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
+  | { type: 'introduction.made'; introduction: Introduction }
+  | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
+  | { type: 'student.erased'; studentId: string; at: string }
+  | { type: 'fair.purged'; at: string }
+  | { type: 'request.made'; request: InterviewRequest }
+  | { type: 'request.cancelled'; requestId: string; at: string }
+  | { type: 'request.accepted'; requestId: string; repId: string; slot: Slot; place: string; at: string }
+  | { type: 'request.declined'; requestId: string; repId: string; message: string; at: string }
+  | { type: 'request.proposed'; requestId: string; repId: string; slot: Slot; place: string; at: string }
+  | { type: 'request.confirmed'; requestId: string; at: string }
+  | { type: 'request.proposalDeclined'; requestId: string; at: string }
+  | { type: 'request.expired'; requestId: string; at: string };
+
+/** One applied event and, if a booth's tablets see it, the sequence number it got (feed.ts). */
+export interface Change {
+  event: FairEvent;
+  seq?: number;
+}
