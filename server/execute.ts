@@ -1,7 +1,6 @@
 // decide → persist → answer, the same for every command from a socket or HTTP.
 import type { Reply } from '../shared/protocol.ts';
 import type { Decision } from './domain/decision.ts';
-import { numbered } from './domain/feed.ts';
 import type { Change } from './domain/types.ts';
 import { StorageError, type Store } from './store/store.ts';
 
@@ -30,11 +29,9 @@ export const execute: Execute = async (store, key, decide, respond) => {
   const decision = decide();
   if (decision.error) return { reply: { ok: false, error: decision.error }, changes: [] };
   if (decision.events.length === 0 && key === undefined) return { reply: { ok: true, data: respond() }, changes: [] };
-  const durable = store.commit({ events: decision.events, key });
-  // Commits apply at once, so the booth numbers the events got can be read off the state now.
-  const changes = numbered(store.state, decision.events);
+  let changes: Change[];
   try {
-    await durable;
+    changes = await store.commit({ events: decision.events, key });
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     return storageFailed(error);

@@ -57,7 +57,7 @@ async function setUpBooths(store: Store): Promise<void> {
   await store.commit({ events: eventsOf(configureFair(store.state, {
     name: 'Benchmark Fair', date: '2026-03-12', timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
   })) });
-  const commits: Promise<void>[] = [];
+  const commits: Promise<unknown>[] = [];
   for (let i = 0; i < BOOTHS; i++) commits.push(store.commit({ events: eventsOf(boothDecision(store.state, i)) }));
   await Promise.all(commits);
 }
@@ -65,8 +65,8 @@ async function setUpBooths(store: Store): Promise<void> {
 export const slugsOf = (state: FairState): string[] => [...state.booths.values()].map((booth) => booth.slug);
 
 /** Saves the profiles of students from .. from+count-1; their commits, to await. */
-export function saveProfiles(store: Store, from: number, count: number): Promise<void>[] {
-  const commits: Promise<void>[] = [];
+export function saveProfiles(store: Store, from: number, count: number): Promise<unknown>[] {
+  const commits: Promise<unknown>[] = [];
   for (let n = from; n < from + count; n++) {
     const studentId = studentIdOf(n);
     commits.push(store.commit({ events: eventsOf(saveProfile(store.state, { studentId, profile: profileOf(n) }, atOf(n))) }));
@@ -75,7 +75,7 @@ export function saveProfiles(store: Store, from: number, count: number): Promise
 }
 
 /** The same profiles as one record of many events: for setup that should not count as many writes. */
-export function saveProfilesAtOnce(store: Store, from: number, count: number): Promise<void> {
+export function saveProfilesAtOnce(store: Store, from: number, count: number): Promise<unknown> {
   const events: FairEvent[] = [];
   for (let n = from; n < from + count; n++) {
     events.push(...eventsOf(saveProfile(store.state, { studentId: studentIdOf(n), profile: profileOf(n) }, atOf(n))));
@@ -84,7 +84,7 @@ export function saveProfilesAtOnce(store: Store, from: number, count: number): P
 }
 
 /** Student n's day: profile, consent to share with one booth, and for one in ten a request. */
-function studentDay(store: Store, n: number, booth: Booth): Promise<void>[] {
+function studentDay(store: Store, n: number, booth: Booth): Promise<unknown>[] {
   const at = atOf(n);
   const studentId = studentIdOf(n);
   const slug = booth.slug;
@@ -103,7 +103,7 @@ function studentDay(store: Store, n: number, booth: Booth): Promise<void>[] {
 async function addStudents(store: Store, from: number, count: number): Promise<void> {
   const booths = [...store.state.booths.values()];
   for (let start = from; start < from + count; start += ACTIONS_IN_FLIGHT) {
-    const commits: Promise<void>[] = [];
+    const commits: Promise<unknown>[] = [];
     for (let n = start; n < Math.min(from + count, start + ACTIONS_IN_FLIGHT); n++) {
       commits.push(...studentDay(store, n, booths[n % booths.length]!));
     }

@@ -22,12 +22,12 @@ export interface PacedRun {
   lateStarts: number;
 }
 
-export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number) => Promise<void>): Promise<PacedRun> {
+export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number) => Promise<unknown>): Promise<PacedRun> {
   const count = seconds * perSecond;
   const intervalMs = 1000 / perSecond;
   const latencies = new Array<number>(count).fill(Number.NaN);
   const serviceTimes = new Array<number>(count).fill(Number.NaN);
-  const inFlight: Promise<void>[] = [];
+  const inFlight: Promise<unknown>[] = [];
   let lateStarts = 0;
   const start = performance.now() + intervalMs;
   for (let i = 0; i < count; i++) {

@@ -2,7 +2,7 @@
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
 import { isRequestEvent, requestOf } from './requestEvents.ts';
-import type { Change, FairEvent, FairState } from './types.ts';
+import type { FairEvent, FairState } from './types.ts';
 
 /**
  * The booth whose tablets see this event, if any: the one whose feed numbers it. Ask after the
@@ -77,24 +77,5 @@ function resetEveryBooth(state: FairState): void {
 /** Whether a tablet that has everything up to `since` missed cards being taken away. */
 export const missedRemoval = (state: FairState, boothId: string, since: number): boolean =>
   since < (state.booths.get(boothId)?.resetSeq ?? 0);
-
-// Removed once the store returns apply's numbers (server/execute.ts still calls it).
-/**
- * Numbers the events of one commit. Call it right after the commit applied them (commits apply
- * synchronously, so no other events came in between): the last event of a booth holds the booth's
- * current number, the one before it that minus one, and so on.
- */
-export function numbered(state: FairState, events: readonly FairEvent[]): Change[] {
-  const next = new Map<string, number>();
-  const changes: Change[] = [];
-  for (let i = events.length - 1; i >= 0; i--) {
-    const event = events[i]!;
-    const boothId = feedBoothOf(state, event);
-    const seq = boothId === undefined ? undefined : (next.get(boothId) ?? state.booths.get(boothId)?.seq);
-    if (boothId !== undefined && seq !== undefined) next.set(boothId, seq - 1);
-    changes.unshift(seq === undefined ? { event } : { event, seq });
-  }
-  return changes;
-}
 
 export const boothSeq = (state: FairState, boothId: string): number => state.booths.get(boothId)?.seq ?? 0;

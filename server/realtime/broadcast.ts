@@ -3,12 +3,13 @@
 // when it missed one, or when its numbers no longer hold.
 import type { Namespace, Server } from 'socket.io';
 import type { StudentView } from '../../shared/protocol.ts';
-import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
+import type { Epoch } from '../deps.ts';
+import { feedBoothOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import { adminStats } from '../domain/stats.ts';
-import type { Change } from '../domain/types.ts';
+import type { Change, FairEvent, FairState } from '../domain/types.ts';
+import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import type { Store } from '../store/store.ts';
-import type { Epoch } from '../deps.ts';
 
 /**
  * `built`: a student's view the caller has just built from the same state (the acting phone's
@@ -26,75 +27,67 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
   const students = io.of('/student');
   const reps = io.of('/rep');
   const statsSoon = throttledStats(io.of('/admin'), store);
-  const boothChanged = (boothId: string, seq: number) => {
-    const booth = store.state.booths.get(boothId);
-    if (!booth) return;
-    const view = boothPublic(store.state, booth);
-    reps.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
-    students.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
+
+  /** What the booth's tablets (and its page on phones) get for a change in its feed (domain/feed.ts). */
+  const tellBooth = (state: FairState, boothId: string, event: FairEvent, seq: number) => {
+    const tablets = reps.to(boothRoom(boothId));
+    if (isRequestEvent(event)) {
+      const request = requestOf(state, event);
+      if (request) tablets.emit('request:changed', requestCard(state, request), seq, epoch());
+    } else if (event.type === 'introduction.made') {
+      // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
+      const intro = state.introductions.get(event.introduction.id);
+      if (intro) tablets.emit('visitor:added', visitorCard(state, intro), seq, epoch());
+    } else if (event.type === 'introduction.withdrawn') {
+      tablets.emit('booth:reset', seq, epoch());
+    } else {
+      // The rest of a booth's feed is the booth itself: its status, its reps on duty.
+      const booth = state.booths.get(boothId);
+      if (!booth) return;
+      const view = boothPublic(state, booth);
+      tablets.emit('booth:changed', view, seq, epoch());
+      students.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
+    }
   };
+
   return (changes, built) => {
     if (changes.length === 0) return;
     const state = store.state;
     const changedStudents = new Set<string>();
     for (const { event, seq = 0 } of changes) {
-      if (isRequestEvent(event)) {
-        const request = requestOf(state, event);
-        if (!request) continue;
-        reps.to(boothRoom(request.boothId)).emit('request:changed', requestCard(state, request), seq, epoch());
-        changedStudents.add(request.studentId);
-        continue;
+      const boothId = feedBoothOf(state, event);
+      if (boothId !== undefined) tellBooth(state, boothId, event, seq);
+      if (event.type === 'rep.revoked') {
+        // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
+        reps.in(repRoom(event.repId)).disconnectSockets(true);
+      } else if (event.type === 'fair.purged') {
+        // Every booth's cards went: each booth's new number tells its tablets to reload.
+        for (const booth of state.booths.values()) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
+        for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
       }
-      switch (event.type) {
-        case 'introduction.made': {
-          // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
-          const intro = state.introductions.get(event.introduction.id);
-          if (intro) reps.to(boothRoom(intro.boothId)).emit('visitor:added', visitorCard(state, intro), seq, epoch());
-          changedStudents.add(event.introduction.studentId);
-          break;
-        }
-        case 'introduction.withdrawn':
-          reps.to(boothRoom(event.boothId)).emit('booth:reset', seq, epoch());
-          changedStudents.add(event.studentId);
-          break;
-        case 'student.erased':
-          changedStudents.add(event.studentId);
-          break;
-        case 'fair.purged':
-          for (const booth of state.booths.values()) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
-          for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
-          break;
-        case 'profile.saved':
-          changedStudents.add(event.studentId);
-          break;
-        case 'rep.paired':
-          boothChanged(event.rep.boothId, seq);
-          break;
-        case 'rep.revoked': {
-          // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
-          reps.in(repRoom(event.repId)).disconnectSockets(true);
-          const rep = state.reps.get(event.repId);
-          if (rep) boothChanged(rep.boothId, seq);
-          break;
-        }
-        case 'booth.statusSet':
-          boothChanged(event.boothId, seq);
-          break;
-        case 'booth.created':
-        case 'booth.codeReset':
-        case 'fair.configured':
-          break;
-        default: {
-          const never: never = event;
-          throw new Error(`Unhandled event ${JSON.stringify(never)}`);
-        }
-      }
+      const studentId = studentOf(state, event);
+      if (studentId !== undefined) changedStudents.add(studentId);
     }
     for (const id of changedStudents) {
       students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(state, id));
     }
     statsSoon();
   };
+}
+
+/** The student whose own view an event changes, if one. */
+function studentOf(state: FairState, event: FairEvent): string | undefined {
+  if (isRequestEvent(event)) return requestOf(state, event)?.studentId;
+  switch (event.type) {
+    case 'introduction.made':
+      return event.introduction.studentId;
+    case 'introduction.withdrawn':
+    case 'student.erased':
+    case 'profile.saved':
+      return event.studentId;
+    default:
+      return undefined;
+  }
 }
 
 /** Counting is O(fair); at peak the dashboard gets at most one update a second. */

@@ -13,6 +13,7 @@ import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
 import { scrubFiles } from './scrub.ts';
 import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
+import type { Change } from '../domain/types.ts';
 import { StorageError, type Applied, type CommitRecord, type Store } from './store.ts';
 
 /** Failed writes in a row wait at most this long before the disk is tried again. */
@@ -121,7 +122,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     },
 
     // Not async: the events must be in `state` before this returns, for the next decision.
-    commit(record: CommitRecord): Promise<void> {
+    commit(record: CommitRecord): Promise<Change[]> {
       if (closing !== undefined) return Promise.reject(new StorageError(CLOSED_MESSAGE));
       if (!memory.matchesDisk || performance.now() < memory.refuseUntilMs) return Promise.reject(new StorageError(SAVE_FAILED_MESSAGE));
       let line: string;
@@ -131,7 +132,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
         return Promise.reject(error); // not JSON-serialisable: a bug in the caller; memory untouched
       }
       live.seq += 1;
-      applyRecord(live.state, live.applied, record);
+      const changes = applyRecord(live.state, live.applied, record);
       const saved = live.journal.append(line);
       void saved.then(() => (failuresInARow = 0), ignore);
       const { key } = record;
@@ -142,7 +143,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
         saving.set(key, settled);
       }
       scheduler.changed(live.seq - live.snapshotSeq);
-      return saved;
+      return saved.then(() => changes);
     },
 
     applied(key: string): Applied {

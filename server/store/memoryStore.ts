@@ -1,6 +1,7 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
 import { applyRecord, type AppliedKeys } from './record.ts';
+import type { Change } from '../domain/types.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
@@ -13,15 +14,14 @@ export function createMemoryStore(): Store {
     get state() {
       return state;
     },
-    commit(record: CommitRecord): Promise<void> {
+    commit(record: CommitRecord): Promise<Change[]> {
       if (closed) return Promise.reject(new StorageError(CLOSED_MESSAGE));
       try {
         JSON.stringify(record); // as in the file store: a record that cannot be saved is refused here too
       } catch (error) {
         return Promise.reject(error);
       }
-      applyRecord(state, applied, record);
-      return Promise.resolve();
+      return Promise.resolve(applyRecord(state, applied, record));
     },
     applied(key: string): boolean {
       return applied.has(key); // nothing to wait for: memory is all there is

@@ -1,6 +1,6 @@
 // One committed record: the unit the journal stores per line and every store applies to memory.
-import { apply } from '../domain/state.ts';
-import type { FairEvent, FairState } from '../domain/types.ts';
+import { applyAll } from '../domain/state.ts';
+import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import type { CommitRecord } from './store.ts';
 
 /**
@@ -30,10 +30,14 @@ export function toJournalLine(seq: number, record: CommitRecord): string {
   return `${JSON.stringify(line)}\n`;
 }
 
-/** Applies a record to memory: its events to the state, its key to the applied keys. */
-export function applyRecord(state: FairState, applied: AppliedKeys, record: Pick<CommitRecord, 'events' | 'key'>): void {
-  for (const event of record.events) apply(state, event);
+/**
+ * Applies a record to memory: its events to the state, its key to the applied keys. Gives each
+ * event with the number its booth's feed gave it (feed.ts), for the pushes to the booth's tablets.
+ */
+export function applyRecord(state: FairState, applied: AppliedKeys, record: Pick<CommitRecord, 'events' | 'key'>): Change[] {
+  const changes = applyAll(state, record.events);
   if (record.key !== undefined) applied.add(record.key);
+  return changes;
 }
 
 /** Checks the shape of a parsed journal line; returns what is wrong, or undefined if it is fine. */

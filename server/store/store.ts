@@ -1,6 +1,6 @@
 // The one interface to persistence. The file store (journal + lowdb snapshot) implements it;
 // a PostgreSQL store could later sit behind the same contract suite.
-import type { FairEvent, FairState } from '../domain/types.ts';
+import type { Change, FairEvent, FairState } from '../domain/types.ts';
 
 export interface CommitRecord {
   events: FairEvent[];
@@ -28,12 +28,12 @@ export interface Store {
    */
   readonly state: FairState;
   /**
-   * Applies the events to `state` at once (so the next decision sees them), then resolves
-   * once the record is durable on disk. Rejects with a StorageError if it cannot be made durable;
+   * Applies the events to `state` at once (so the next decision sees them), then resolves, once
+   * the record is durable on disk, with each event and the number its booth's feed gave it. Rejects with a StorageError if it cannot be made durable;
    * the events then leave `state` (when memory is reloaded from disk, moments later), with those of
    * every commit refused with it, and from then on `applied` answers false for their keys.
    */
-  commit(record: CommitRecord): Promise<void>;
+  commit(record: CommitRecord): Promise<Change[]>;
   /** Whether the action with this idempotency key was applied, and whether that is durable yet. */
   applied(key: string): Applied;
   /**

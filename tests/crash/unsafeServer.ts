@@ -3,7 +3,7 @@
 // later — the naive "reply ok, save soon" design. A SIGKILL under load must catch it losing writes.
 import { createApp } from '../../server/app.ts';
 import { readEnv } from '../../server/config.ts';
-import { apply } from '../../server/domain/state.ts';
+import { applyAll } from '../../server/domain/state.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
 
@@ -13,7 +13,7 @@ const UNSAFE_WRITE_DELAY_MS = 200;
 function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
   const state = structuredClone(real.state);
   const applied = new Set<string>();
-  const writes = new Set<Promise<void>>();
+  const writes = new Set<Promise<unknown>>();
   return {
     get state() {
       return state;
@@ -21,7 +21,7 @@ function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
     commit(record) {
       // The real store gets its own copy: shared objects would let its snapshot run ahead of its journal.
       const later = structuredClone(record);
-      for (const event of record.events) apply(state, event);
+      const changes = applyAll(state, record.events);
       if (record.key !== undefined) applied.add(record.key);
       // Timers of one delay fire in the order they were set, so records reach the journal in order.
       const write = new Promise((resolve) => setTimeout(resolve, delayMs))
@@ -29,7 +29,7 @@ function acknowledgeBeforeDurable(real: Store, delayMs: number): Store {
         .catch((error: Error) => console.error(`unsafe store: ${error.message}`))
         .finally(() => writes.delete(write));
       writes.add(write);
-      return Promise.resolve();
+      return Promise.resolve(changes);
     },
     applied: (key) => applied.has(key) || real.applied(key),
     scrub: async () => {

@@ -27,9 +27,9 @@ function storeThatGoesBack() {
     },
     commit(record) {
       history.push(structuredClone(record.events));
-      applyAll(state, record.events);
+      const changes = applyAll(state, record.events);
       if (record.key !== undefined) applied.add(record.key);
-      return Promise.resolve();
+      return Promise.resolve(changes);
     },
     applied: (key) => applied.has(key),
     scrub: () => Promise.resolve(),

@@ -10,7 +10,7 @@ import { FaultyIo, type Fault } from './faultyIo.ts';
 import { copyFolder, quiet, readDb, reopened, tempDir } from './fixtures.ts';
 import { boothIds, recordLines, seqsIn, writeFolder, type FolderLayout } from './folders.ts';
 
-const commitBooth = (store: Store, n: number): Promise<void> =>
+const commitBooth = (store: Store, n: number): Promise<unknown> =>
   store.commit({ events: [boothCreated(`b${n}`)], key: `action-${n}` });
 
 describe('file store: compaction', () => {

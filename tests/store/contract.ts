@@ -26,9 +26,11 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       await store.close();
     });
 
-    it('2. commit resolves', async () => {
+    it("2. commit resolves with each event and the number its booth's feed gave it, if any", async () => {
       const { store } = await open();
-      await expect(store.commit({ events: [boothCreated('b1')] })).resolves.toBeUndefined();
+      const onBreak: FairEvent = { type: 'booth.statusSet', boothId: 'b1', status: 'break', repId: 'r1', at: '2026-03-12T10:00:00.000Z' };
+      await expect(store.commit({ events: [boothCreated('b1'), onBreak] })).resolves.toStrictEqual([{ event: boothCreated('b1') }, { event: onBreak, seq: 1 }]);
+      await expect(store.commit({ events: [{ ...onBreak, status: 'open' }] })).resolves.toStrictEqual([{ event: { ...onBreak, status: 'open' }, seq: 2 }]);
       await store.close();
     });
 

@@ -70,7 +70,7 @@ describe('a snapshot while commits go on', () => {
     // Then one change per turn of the event loop (each applied at once, durable a little later)
     // until the temp file is written and closed.
     const records = [...building];
-    const saved: Promise<void>[] = [];
+    const saved: Promise<unknown>[] = [];
     let duringWrite = 0;
     for (let i = 0; watch.writing || duringWrite === 0; i++) {
       const events = changeRecord(i, students);
