@@ -25,9 +25,10 @@ export const route = (method: Method, path: RegExp, handle: Route['handle']): Ro
 export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
 
 /**
- * An id that every object has as a property (`__proto__`, `constructor`, `toString`…). The state's
- * collections are Maps and cannot mistake one for an entity, but a route's handler may still look a
- * parameter up in a plain object (an organiser's counts, a JSON body): such an id never reaches it.
+ * An id that every object has as a property (`__proto__`, `constructor`, `toString`…) is refused
+ * before any handler sees it. It dates from when the state's collections were plain objects; they
+ * are Maps now, which cannot mistake such an id for an entity, and the guard also turns away a
+ * real booth whose address is such a word (an employer called "Constructor").
  */
 const isPrototypeName = (param: string | undefined): boolean => param !== undefined && param in Object.prototype;
 

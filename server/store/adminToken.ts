@@ -1,35 +1,33 @@
 // The organiser's token lives in the data folder, readable by its owner only,
 // so the printed organiser link stays the same across restarts.
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir } from './dataDir.ts';
-import { isMissing } from './io.ts';
+import { isMissing, nodeIo, writeAll, type StoreIo } from './io.ts';
 
 const TOKEN_FILE = 'admin-token';
 const MIN_TOKEN_CHARS = 22; // 128 bits in base64url
 
-export async function loadAdminToken(dataDir: string, fromEnv: string | undefined): Promise<string> {
+export async function loadAdminToken(dataDir: string, fromEnv: string | undefined, io: StoreIo = nodeIo): Promise<string> {
   if (fromEnv !== undefined) {
     if (fromEnv.length < MIN_TOKEN_CHARS) throw new Error(`ADMIN_TOKEN must be at least ${MIN_TOKEN_CHARS} characters; leave it unset to have one generated.`);
     return fromEnv;
   }
   const file = path.join(dataDir, TOKEN_FILE);
   try {
-    const token = (await fs.readFile(file, 'utf8')).trim();
+    const token = (await io.readFile(file)).toString('utf8').trim();
     if (token.length >= MIN_TOKEN_CHARS) return token;
     throw new Error(`${file} holds no valid organiser token. Delete it to have a new one made, or set ADMIN_TOKEN.`);
   } catch (error) {
     if (!isMissing(error)) throw error;
   }
   const token = randomBytes(32).toString('base64url');
-  const handle = await fs.open(file, 'wx', 0o600);
+  const handle = await io.open(file, 'wx'); // owner-only, like every file of the store
   try {
-    await handle.writeFile(`${token}\n`);
-    await handle.sync();
+    await writeAll(handle, Buffer.from(`${token}\n`, 'utf8'));
+    await handle.datasync();
   } finally {
     await handle.close();
   }
-  await fsyncDir(dataDir); // else a power cut could lose the name, and the printed link with it
+  await io.fsyncDir(dataDir); // else a power cut could lose the name, and the printed link with it
   return token;
 }

@@ -13,9 +13,12 @@ export interface StoreFile {
   close(): Promise<void>;
 }
 
+/** 'r' read, 'a' append (creating), 'w' replace (creating), 'wx' create (failing with EEXIST if it exists). */
+export type OpenFlags = 'r' | 'a' | 'w' | 'wx';
+
 export interface StoreIo {
-  /** 'r' read, 'a' append (creating), 'w' replace (creating). */
-  open(file: string, flags: 'r' | 'a' | 'w'): Promise<StoreFile>;
+  /** Files it creates are readable by their owner only: they hold personal data and secrets. */
+  open(file: string, flags: OpenFlags): Promise<StoreFile>;
   readFile(file: string): Promise<Buffer>;
   rename(from: string, to: string): Promise<void>;
   rm(file: string): Promise<void>;
@@ -23,8 +26,10 @@ export interface StoreIo {
   fsyncDir(dir: string): Promise<void>;
 }
 
+const OWNER_ONLY = 0o600;
+
 export const nodeIo: StoreIo = {
-  open: (file, flags) => open(file, flags),
+  open: (file, flags) => open(file, flags, OWNER_ONLY),
   readFile: (file) => readFile(file),
   rename: (from, to) => rename(from, to),
   rm: (file) => rm(file, { force: true }),

@@ -1,7 +1,7 @@
 // A StoreIo over the real disk that records every call, and fails (ENOSPC, EIO) or freezes (a
 // crash at that instant) the calls it is told to. Injected through openFileStore's `io` option.
 import path from 'node:path';
-import { nodeIo, type StoreFile, type StoreIo } from '../../server/store/io.ts';
+import { nodeIo, type OpenFlags, type StoreFile, type StoreIo } from '../../server/store/io.ts';
 
 export type Op = 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'readFile' | 'rename' | 'fsyncDir';
 
@@ -62,7 +62,7 @@ export class FaultyIo implements StoreIo {
     return new Promise((resolve) => this.#onFreeze.push(resolve));
   }
 
-  async open(file: string, flags: 'r' | 'a' | 'w'): Promise<StoreFile> {
+  async open(file: string, flags: OpenFlags): Promise<StoreFile> {
     await this.#check('open', file);
     const real = await nodeIo.open(file, flags);
     return {

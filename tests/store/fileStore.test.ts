@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../server/domain/state.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
+import { loadAdminToken } from '../../server/store/adminToken.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { StorageError } from '../../server/store/store.ts';
 import { runStoreContract } from './contract.ts';
 import { booth, boothCreated, codeReset, journalLine } from './events.ts';
+import { FaultyIo } from './faultyIo.ts';
 import { dbText, deadPid, journalLines, quiet, readDb, tempDir, waitFor } from './fixtures.ts';
 
 runStoreContract('file store', async () => {
@@ -39,6 +41,23 @@ describe('file store: files on disk', () => {
     expect(db.state.booths.find((b) => b.id === 'b1')).toEqual(booth('b1'));
     expect(db.applied).toEqual({ keys: ['action-0001'] });
     expect(fs.readFileSync(path.join(dir, 'db.json'), 'utf8')).toContain('\n  "seq": 1,'); // indented for people
+  });
+
+  it('creates its files readable by their owner only', async () => {
+    const dir = tempDir();
+    const store = await openFileStore(dir, { log: quiet });
+    await store.commit({ events: [boothCreated('b1')] });
+    await store.close();
+    const token = await loadAdminToken(dir, undefined);
+    expect(token.length).toBeGreaterThanOrEqual(22);
+    for (const file of ['journal.jsonl', 'db.json', 'admin-token']) expect(fs.statSync(path.join(dir, file)).mode & 0o777, file).toBe(0o600);
+  });
+
+  it('makes the organiser token through the same file operations: a failing disk stops the start with its error', async () => {
+    const io = new FaultyIo();
+    io.inject({ op: 'open', file: 'admin-token', code: 'ENOSPC' });
+    await expect(loadAdminToken(tempDir(), undefined, io)).rejects.toThrow(/ENOSPC/);
+    expect(io.calls.map((c) => `${c.op} ${c.file}`)).toEqual(['readFile admin-token', 'open admin-token']);
   });
 
   it('group commit: 100 concurrent commits all resolve and land as 100 journal lines in order', async () => {
