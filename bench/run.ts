@@ -1,4 +1,4 @@
-// `npm run bench`: the budgets of DESIGN.md section 6 that are measured so far, as one table.
+// `npm run bench`: the budgets of bench/README.md that are measured so far, as one table.
 // BENCH_QUICK=1 runs a short smoke version (10,000 introductions, 5 s of writes; 200 phones, 5 s of
 // scans): its verdicts say nothing about the budgets, which are set at 100,000 and 2,000 phones.
 // BENCH_ONLY=page|store|load runs one part; BENCH_LOAD_PROFILE=<folder> writes a CPU profile of our

@@ -17,7 +17,7 @@ import { registerRep } from './realtime/rep.ts';
 import { registerStudent } from './realtime/student.ts';
 import type { Store } from './store/store.ts';
 
-/** Payloads over this are refused before parsing (DESIGN.md section 3). */
+/** Payloads over this are refused before parsing (docs/architecture.md, Identity and security). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 /**
  * How long the server keeps a dropped socket's rooms and missed pushes for a quick reconnect.

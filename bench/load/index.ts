@@ -1,4 +1,4 @@
-// The realtime budgets of DESIGN.md section 6, measured against bare socket.io in the same run:
+// The realtime budgets of bench/README.md, measured against bare socket.io in the same run:
 // scan → tablet latency (p99 ≤ 1.5× a bare server that fdatasyncs and relays) and server memory
 // with thousands of phones connected (≤ 1.3× a bare server holding the same sockets). Each server
 // and the load generator run in their own process (child.ts); only loopback is used.

@@ -8,7 +8,7 @@ import type { StoreBenchSize } from './index.ts';
 
 const ACK_PER_SECOND = 100;
 const ACK_P99_GOAL = 2;
-/** DESIGN.md's name for the snapshot: its replacements during the write window are counted. */
+/** The snapshot's file (docs/architecture.md): its replacements during the write window are counted. */
 const SNAPSHOT_FILE = 'db.json';
 
 /**

@@ -1,4 +1,4 @@
-// The store's budgets (DESIGN.md section 6): start-up, CSV export and durable acknowledgement at
+// The store's budgets (bench/README.md): start-up, CSV export and durable acknowledgement at
 // 100,000 introductions. Builds one fair in a temporary folder, measures each budget in a fresh
 // child process, prints what each figure was measured on, and returns the table rows.
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';

@@ -16,7 +16,7 @@ export async function openOnce({ dir }: { dir: string }) {
 
 /**
  * Reads every file and parses it as JSON (JSON lines for .jsonl); a file that is not JSON, like the
- * lock, is only read. DESIGN.md's db.json carries the last journal seq it contains and each journal
+ * lock, is only read. db.json carries the last journal seq it contains and each journal
  * line its own seq, so this also tells how many records lie past the snapshot, and what the floor
  * of a start is: the files that hold the fair past the snapshot's seq. A segment of records that
  * db.json already holds (a backup kept by compaction) is timed, but left out of that floor.

@@ -1,4 +1,4 @@
-// Headers every response carries, the HTML pages above all (DESIGN.md section 3).
+// Headers every response carries, the HTML pages above all (docs/architecture.md, Identity and security).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Config } from '../deps.ts';
 

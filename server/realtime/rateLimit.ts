@@ -21,7 +21,7 @@ const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
  * A person taps a few times a second at most; a tablet coming back online sends its outbox and a
  * resync in one go (a dozen events): a burst of 30 and 10 per second leaves them ample room.
  * A venue's NAT can put every phone behind one address: a scan is three or four events (load,
- * booth, share, request), and DESIGN.md's busiest fair makes 100 scans a second, so one address
+ * booth, share, request), and bench/README's busiest fair makes 100 scans a second, so one address
  * gets 400 events a second (burst 1,000); past that a phone's outbox sends its action again after
  * a pause (client/lib/outbox.ts). One client flooding from one address costs the server at most
  * that, a fraction of one core.
