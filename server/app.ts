@@ -9,7 +9,7 @@ import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
 import { epochOf } from './realtime/epoch.ts';
 import { guardEvents } from './realtime/handle.ts';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from './realtime/rateLimit.ts';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rates.ts';
 import { startExpiry } from './realtime/expiry.ts';
 import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';

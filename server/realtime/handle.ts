@@ -3,7 +3,7 @@ import type { Namespace, Server } from 'socket.io';
 import type * as v from 'valibot';
 import type { ErrorCode, Reply } from '../../shared/protocol.ts';
 import { parse } from '../../shared/schema.ts';
-import { keyedTokenBuckets, MAX_ADDRESSES, tokenBucket, type RateLimits } from './rateLimit.ts';
+import { keyedTokenBuckets, MAX_ADDRESSES, tokenBucket, type RateLimits } from '../limits/rates.ts';
 
 type Listener = (...args: unknown[]) => void;
 

@@ -3,7 +3,7 @@
 import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { profileOf } from '../../server/domain/profiles.ts';
-import type { RateLimits } from '../../server/realtime/rateLimit.ts';
+import type { RateLimits } from '../../server/limits/rates.ts';
 import type { Reply, StudentView } from '../../shared/protocol.ts';
 import { actionId, ask, startServer, studentKey, type StudentClient, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair } from '../realtime/fixtures.ts';

@@ -1,6 +1,6 @@
 // The token buckets behind the event rate limits, on a clock the test moves by hand.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS, keyedTokenBuckets, tokenBucket } from '../../server/realtime/rateLimit.ts';
+import { DEFAULT_RATE_LIMITS, keyedTokenBuckets, tokenBucket } from '../../server/limits/rates.ts';
 
 function manualClock() {
   let ms = 1_000;

@@ -1,5 +1,6 @@
 // Counts failures per key (a remote address) in fixed windows, in a map of bounded size; and, on top
 // of it, the fair-wide lockout of pairing codes.
+import { makeRoom } from './room.ts';
 
 export interface FailureLimit {
   /** True while `key` has used up its failures for the current window. */
@@ -17,12 +18,6 @@ export function createFailureLimit(options: { max: number; windowMs: number; max
     return undefined;
   };
 
-  /** Drops expired windows, then (still full) the oldest: a flood of addresses cannot grow memory. */
-  const makeRoom = (at: number) => {
-    for (const [key, entry] of windows) if (at - entry.since >= options.windowMs) windows.delete(key);
-    while (windows.size >= options.maxKeys) windows.delete(windows.keys().next().value!);
-  };
-
   return {
     blocked: (key, now) => (current(key, now.getTime())?.failures ?? 0) >= options.max,
     fail(key, now) {
@@ -32,7 +27,7 @@ export function createFailureLimit(options: { max: number; windowMs: number; max
         entry.failures += 1;
         return;
       }
-      if (windows.size >= options.maxKeys) makeRoom(at);
+      if (windows.size >= options.maxKeys) makeRoom(windows, options.maxKeys, (old) => at - old.since >= options.windowMs);
       windows.set(key, { since: at, failures: 1 });
     },
   };

@@ -1,5 +1,6 @@
 // Token buckets: one per socket and one per remote address, so a flooding client is refused
 // without slowing anyone else, and memory stays bounded whatever the attacker does.
+import { makeRoom } from './room.ts';
 
 export interface Rate {
   /** Events allowed at once, after a quiet moment. */
@@ -75,18 +76,13 @@ export interface KeyedBuckets {
 export function keyedTokenBuckets(rate: Rate, options: { maxKeys: number; clock: () => number }): KeyedBuckets {
   const buckets = new Map<string, Bucket>();
 
-  const makeRoom = (nowMs: number) => {
-    for (const [key, bucket] of buckets) if (refill(bucket, rate, nowMs)) buckets.delete(key);
-    while (buckets.size >= options.maxKeys) buckets.delete(buckets.keys().next().value!);
-  };
-
   return {
     take(key) {
       const nowMs = options.clock();
       let bucket = buckets.get(key);
       if (bucket) buckets.delete(key); // re-inserted below: the map's order is least recently used first
       else {
-        if (buckets.size >= options.maxKeys) makeRoom(nowMs);
+        if (buckets.size >= options.maxKeys) makeRoom(buckets, options.maxKeys, (full) => refill(full, rate, nowMs));
         bucket = { tokens: rate.burst, at: nowMs };
       }
       buckets.set(key, bucket);

@@ -1,6 +1,6 @@
 // The pairing limiter's memory: counts per key in a window, and never more keys than allowed.
 import { describe, expect, it } from 'vitest';
-import { createFailureLimit } from '../../server/http/failureLimit.ts';
+import { createFailureLimit } from '../../server/limits/failures.ts';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 9, minutes));
 
