@@ -2,7 +2,7 @@
 // Both sides import it; the client's Socket reverses the generics.
 import type * as v from 'valibot';
 import type {
-  AcceptInput, BoothGetInput, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
+  AcceptInput, BoothGetInput, BoothStatus, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
   ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
 import type { EraseInput, WithdrawInput } from './privacySchema.ts';
@@ -27,8 +27,6 @@ export interface ErrorBody {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type Ack<T> = (reply: Reply<T>) => void;
 
-export const BOOTH_STATUSES = ['open', 'break', 'full'] as const;
-export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 /**
  * pending → accepted | declined | cancelled | proposed | expired. A proposal (another time from a rep)
  * is confirmed (→ accepted) or declined by the student (→ pending again, for the booth to answer anew).
@@ -221,4 +219,4 @@ export interface ImportResult {
   errors: { line: number; message: string }[];
 }
 
-export type { Profile, ProfileField, FairSettings };
+export type { BoothStatus, Profile, ProfileField, FairSettings };
