@@ -2,7 +2,7 @@
 // Both sides import it; the client's Socket reverses the generics.
 import type * as v from 'valibot';
 import type {
-  AcceptInput, BoothGetInput, BoothStatus, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
+  AcceptInput, BoothFields, BoothGetInput, BoothStatus, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
   ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
 import type { EraseInput, WithdrawInput } from './privacySchema.ts';
@@ -44,16 +44,11 @@ export interface RepPublic {
   title: string;
 }
 
-export interface BoothPublic {
+/** A booth as students and tablets see it: the organiser's fields (employer, booth, roles, place…) and what the day adds. */
+export interface BoothPublic extends BoothFields {
   id: string;
   slug: string;
-  employer: string;
-  booth: string;
-  description: string;
-  website: string;
-  roles: string[];
   status: BoothStatus;
-  place: string;
   reps: RepPublic[];
   fairName: string;
   timeZone: string;
