@@ -3,7 +3,7 @@
 // screen is missing; socket.io-client reconnects with backoff as in the browser.
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { RequestCard, StudentClientEvents, StudentView, VisitorCard, RepClientEvents, Reply } from '../../../shared/protocol.ts';
-import { createOutbox, type KeyValueStore, type Queued } from '../../../client/lib/outbox.ts';
+import { makeOutbox, type KeyValueStore, type Queued } from '../../../client/lib/outbox.ts';
 import { call, type Act, type RepSocket, type StudentSocket } from '../../../client/lib/socket.ts';
 import { followBooth } from '../../../client/pages/rep/feed.ts';
 import { studentKey } from '../../helpers.ts';
@@ -41,7 +41,7 @@ export function makePhone(url: string, label: string): Phone {
   const socket: StudentSocket = io(`${url}/student`, { ...FLAKY_SOCKET, auth: { key: studentKey() } });
   let view: StudentView | undefined;
   const answers: Answer[] = [];
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: 'outbox', storage: memoryStorage(), ackTimeoutMs: ACK_TIMEOUT_MS,
     onAnswer: (item, reply) => {
       answers.push({ item, reply });
@@ -80,7 +80,7 @@ export function makeTablet(url: string, label: string, token: string, owns: (car
   const answers: Answer[] = [];
   const log: FeedEntry[] = [];
   const decided = new Set<string>();
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: 'outbox', storage: memoryStorage(), ackTimeoutMs: ACK_TIMEOUT_MS,
     onAnswer: (item, reply) => answers.push({ item, reply }),
   });
