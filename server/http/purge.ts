@@ -1,5 +1,6 @@
 // The organiser's purge after the event: every student, introduction and request goes, and who the
 // reps were; booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
+import { ADMIN_PURGE } from '../../shared/paths.ts';
 import { PurgeInput } from '../../shared/privacySchema.ts';
 import { purgeFair } from '../domain/privacy.ts';
 import { adminStats } from '../realtime/stats.ts';
@@ -20,4 +21,4 @@ async function purge(ctx: Context): Promise<void> {
   sendReply(ctx.res, reply);
 }
 
-export const purgeRoutes: Route[] = [route('POST', /^\/api\/admin\/purge$/, purge)];
+export const purgeRoutes: Route[] = [route('POST', ADMIN_PURGE, purge)];
