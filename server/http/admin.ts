@@ -1,5 +1,5 @@
 // The organiser's REST API: the fair's settings, booths, pairing codes.
-import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../shared/paths.ts';
+import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../shared/api.ts';
 import type { FairInfo } from '../../shared/protocol.ts';
 import { BoothInput, FairInput } from '../../shared/schema.ts';
 import { configureFair, resetPairingCode } from '../domain/booths.ts';

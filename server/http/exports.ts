@@ -1,6 +1,6 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
-import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/paths.ts';
+import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
 import { nextTurn } from '../turns.ts';
 import { csvText } from './csv.ts';
 import { fairJsonPieces } from './fairJson.ts';

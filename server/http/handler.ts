@@ -1,6 +1,6 @@
 // Every HTTP request: security headers, then /healthz, the API, or the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HEALTHZ } from '../../shared/paths.ts';
+import { HEALTHZ } from '../../shared/api.ts';
 import type { Deps } from '../app.ts';
 import { adminRoutes } from './admin.ts';
 import { createOrganiserCheck, SIGN_IN } from './auth.ts';

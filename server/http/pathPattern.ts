@@ -1,6 +1,6 @@
-// A path template of shared/paths.ts as the route's anchored pattern: '/api/booths/:slug/qr.svg'
-// → /^\/api\/booths\/([a-z0-9-]{1,60})\/qr\.svg$/. Each parameter gets a URL-safe class, so a
-// capture never needs decoding, and a length cap, so an odd id is refused before any lookup.
+// A path template (shared/paths.ts, shared/api.ts) as its route's anchored pattern:
+// '/api/booths/:slug/qr.svg' → /^\/api\/booths\/([a-z0-9-]{1,60})\/qr\.svg$/. Each parameter gets a
+// URL-safe class, so a capture never needs decoding, and a length cap, so an odd id is refused early.
 import { PARAMETER, type ParamsOf, type PathParam } from '../../shared/paths.ts';
 
 /** The ids the server makes are base64url (ids.ts): no ":", even where EntityId would take one. */

@@ -1,7 +1,7 @@
 // POST /api/admin/booths/<boothId>/reps/<repId>/revoke: the organiser signs one tablet out.
 // The publisher drops the tablet's sockets once the revocation is durable (see broadcast.ts),
 // and the /rep handshake refuses its token from then on.
-import { ADMIN_REVOKE_TABLET } from '../../shared/paths.ts';
+import { ADMIN_REVOKE_TABLET } from '../../shared/api.ts';
 import { revokeRep } from '../domain/booths.ts';
 import { boothAdminById } from './boothAdmin.ts';
 import { sendReply } from './respond.ts';

@@ -21,7 +21,7 @@ export interface Route {
   handle: (ctx: Context) => void | Promise<void>;
 }
 
-/** A route for a template of shared/paths.ts, compiled to its pattern once, here. */
+/** A route for a template of shared/paths.ts or api.ts, compiled to its pattern once, here. */
 export const route = <T extends string>(method: Method, template: Template<T>, handle: Route['handle']): Route =>
   ({ method, path: pathPattern(template), handle });
 

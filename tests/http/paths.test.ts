@@ -1,10 +1,9 @@
-// One template per REST path (shared/paths.ts): the client fills it, the server compiles it. What
+// One template per REST path (shared/paths.ts, shared/api.ts): the client fills it, the server compiles it. What
 // the client makes, the server's pattern takes back, value for value.
 import { describe, expect, it } from 'vitest';
 import { pathPattern } from '../../server/http/pathPattern.ts';
-import {
-  ADMIN_FAIR, ADMIN_RESET_CODE, ADMIN_REVOKE_TABLET, BOOTH_QR_SVG, EXPORT_INTRODUCTIONS_CSV, INTERVIEW_ICS, pathTo, REP_VCARD,
-} from '../../shared/paths.ts';
+import { ADMIN_FAIR, ADMIN_RESET_CODE, ADMIN_REVOKE_TABLET, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
+import { BOOTH_QR_SVG, INTERVIEW_ICS, pathTo, REP_VCARD } from '../../shared/paths.ts';
 
 describe('path templates', () => {
   it('fill in each parameter, URL-encoded', () => {
