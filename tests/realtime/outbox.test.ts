@@ -6,7 +6,7 @@ import type { Reply, StudentView } from '../../shared/protocol.ts';
 import type { StudentSocket } from '../../client/lib/socket.ts';
 import { makeOutbox } from '../../client/lib/outbox.ts';
 import { studentIdFor } from '../../server/ids.ts';
-import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, withVersion, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
 import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
 
@@ -14,7 +14,7 @@ let server: TestServer;
 let key: string;
 const sockets: StudentSocket[] = [];
 const phoneSocket = (autoConnect = true) => {
-  const socket: StudentSocket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: { key }, autoConnect });
+  const socket: StudentSocket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: withVersion({ key }), autoConnect });
   sockets.push(socket);
   return socket;
 };

@@ -6,7 +6,7 @@ import type { RequestCard, StudentClientEvents, StudentView, VisitorCard, RepCli
 import { makeOutbox, type KeyValueStore, type Queued } from '../../../client/lib/outbox.ts';
 import { call, type Act, type RepSocket, type StudentSocket } from '../../../client/lib/socket.ts';
 import { followBooth } from '../../../client/pages/rep/feed.ts';
-import { studentKey } from '../../helpers.ts';
+import { studentKey, withVersion } from '../../helpers.ts';
 
 /** localStorage for one device: survives the device's "reloads" (a new outbox on the same store). */
 export function memoryStorage(): KeyValueStore {
@@ -38,7 +38,7 @@ export interface Phone extends Device {
 }
 
 export function makePhone(url: string, label: string): Phone {
-  const socket: StudentSocket = io(`${url}/student`, { ...FLAKY_SOCKET, auth: { key: studentKey() } });
+  const socket: StudentSocket = io(`${url}/student`, { ...FLAKY_SOCKET, auth: withVersion({ key: studentKey() }) });
   let view: StudentView | undefined;
   const answers: Answer[] = [];
   const outbox = makeOutbox(socket, {
@@ -74,7 +74,7 @@ export type FeedEntry = { via: 'push'; n: number; what: string } | { via: 'sync'
  * tap Decline on a card. Two tablets of a booth own different requests, so neither is refused.
  */
 export function makeTablet(url: string, label: string, token: string, owns: (card: RequestCard) => boolean): Tablet {
-  const socket: RepSocket = io(`${url}/rep`, { ...FLAKY_SOCKET, auth: { token } });
+  const socket: RepSocket = io(`${url}/rep`, { ...FLAKY_SOCKET, auth: withVersion({ token }) });
   const requests = new Map<string, RequestCard>();
   const visitors = new Map<string, VisitorCard>();
   const answers: Answer[] = [];
