@@ -14,6 +14,7 @@ import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';
 import { registerRep } from './realtime/rep.ts';
 import { registerStudent } from './realtime/student.ts';
+import { refuseOtherVersions } from './realtime/version.ts';
 import type { Store } from './store/store.ts';
 
 /** Payloads over this are refused before parsing (DESIGN.md section 3). */
@@ -53,6 +54,7 @@ export function createApp(deps: AppDeps) {
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
+  refuseOtherVersions(io); // likewise, and ahead of each namespace's credential check
   const epoch = epochOf(deps.store);
   const full: Deps = { ...deps, publish: createPublisher(io, deps.store, epoch), epoch, execute: deps.execute ?? realExecute };
   server.on('request', createHttpHandler(full));

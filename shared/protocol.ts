@@ -7,7 +7,18 @@ import type {
 } from './schema.ts';
 import type { EraseInput, WithdrawInput } from './privacySchema.ts';
 
+/**
+ * Every socket sends it in its handshake (`auth.version`, beside its credential). A page loaded
+ * before the server was updated sends an older one and is refused OUTDATED: bump it whenever an
+ * event, a payload or a reply changes shape.
+ */
 export const PROTOCOL_VERSION = 1;
+
+/** A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is. */
+export interface HandshakeRefusal {
+  code: 'UNAUTHORIZED' | 'OUTDATED';
+  message: string;
+}
 
 export type ErrorCode =
   | 'INVALID' // the payload failed validation; `fields` says where
