@@ -15,6 +15,7 @@ import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';
 import { registerRep } from './realtime/rep.ts';
 import { registerStudent } from './realtime/student.ts';
+import { refuseOtherVersions } from './realtime/version.ts';
 import type { Store } from './store/store.ts';
 
 /** Payloads over this are refused before parsing (docs/architecture.md, Identity and security). */
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
+  refuseOtherVersions(io); // likewise, and ahead of each namespace's credential check
   const { store, now, config, adminToken, expiryCheckMs } = deps;
   const log = deps.log ?? ((line: string) => console.error(line));
   const epoch = epochOf(store);

@@ -2,12 +2,23 @@
 // Both sides import it; the client's Socket reverses the generics.
 import type * as v from 'valibot';
 import type {
-  AcceptInput, BoothGetInput, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
+  AcceptInput, BoothFields, BoothGetInput, BoothStatus, BoothStatusInput, CancelInput, DeclineInput, FairSettings, Profile, ProfileInput,
   ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
 import type { EraseInput, WithdrawInput } from './privacySchema.ts';
 
+/**
+ * Every socket sends it in its handshake (`auth.version`, beside its credential). A page loaded
+ * before the server was updated sends an older one and is refused OUTDATED: bump it whenever an
+ * event, a payload or a reply changes shape.
+ */
 export const PROTOCOL_VERSION = 1;
+
+/** A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is. */
+export interface HandshakeRefusal {
+  code: 'UNAUTHORIZED' | 'OUTDATED';
+  message: string;
+}
 
 export type ErrorCode =
   | 'INVALID' // the payload failed validation; `fields` says where
@@ -27,8 +38,6 @@ export interface ErrorBody {
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 export type Ack<T> = (reply: Reply<T>) => void;
 
-export const BOOTH_STATUSES = ['open', 'break', 'full'] as const;
-export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 /**
  * pending → accepted | declined | cancelled | proposed | expired. A proposal (another time from a rep)
  * is confirmed (→ accepted) or declined by the student (→ pending again, for the booth to answer anew).
@@ -46,16 +55,11 @@ export interface RepPublic {
   title: string;
 }
 
-export interface BoothPublic {
+/** A booth as students and tablets see it: the organiser's fields (employer, booth, roles, place…) and what the day adds. */
+export interface BoothPublic extends BoothFields {
   id: string;
   slug: string;
-  employer: string;
-  booth: string;
-  description: string;
-  website: string;
-  roles: string[];
   status: BoothStatus;
-  place: string;
   reps: RepPublic[];
   fairName: string;
   timeZone: string;
@@ -221,4 +225,4 @@ export interface ImportResult {
   errors: { line: number; message: string }[];
 }
 
-export type { Profile, ProfileField, FairSettings };
+export type { BoothStatus, Profile, ProfileField, FairSettings };

@@ -1,7 +1,6 @@
 // One valibot schema per inbound payload. The server parses every payload with these;
 // the client uses the same ones to show errors next to the field before sending.
 import * as v from 'valibot';
-import { BOOTH_STATUSES } from './protocol.ts';
 
 const text = (max: number, what: string) =>
   v.pipe(v.string(`${what} must be text.`), v.trim(), v.maxLength(max, `${what} can be at most ${max} characters.`));
@@ -73,6 +72,9 @@ export const SyncInput = v.strictObject({
   epoch: v.pipe(v.string('"epoch" must be text.'), v.maxLength(64, '"epoch" is too long.')),
 });
 
+/** What students see of a booth; here, not in protocol.ts, because the schema needs the values (protocol.ts only types). */
+export const BOOTH_STATUSES = ['open', 'break', 'full'] as const;
+export type BoothStatus = (typeof BOOTH_STATUSES)[number];
 export const BoothStatusInput = v.strictObject({
   id: ActionId,
   status: v.picklist(BOOTH_STATUSES, 'A booth is open, on a break or full.'),

@@ -8,8 +8,9 @@ import { createApp, type App, type AppDeps } from '../server/app.ts';
 import type { Config } from '../server/deps.ts';
 import { openFileStore } from '../server/store/fileStore.ts';
 import type { Store } from '../server/store/store.ts';
-import type {
-  AdminClientEvents, AdminServerEvents, RepClientEvents, RepServerEvents, StudentClientEvents, StudentServerEvents,
+import {
+  PROTOCOL_VERSION, type AdminClientEvents, type AdminServerEvents, type RepClientEvents, type RepServerEvents,
+  type StudentClientEvents, type StudentServerEvents,
 } from '../shared/protocol.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -109,13 +110,16 @@ async function connected<S extends Socket>(socket: S): Promise<S> {
   return socket;
 }
 
+/** A handshake's `auth`: the credential, and the protocol version every page sends beside it. */
+export const withVersion = (auth: object = {}): Record<string, unknown> => ({ version: PROTOCOL_VERSION, ...auth });
+
 const options: Partial<ManagerOptions & SocketOptions> = { transports: ['websocket'], reconnection: false, forceNew: true };
 export const connectStudent = (url: string, key: string): Promise<StudentClient> =>
-  connected(connect(`${url}/student`, { ...options, auth: { key } }));
+  connected(connect(`${url}/student`, { ...options, auth: withVersion({ key }) }));
 export const connectRep = (url: string, token: string): Promise<RepClient> =>
-  connected(connect(`${url}/rep`, { ...options, auth: { token } }));
+  connected(connect(`${url}/rep`, { ...options, auth: withVersion({ token }) }));
 export const connectAdmin = (url: string, token: string): Promise<AdminClient> =>
-  connected(connect(`${url}/admin`, { ...options, auth: { token } }));
+  connected(connect(`${url}/admin`, { ...options, auth: withVersion({ token }) }));
 
 /** Disconnects every client made through the helpers above. */
 export function disconnectAll(): void {
@@ -187,9 +191,9 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** One socket handshake, closed at once: "connected", or the refusal's message. */
+/** One socket handshake, closed at once: "connected", or the refusal's message. `auth` gets the protocol version unless it has one. */
 export function handshakeResult(url: string, options: Partial<ManagerOptions & SocketOptions>): Promise<string> {
-  const socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
+  const socket = connect(url, { transports: ['websocket'], reconnection: false, forceNew: true, ...options, auth: withVersion(options.auth) });
   return new Promise<string>((resolve) => {
     socket.once('connect', () => resolve('connected'));
     socket.once('connect_error', (error) => resolve(error.message));

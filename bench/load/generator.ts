@@ -9,6 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { io as connect, type Socket } from 'socket.io-client';
 import { studentIdFor } from '../../server/ids.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, profileOf } from '../store/fair.ts';
 import type { BoothSetup } from './boothlinkServer.ts';
@@ -42,7 +43,7 @@ const LOOP_RESOLUTION_MS = 10;
 const options = { transports: ['websocket'], reconnection: false, forceNew: true, timeout: CONNECT_TIMEOUT_MS };
 
 function open(url: string, auth: Record<string, string>): Promise<Socket> {
-  const socket = connect(url, { ...options, auth });
+  const socket = connect(url, { ...options, auth: { version: PROTOCOL_VERSION, ...auth } });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => reject(new Error(`${url}: ${error.message}`)));

@@ -1,13 +1,14 @@
 // Whether a socket is connected, as a signal, for the connection banner.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Socket } from 'socket.io-client';
+import type { HandshakeRefusal } from '../../shared/protocol.ts';
 
 /** 'reconnecting': socket.io-client is retrying; 'offline': and the device says it has no network. */
 export type Connection = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'refused';
 
 export interface TrackedConnection {
   state: Accessor<Connection>;
-  /** Why the server refused the handshake (only set when state is 'refused'). */
+  /** Why the server refused the handshake, as a sentence to show (only set when state is 'refused'). */
   refusal: Accessor<string>;
 }
 
@@ -34,9 +35,11 @@ export function trackConnection(socket: Socket<any, any>, onConnect: () => void)
   });
   socket.on('connect_error', (err) => {
     // socket.io-client retries network failures itself; a refused handshake it does not.
-    if (socket.active) away();
-    else setState('refused');
-    setRefusal(socket.active ? '' : err.message);
+    if (socket.active) return away();
+    // The server's own sentence when it gave one (OUTDATED: this page's code is older than the server's).
+    const said = (err as Error & { data?: Partial<HandshakeRefusal> }).data?.message;
+    setRefusal(said ?? `The server refused the connection (${err.message}). Reload the page to try again.`);
+    setState('refused');
   });
   return { state, refusal };
 }

@@ -28,9 +28,10 @@ export interface OutboxOptions {
   ackTimeoutMs?: number;
 }
 
-export type Outbox = ReturnType<typeof createOutbox>;
+export type Outbox = ReturnType<typeof makeOutbox>;
 
-export function createOutbox(socket: Socket<any, any>, options: OutboxOptions) {
+/** Plain, not a create*: it owns no onCleanup. Whoever owns the socket closes it, and a closed socket sends nothing more. */
+export function makeOutbox(socket: Socket<any, any>, options: OutboxOptions) {
   const storage = options.storage ?? browserStorage();
   const waiting = new Map<string, ((reply: Reply<any>) => void)[]>();
   let items: Queued[] = [];

@@ -1,9 +1,9 @@
 // The one typed socket module. Each audience has its own namespace and credential;
 // the client's Socket reverses the server's event maps.
 import { io, type Socket } from 'socket.io-client';
-import type {
-  Ack, AdminClientEvents, AdminServerEvents, RepClientEvents, RepServerEvents, Reply,
-  StudentClientEvents, StudentServerEvents,
+import {
+  PROTOCOL_VERSION, type Ack, type AdminClientEvents, type AdminServerEvents, type RepClientEvents, type RepServerEvents,
+  type Reply, type StudentClientEvents, type StudentServerEvents,
 } from '../../shared/protocol.ts';
 
 export const ACK_TIMEOUT_MS = 10_000;
@@ -14,9 +14,12 @@ export type RepSocket = Socket<RepServerEvents, RepClientEvents>;
 export type AdminSocket = Socket<AdminServerEvents, AdminClientEvents>;
 
 // forceNew: each page owns its connection and closes it on cleanup, never sharing a manager.
-export const connectStudent = (key: string): StudentSocket => io('/student', { auth: { key }, forceNew: true });
-export const connectRep = (token: string): RepSocket => io('/rep', { auth: { token }, forceNew: true });
-export const connectAdmin = (token: string): AdminSocket => io('/admin', { auth: { token }, forceNew: true });
+// The version tells the server which protocol this page's code speaks (server/realtime/version.ts).
+const open = (namespace: string, credential: Record<string, string>) =>
+  io(namespace, { auth: { ...credential, version: PROTOCOL_VERSION }, forceNew: true });
+export const connectStudent = (key: string): StudentSocket => open('/student', { key });
+export const connectRep = (token: string): RepSocket => open('/rep', { token });
+export const connectAdmin = (token: string): AdminSocket => open('/admin', { token });
 
 type Fn = (...args: any[]) => void;
 type AllButLast<T extends unknown[]> = T extends [...infer Head, unknown] ? Head : never;

@@ -1,4 +1,5 @@
 // The organiser's REST API: the fair's settings, booths, pairing codes.
+import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../shared/api.ts';
 import type { FairInfo } from '../../shared/protocol.ts';
 import { BoothInput, FairInput } from '../../shared/schema.ts';
 import { configureFair, resetPairingCode } from '../domain/booths.ts';
@@ -33,11 +34,11 @@ async function resetCode(ctx: Context): Promise<void> {
 }
 
 export const adminRoutes: Route[] = [
-  route('GET', /^\/api\/admin\/fair$/, (ctx) => sendJson(ctx.res, 200, fairInfo(ctx))),
-  route('PUT', /^\/api\/admin\/fair$/, putFair),
-  route('GET', /^\/api\/admin\/booths$/, ({ res, deps }) => sendJson(res, 200, boothList(deps.store.state, deps.config.publicUrl))),
-  route('POST', /^\/api\/admin\/booths$/, postBooth),
-  route('POST', /^\/api\/admin\/booths\/import$/, importBooths),
-  route('POST', /^\/api\/admin\/booths\/([A-Za-z0-9_-]{1,80})\/reset-code$/, resetCode),
+  route('GET', ADMIN_FAIR, (ctx) => sendJson(ctx.res, 200, fairInfo(ctx))),
+  route('PUT', ADMIN_FAIR, putFair),
+  route('GET', ADMIN_BOOTHS, ({ res, deps }) => sendJson(res, 200, boothList(deps.store.state, deps.config.publicUrl))),
+  route('POST', ADMIN_BOOTHS, postBooth),
+  route('POST', ADMIN_BOOTH_IMPORT, importBooths),
+  route('POST', ADMIN_RESET_CODE, resetCode),
   ...revokeRoutes,
 ];

@@ -1,5 +1,6 @@
 // Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
 import QRCode from 'qrcode';
+import { BOOTH_QR_SVG, INTERVIEW_ICS, REP_VCARD } from '../../shared/paths.ts';
 import { boothBySlug, NO_BOOTH } from '../domain/booths.ts';
 import type { InterviewRequest } from '../domain/types.ts';
 import { activeReps } from '../domain/views.ts';
@@ -46,7 +47,7 @@ function calendarFile({ res, deps, params }: Context): void {
 }
 
 export const downloadRoutes: Route[] = [
-  route('GET', /^\/api\/booths\/([a-z0-9-]{1,60})\/qr\.svg$/, qrCode),
-  route('GET', /^\/api\/booths\/([a-z0-9-]{1,60})\/reps\/([A-Za-z0-9_-]{1,80})\.vcf$/, vCard),
-  route('GET', /^\/api\/interviews\/([A-Za-z0-9_-]{1,80})\.ics$/, calendarFile),
+  route('GET', BOOTH_QR_SVG, qrCode),
+  route('GET', REP_VCARD, vCard),
+  route('GET', INTERVIEW_ICS, calendarFile),
 ];

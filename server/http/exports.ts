@@ -1,5 +1,6 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
+import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
 import { nextTurn } from '../turns.ts';
 import { csvText } from './csv.ts';
 import { fairJsonPieces } from './fairJson.ts';
@@ -54,6 +55,6 @@ async function exportFair({ res, deps }: Context): Promise<void> {
 }
 
 export const exportRoutes: Route[] = [
-  route('GET', /^\/api\/admin\/export\/introductions\.csv$/, exportIntroductions),
-  route('GET', /^\/api\/admin\/export\/fair\.json$/, exportFair),
+  route('GET', EXPORT_INTRODUCTIONS_CSV, exportIntroductions),
+  route('GET', EXPORT_FAIR_JSON, exportFair),
 ];

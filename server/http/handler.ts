@@ -1,5 +1,6 @@
 // Every HTTP request: security headers, then /healthz, the API, or the built client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HEALTHZ } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './admin.ts';
 import { createOrganiserCheck, SIGN_IN } from './auth.ts';
@@ -20,7 +21,7 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
   const { log } = deps;
   const serveStatic = createStatic(deps.config.distDir);
   const routes: Route[] = [
-    route('GET', /^\/healthz$/, ({ res }) => sendJson(res, 200, { ok: true })),
+    route('GET', HEALTHZ, ({ res }) => sendJson(res, 200, { ok: true })),
     ...pairRoutes(),
     ...downloadRoutes,
     ...adminRoutes,

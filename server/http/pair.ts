@@ -1,5 +1,6 @@
 // POST /api/rep/pair: a tablet trades the booth's pairing code for a rep session token. Wrong codes
 // are limited per address and, for guessers with many addresses, across the fair (limits/failures.ts).
+import { REP_PAIR } from '../../shared/api.ts';
 import type { PairResult } from '../../shared/protocol.ts';
 import { PairInput } from '../../shared/schema.ts';
 import { boothByCode, pairRep } from '../domain/booths.ts';
@@ -54,5 +55,5 @@ export function pairRoutes(): Route[] {
     sendReply(res, reply);
   }
 
-  return [route('POST', /^\/api\/rep\/pair$/, pair)];
+  return [route('POST', REP_PAIR, pair)];
 }

@@ -1,5 +1,6 @@
 // The organiser's purge after the event: every student, introduction and request goes, and who the
 // reps were; booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
+import { ADMIN_PURGE } from '../../shared/api.ts';
 import { PurgeInput } from '../../shared/privacySchema.ts';
 import { purgeFair } from '../domain/privacy.ts';
 import { adminStats } from '../domain/stats.ts';
@@ -19,4 +20,4 @@ async function purge(ctx: Context): Promise<void> {
   }));
 }
 
-export const purgeRoutes: Route[] = [route('POST', /^\/api\/admin\/purge$/, purge)];
+export const purgeRoutes: Route[] = [route('POST', ADMIN_PURGE, purge)];

@@ -1,6 +1,7 @@
 // POST /api/admin/booths/<boothId>/reps/<repId>/revoke: the organiser signs one tablet out.
 // The publisher drops the tablet's sockets once the revocation is durable (see broadcast.ts),
 // and the /rep handshake refuses its token from then on.
+import { ADMIN_REVOKE_TABLET } from '../../shared/api.ts';
 import { revokeRep } from '../domain/booths.ts';
 import { boothAdminById } from './boothAdmin.ts';
 import { sendReply } from './respond.ts';
@@ -16,5 +17,5 @@ async function revoke(ctx: Context): Promise<void> {
 }
 
 export const revokeRoutes: Route[] = [
-  route('POST', /^\/api\/admin\/booths\/([A-Za-z0-9_-]{1,80})\/reps\/([A-Za-z0-9_-]{1,80})\/revoke$/, revoke),
+  route('POST', ADMIN_REVOKE_TABLET, revoke),
 ];

@@ -1,6 +1,7 @@
 // A route table: a method, a path pattern, a handler. Small enough to read in one go.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Deps } from '../deps.ts';
+import { pathPattern, type Template } from './pathPattern.ts';
 
 export interface Context {
   req: IncomingMessage;
@@ -20,7 +21,9 @@ export interface Route {
   handle: (ctx: Context) => void | Promise<void>;
 }
 
-export const route = (method: Method, path: RegExp, handle: Route['handle']): Route => ({ method, path, handle });
+/** A route for a template of shared/paths.ts or api.ts, compiled to its pattern once, here. */
+export const route = <T extends string>(method: Method, template: Template<T>, handle: Route['handle']): Route =>
+  ({ method, path: pathPattern(template), handle });
 
 export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
 

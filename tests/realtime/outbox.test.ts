@@ -4,9 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { Reply, StudentView } from '../../shared/protocol.ts';
 import type { StudentSocket } from '../../client/lib/socket.ts';
-import { createOutbox } from '../../client/lib/outbox.ts';
+import { makeOutbox } from '../../client/lib/outbox.ts';
 import { studentIdFor } from '../../server/ids.ts';
-import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, withVersion, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
 import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
 
@@ -14,7 +14,7 @@ let server: TestServer;
 let key: string;
 const sockets: StudentSocket[] = [];
 const phoneSocket = (autoConnect = true) => {
-  const socket: StudentSocket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: { key }, autoConnect });
+  const socket: StudentSocket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: withVersion({ key }), autoConnect });
   sockets.push(socket);
   return socket;
 };
@@ -40,7 +40,7 @@ describe('the outbox', () => {
   it('queues a double tap once, keeps it across a reload, and sends it once with its id', async () => {
     const storage = memoryStorage();
     const offline = phoneSocket(false);
-    const before = createOutbox(offline, { key: 'outbox', storage });
+    const before = makeOutbox(offline, { key: 'outbox', storage });
     void before.act('request:create', { slug: 'acme', note: 'Hello' });
     void before.act('request:create', { slug: 'acme', note: 'Hello' });
     expect(before.items()).toHaveLength(1);
@@ -48,7 +48,7 @@ describe('the outbox', () => {
     offline.close(); // the tab dies before the Wi-Fi is back
 
     const answers: Reply<StudentView>[] = [];
-    const after = createOutbox(phoneSocket(), { key: 'outbox', storage, onAnswer: (_item, reply, orphan) => orphan && answers.push(reply) });
+    const after = makeOutbox(phoneSocket(), { key: 'outbox', storage, onAnswer: (_item, reply, orphan) => orphan && answers.push(reply) });
     expect(after.items().map((i) => i.id)).toEqual([id]);
     await waitFor(() => answers.length === 1, 3000, 'the answer to the restored action');
     expect(answers[0]).toMatchObject({ ok: true });
@@ -63,7 +63,7 @@ describe('the outbox', () => {
       if (event === 'request:create' && swallowed++ === 0) return; // lost: no answer ever comes
       next();
     }));
-    const outbox = createOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage(), ackTimeoutMs: 200 });
+    const outbox = makeOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage(), ackTimeoutMs: 200 });
     const started = Date.now();
     const reply = await outbox.act('request:create', { slug: 'acme', note: 'Second try' });
     expect(reply).toMatchObject({ ok: true });
@@ -73,7 +73,7 @@ describe('the outbox', () => {
   });
 
   it('sends in order: the second action waits for the answer to the first', async () => {
-    const outbox = createOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage() });
+    const outbox = makeOutbox(phoneSocket(), { key: 'outbox', storage: memoryStorage() });
     const made = outbox.act('request:create', { slug: 'acme', note: 'First' });
     const again = outbox.act('request:create', { slug: 'acme', note: 'Second' });
     expect(outbox.items()).toHaveLength(2);

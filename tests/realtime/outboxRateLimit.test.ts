@@ -5,8 +5,8 @@ import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../shared/protocol.ts';
 import type { StudentSocket } from '../../client/lib/socket.ts';
-import { createOutbox } from '../../client/lib/outbox.ts';
-import { ask, connectStudent, disconnectAll, startServer, studentKey, type TestServer } from '../helpers.ts';
+import { makeOutbox } from '../../client/lib/outbox.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, withVersion, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
 import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
 
@@ -22,7 +22,7 @@ beforeEach(async () => {
   for (const [i, slug] of BOOTHS.entries()) await booth(slug, slug.toUpperCase(), String(i + 1));
   const key = studentKey();
   expect(await ask(await connectStudent(server.url, key), 'profile:save', SAM)).toMatchObject({ ok: true });
-  socket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: { key } });
+  socket = io(`${server.url}/student`, { ...FLAKY_SOCKET, auth: withVersion({ key }) });
 });
 afterEach(async () => {
   socket.disconnect();
@@ -34,7 +34,7 @@ describe('the outbox and the rate limit', () => {
   it('keeps a rate-limited action queued and sends it again, until each is applied once', async () => {
     let sent = 0;
     socket.onAnyOutgoing(() => (sent += 1));
-    const outbox = createOutbox(socket, { key: 'outbox', storage: memoryStorage() });
+    const outbox = makeOutbox(socket, { key: 'outbox', storage: memoryStorage() });
     const replies: Reply<unknown>[] = await Promise.all(BOOTHS.map((slug) => outbox.act('intro:share', { slug })));
 
     expect(replies.every((reply) => reply.ok), JSON.stringify(replies)).toBe(true);

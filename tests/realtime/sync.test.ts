@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { RepSync, RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, nextEvent, startServer, studentKey, waitFor, type RepClient, type TestServer } from '../helpers.ts';
+import { actionId, ask, connectRep, connectStudent, nextEvent, startServer, studentKey, waitFor, withVersion, type RepClient, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, SLOT_1320, stopServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -52,7 +52,7 @@ describe('the booth\'s sequence numbers', () => {
 describe('reconnecting tablets', () => {
   it('recover the missed pushes after a short drop; a tablet revoked meanwhile gets neither a connection nor the pushes', async () => {
     const { ada, phone } = await fair();
-    const options = { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100, auth: { token: ada } };
+    const options = { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100, auth: withVersion({ token: ada }) };
     const tablet = io(`${server.url}/rep`, options) as RepClient;
     try {
       await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { StudentClient } from '../helpers.ts';
+import { withVersion, type StudentClient } from '../helpers.ts';
 
 const made: Socket[] = [];
 
@@ -14,7 +14,7 @@ export async function connectFrom<S extends Socket = StudentClient>(
   localAddress = '127.0.0.1',
 ): Promise<S> {
   // engine.io-client hands `localAddress` to the WebSocket; its types do not list it.
-  const options = { transports: ['websocket'], reconnection: false, forceNew: true, auth, localAddress } as Partial<ManagerOptions & SocketOptions>;
+  const options = { transports: ['websocket'], reconnection: false, forceNew: true, auth: withVersion(auth), localAddress } as Partial<ManagerOptions & SocketOptions>;
   const socket = connect(`${url}${namespace}`, options) as S;
   made.push(socket);
   await new Promise<void>((resolve, reject) => {

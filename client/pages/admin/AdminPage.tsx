@@ -1,9 +1,10 @@
 // /admin — set up the fair, add or import booths, hand out pairing codes, export the day.
 import { createSignal, onMount, Show } from 'solid-js';
+import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
 import type { BoothAdmin, FairInfo, Reply } from '../../../shared/protocol.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { AdminGate } from './AdminGate.tsx';
-import { createAdminApi } from './api.ts';
+import { createAdminApi, type Download } from './api.ts';
 import { createAdminLive } from './live.ts';
 import { FairForm } from './FairForm.tsx';
 import { BoothForm } from './BoothForm.tsx';
@@ -56,7 +57,7 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
 
   const { stats, connection } = createAdminLive(props.token, () => void loadBooths());
 
-  const download = async (path: string, name: string) => check(await api.download(path, name));
+  const download = async (path: Download, name: string) => check(await api.download(path, name));
 
   return (
     <main class="page page--wide admin">
@@ -76,10 +77,10 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
 
       <nav class="admin-links" aria-label="Print and export">
         <a class="button" href="/admin/posters">Print posters</a>
-        <button type="button" class="button" onClick={() => download('/api/admin/export/introductions.csv', 'introductions.csv')}>
+        <button type="button" class="button" onClick={() => download(EXPORT_INTRODUCTIONS_CSV, 'introductions.csv')}>
           Download introductions (CSV)
         </button>
-        <button type="button" class="button" onClick={() => download('/api/admin/export/fair.json', 'fair.json')}>
+        <button type="button" class="button" onClick={() => download(EXPORT_FAIR_JSON, 'fair.json')}>
           Download fair (JSON)
         </button>
       </nav>

@@ -1,5 +1,6 @@
 // /admin/posters — one A4 page per booth: a big QR code, the employer, and the typed short URL.
 import { createSignal, For, onMount, Show } from 'solid-js';
+import { BOOTH_QR_SVG, pathTo } from '../../../shared/paths.ts';
 import type { BoothAdmin, FairInfo } from '../../../shared/protocol.ts';
 import { AdminGate } from './AdminGate.tsx';
 import { createAdminApi } from './api.ts';
@@ -48,7 +49,7 @@ function Posters(props: { token: string; onUnauthorized: () => void }) {
                   <Show when={booth.booth}>
                     <p class="poster__booth">Booth {booth.booth}</p>
                   </Show>
-                  <img class="poster__qr" src={`/api/booths/${encodeURIComponent(booth.slug)}/qr.svg`} alt={`QR code for ${booth.employer}`} />
+                  <img class="poster__qr" src={pathTo(BOOTH_QR_SVG, { slug: booth.slug })} alt={`QR code for ${booth.employer}`} />
                   <p class="poster__scan">Scan with your phone's camera to connect</p>
                   <p class="poster__url">
                     or type <span>{shortUrl(booth)}</span>

@@ -1,6 +1,7 @@
 // The danger zone: after the day's exports, the organiser purges every student's personal data.
 // A typed confirmation, because nothing brings it back; booths and the day's counts stay.
 import { createSignal } from 'solid-js';
+import { ADMIN_PURGE, type Answer } from '../../../shared/api.ts';
 import { PURGE_CONFIRMATION } from '../../../shared/privacySchema.ts';
 import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -20,7 +21,7 @@ export function PurgeForm(props: { token: string; onPurged: () => void; onUnauth
     if (confirm !== PURGE_CONFIRMATION) {
       return state.fail(form, { confirm: `Type ${PURGE_CONFIRMATION} exactly, in capitals, to confirm.` }, '');
     }
-    const reply = await state.send(() => fetchReply('/api/admin/purge', {
+    const reply = await state.send(() => fetchReply<Answer<typeof ADMIN_PURGE, 'POST'>>(ADMIN_PURGE, {
       method: 'POST',
       ...jsonBody({ confirm }, { Authorization: `Bearer ${props.token}` }),
     }));

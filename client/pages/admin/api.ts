@@ -1,30 +1,29 @@
-// The organiser's REST calls, each with the bearer token, each answering a Reply.
-import type { BoothAdmin, FairInfo, FairSettings, ImportResult, Reply } from '../../../shared/protocol.ts';
+// The organiser's REST calls, each with the bearer token, each answering a Reply typed by shared/api.ts.
+import {
+  ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE, ADMIN_REVOKE_TABLET, EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV,
+  type Answers, type JsonPath,
+} from '../../../shared/api.ts';
+import { pathTo, type PathValues } from '../../../shared/paths.ts';
+import type { FairSettings, Reply } from '../../../shared/protocol.ts';
 import { fetchReply, jsonBody, replyFrom } from '../../lib/http.ts';
 
 export function createAdminApi(token: string) {
   const auth = { Authorization: `Bearer ${token}` };
-  const get = <T,>(path: string) => fetchReply<T>(path, { headers: auth });
-  const send = <T,>(method: string, path: string, value?: unknown) =>
-    fetchReply<T>(path, { method, ...(value === undefined ? { headers: auth } : jsonBody(value, auth)) });
+  /** One call: the template filled in, the answer typed by the path and the method. `init` carries the token. */
+  const call = <P extends JsonPath, M extends keyof Answers[P] & string>(method: M, path: P, values: PathValues<P>, init: RequestInit = { headers: auth }) =>
+    fetchReply<Answers[P][M]>(pathTo(path, values), { ...init, method });
 
   return {
-    fair: () => get<FairInfo>('/api/admin/fair'),
-    saveFair: (fair: FairSettings) => send<FairInfo>('PUT', '/api/admin/fair', fair),
-    booths: () => get<BoothAdmin[]>('/api/admin/booths'),
+    fair: () => call('GET', ADMIN_FAIR, {}),
+    saveFair: (fair: FairSettings) => call('PUT', ADMIN_FAIR, {}, jsonBody(fair, auth)),
+    booths: () => call('GET', ADMIN_BOOTHS, {}),
     /** The form's fields as typed; the server parses them with BoothInput. */
-    createBooth: (booth: Record<string, string>) => send<BoothAdmin>('POST', '/api/admin/booths', booth),
-    resetCode: (boothId: string) => send<BoothAdmin>('POST', `/api/admin/booths/${encodeURIComponent(boothId)}/reset-code`),
-    revokeTablet: (boothId: string, repId: string) =>
-      send<BoothAdmin>('POST', `/api/admin/booths/${encodeURIComponent(boothId)}/reps/${encodeURIComponent(repId)}/revoke`),
-    importCsv: (csv: string) =>
-      fetchReply<ImportResult>('/api/admin/booths/import', {
-        method: 'POST',
-        body: csv,
-        headers: { ...auth, 'Content-Type': 'text/csv' },
-      }),
+    createBooth: (booth: Record<string, string>) => call('POST', ADMIN_BOOTHS, {}, jsonBody(booth, auth)),
+    resetCode: (boothId: string) => call('POST', ADMIN_RESET_CODE, { boothId }),
+    revokeTablet: (boothId: string, repId: string) => call('POST', ADMIN_REVOKE_TABLET, { boothId, repId }),
+    importCsv: (csv: string) => call('POST', ADMIN_BOOTH_IMPORT, {}, { body: csv, headers: { ...auth, 'Content-Type': 'text/csv' } }),
     /** Downloads need the bearer header, so a plain link cannot do it: fetch, then save the blob. */
-    download: async (path: string, fallbackName: string): Promise<Reply<null>> => {
+    download: async (path: Download, fallbackName: string): Promise<Reply<null>> => {
       const res = await fetch(path, { headers: auth }).catch(() => undefined);
       if (!res) return { ok: false, error: { code: 'INTERNAL', message: 'Could not reach the server. Check the network and try again.' } };
       if (!res.ok) return replyFrom<null>(res);
@@ -39,5 +38,8 @@ export function createAdminApi(token: string) {
     },
   };
 }
+
+/** The organiser's file exports. */
+export type Download = typeof EXPORT_INTRODUCTIONS_CSV | typeof EXPORT_FAIR_JSON;
 
 export type AdminApi = ReturnType<typeof createAdminApi>;

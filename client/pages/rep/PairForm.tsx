@@ -1,4 +1,5 @@
 // Pairs this tablet with a booth: the organiser's pairing code plus who is holding the tablet.
+import { REP_PAIR, type Answer } from '../../../shared/api.ts';
 import type { PairResult } from '../../../shared/protocol.ts';
 import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
@@ -13,7 +14,7 @@ export function PairForm(props: { notice: string; onPaired: (result: PairResult)
     const form = e.currentTarget as HTMLFormElement;
     // The server parses this with PairInput and names the fields in the same words. Not parsed here:
     // shared/schema.ts is one module, so every schema used here would ride along in the phones' chunk.
-    const reply = await state.send(() => fetchReply<PairResult>('/api/rep/pair', { method: 'POST', ...jsonBody(formValues(form)) }));
+    const reply = await state.send(() => fetchReply<Answer<typeof REP_PAIR, 'POST'>>(REP_PAIR, { method: 'POST', ...jsonBody(formValues(form)) }));
     if (!reply.ok) return state.fail(form, reply.error.fields ?? {}, reply.error.message);
     props.onPaired(reply.data);
   }

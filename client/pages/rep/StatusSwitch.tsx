@@ -1,6 +1,6 @@
 // What students see about the booth: open, on a break, or full (no new interview requests).
 import { createSignal, For } from 'solid-js';
-import { BOOTH_STATUSES, type BoothStatus } from '../../../shared/protocol.ts';
+import { BOOTH_STATUSES, type BoothStatus } from '../../../shared/schema.ts';
 import { STATUS_LABELS } from '../../components/StatusBadge.tsx';
 import type { RepSession } from './session.ts';
 

@@ -4,7 +4,7 @@ import { createSignal, onCleanup } from 'solid-js';
 import type { BoothPublic, RepClientEvents, RepSelf, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
 import { connectRep, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
-import { createOutbox, type Queued } from '../../lib/outbox.ts';
+import { makeOutbox, type Queued } from '../../lib/outbox.ts';
 import { chime } from './chime.ts';
 import { followBooth } from './feed.ts';
 
@@ -45,7 +45,7 @@ export function createRepSession(token: string, onUnauthorized: (message?: strin
     }
   };
 
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: `boothlink.outbox.rep.${token.slice(0, 8)}`,
     onChange: setPending,
     onAnswer: (item, reply, orphan) => {

@@ -1,10 +1,8 @@
 // What a student sees first: who the booth is, what they hire for, who is there to talk to.
 import { For, Show } from 'solid-js';
+import { pathTo, REP_VCARD } from '../../../shared/paths.ts';
 import type { BoothPublic, RepPublic } from '../../../shared/protocol.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
-
-const vcardUrl = (slug: string, repId: string) =>
-  `/api/booths/${encodeURIComponent(slug)}/reps/${encodeURIComponent(repId)}.vcf`;
 
 export function BoothHeader(props: { booth: BoothPublic }) {
   return (
@@ -49,7 +47,7 @@ export function RepContact(props: { rep: RepPublic; slug: string; employer?: str
           </span>
         </Show>
       </span>
-      <a class="button button--small" href={vcardUrl(props.slug, props.rep.id)} download="" aria-label={`Save contact: ${props.rep.name}`}>
+      <a class="button button--small" href={pathTo(REP_VCARD, { slug: props.slug, repId: props.rep.id })} download="" aria-label={`Save contact: ${props.rep.name}`}>
         Save contact
       </a>
     </li>

@@ -1,6 +1,7 @@
 // The interview request for one booth, with its status kept live by `student:changed`. An action
 // taken offline shows here as pending until the outbox has sent it.
 import { createSignal, Match, Show, Switch } from 'solid-js';
+import { INTERVIEW_ICS, pathTo } from '../../../shared/paths.ts';
 import type { BoothPublic, Reply, StudentRequest } from '../../../shared/protocol.ts';
 import type { FieldErrors } from '../../../shared/schema.ts';
 import { Field } from '../../components/Field.tsx';
@@ -85,7 +86,7 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
                   )}
                 </Show>
                 <Show when={r().status === 'accepted'}>
-                  <a class="button" href={`/api/interviews/${encodeURIComponent(r().id)}.ics`} download="">
+                  <a class="button" href={pathTo(INTERVIEW_ICS, { requestId: r().id })} download="">
                     Add to calendar
                   </a>
                 </Show>

@@ -1,5 +1,6 @@
 // /me — "My fair": every booth visited, every contact, the interview schedule, the profile.
 import { createSignal, For, Show } from 'solid-js';
+import { INTERVIEW_ICS, pathTo } from '../../../shared/paths.ts';
 import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
 import { clock, slotWithDay } from '../../lib/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
@@ -60,7 +61,7 @@ export default function MePage() {
                         <Show when={request.interviewer}>
                           {(who) => <p class="muted">With {who().name} · {who().email}</p>}
                         </Show>
-                        <a href={`/api/interviews/${encodeURIComponent(request.id)}.ics`} download="">
+                        <a href={pathTo(INTERVIEW_ICS, { requestId: request.id })} download="">
                           Add to calendar
                         </a>
                       </li>

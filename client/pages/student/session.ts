@@ -5,7 +5,7 @@ import type { BoothPublic, Profile, Reply, StudentClientEvents, StudentView } fr
 import { studentKey } from '../../lib/ids.ts';
 import { call, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
-import { createOutbox, type Queued } from '../../lib/outbox.ts';
+import { makeOutbox, type Queued } from '../../lib/outbox.ts';
 
 /** The student outboxes' localStorage keys start so (one per student key). */
 export const STUDENT_OUTBOX_PREFIX = 'boothlink.outbox.student.';
@@ -24,7 +24,7 @@ export function createStudentSession() {
     if (reply.ok) setView(reply.data);
     return reply;
   };
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: `${STUDENT_OUTBOX_PREFIX}${key.slice(0, 8)}`,
     onChange: setPending,
     onAnswer: (_item, reply, orphan) => {

@@ -3,10 +3,10 @@
 // screen is missing; socket.io-client reconnects with backoff as in the browser.
 import { io, type ManagerOptions, type SocketOptions } from 'socket.io-client';
 import type { RequestCard, StudentClientEvents, StudentView, VisitorCard, RepClientEvents, Reply } from '../../../shared/protocol.ts';
-import { createOutbox, type KeyValueStore, type Queued } from '../../../client/lib/outbox.ts';
+import { makeOutbox, type KeyValueStore, type Queued } from '../../../client/lib/outbox.ts';
 import { call, type Act, type RepSocket, type StudentSocket } from '../../../client/lib/socket.ts';
 import { followBooth } from '../../../client/pages/rep/feed.ts';
-import { studentKey } from '../../helpers.ts';
+import { studentKey, withVersion } from '../../helpers.ts';
 
 /** localStorage for one device: survives the device's "reloads" (a new outbox on the same store). */
 export function memoryStorage(): KeyValueStore {
@@ -38,10 +38,10 @@ export interface Phone extends Device {
 }
 
 export function makePhone(url: string, label: string): Phone {
-  const socket: StudentSocket = io(`${url}/student`, { ...FLAKY_SOCKET, auth: { key: studentKey() } });
+  const socket: StudentSocket = io(`${url}/student`, { ...FLAKY_SOCKET, auth: withVersion({ key: studentKey() }) });
   let view: StudentView | undefined;
   const answers: Answer[] = [];
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: 'outbox', storage: memoryStorage(), ackTimeoutMs: ACK_TIMEOUT_MS,
     onAnswer: (item, reply) => {
       answers.push({ item, reply });
@@ -74,13 +74,13 @@ export type FeedEntry = { via: 'push'; n: number; what: string } | { via: 'sync'
  * tap Decline on a card. Two tablets of a booth own different requests, so neither is refused.
  */
 export function makeTablet(url: string, label: string, token: string, owns: (card: RequestCard) => boolean): Tablet {
-  const socket: RepSocket = io(`${url}/rep`, { ...FLAKY_SOCKET, auth: { token } });
+  const socket: RepSocket = io(`${url}/rep`, { ...FLAKY_SOCKET, auth: withVersion({ token }) });
   const requests = new Map<string, RequestCard>();
   const visitors = new Map<string, VisitorCard>();
   const answers: Answer[] = [];
   const log: FeedEntry[] = [];
   const decided = new Set<string>();
-  const outbox = createOutbox(socket, {
+  const outbox = makeOutbox(socket, {
     key: 'outbox', storage: memoryStorage(), ackTimeoutMs: ACK_TIMEOUT_MS,
     onAnswer: (item, reply) => answers.push({ item, reply }),
   });

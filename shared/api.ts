@@ -1,0 +1,31 @@
+// The REST API's paths (templates, as in paths.ts) and what each answers. The organiser's paths
+// need the admin token as a Bearer header; the tablet pairs with the booth's code.
+import type { AdminStats, BoothAdmin, FairInfo, ImportResult, PairResult } from './protocol.ts';
+
+export const HEALTHZ = '/healthz';
+
+export const ADMIN_FAIR = '/api/admin/fair';
+export const ADMIN_BOOTHS = '/api/admin/booths';
+export const ADMIN_BOOTH_IMPORT = '/api/admin/booths/import';
+export const ADMIN_RESET_CODE = '/api/admin/booths/:boothId/reset-code';
+export const ADMIN_REVOKE_TABLET = '/api/admin/booths/:boothId/reps/:repId/revoke';
+export const ADMIN_PURGE = '/api/admin/purge';
+/** Files, not JSON (an error still answers JSON). */
+export const EXPORT_INTRODUCTIONS_CSV = '/api/admin/export/introductions.csv';
+export const EXPORT_FAIR_JSON = '/api/admin/export/fair.json';
+
+export const REP_PAIR = '/api/rep/pair';
+
+/** What each JSON path answers, by method. */
+export interface Answers {
+  [HEALTHZ]: { GET: { ok: true } };
+  [ADMIN_FAIR]: { GET: FairInfo; PUT: FairInfo };
+  [ADMIN_BOOTHS]: { GET: BoothAdmin[]; POST: BoothAdmin };
+  [ADMIN_BOOTH_IMPORT]: { POST: ImportResult };
+  [ADMIN_RESET_CODE]: { POST: BoothAdmin };
+  [ADMIN_REVOKE_TABLET]: { POST: BoothAdmin };
+  [ADMIN_PURGE]: { POST: { purged: true; stats: AdminStats } };
+  [REP_PAIR]: { POST: PairResult };
+}
+export type JsonPath = keyof Answers;
+export type Answer<P extends JsonPath, M extends keyof Answers[P]> = Answers[P][M];

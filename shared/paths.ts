@@ -1,0 +1,30 @@
+// Path templates, filled in by the client (pathTo) and compiled by the server into its route
+// patterns (server/http/pathPattern.ts), so a path is written once. This file holds the public
+// downloads, which a plain link or <img> fetches: the student's booth page imports it, and its
+// size budget has room for little more. The JSON API's paths are in api.ts.
+
+export const BOOTH_QR_SVG = '/api/booths/:slug/qr.svg';
+export const REP_VCARD = '/api/booths/:slug/reps/:repId.vcf';
+export const INTERVIEW_ICS = '/api/interviews/:requestId.ics';
+
+/** Every parameter a path may have; the server gives each a URL-safe character class. */
+export type PathParam = 'slug' | 'boothId' | 'repId' | 'requestId';
+
+/** A template's parameter names: '/api/booths/:slug/reps/:repId.vcf' → 'slug' | 'repId'. */
+export type ParamsOf<T extends string> = T extends `${string}:${infer Rest}`
+  ? Rest extends `${infer Name}/${infer Tail}`
+    ? Name | ParamsOf<Tail>
+    : Rest extends `${infer Name}.${string}`
+      ? Name
+      : Rest
+  : never;
+
+export type PathValues<T extends string> = { [K in ParamsOf<T>]: string };
+
+/** A parameter in a template: a colon, then letters up to the next "/" or ".". */
+export const PARAMETER = /:([A-Za-z]+)/g;
+
+/** The template with each parameter filled in, URL-encoded: pathTo(REP_VCARD, { slug, repId }). */
+export function pathTo<T extends string>(template: T, values: PathValues<T>): string {
+  return template.replace(PARAMETER, (_, name: string) => encodeURIComponent((values as Record<string, string>)[name]!));
+}
