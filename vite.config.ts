@@ -21,6 +21,8 @@ function precompress(): Plugin {
 }
 
 const TEST_DEFAULTS = { environment: 'node', testTimeout: 20_000, hookTimeout: 60_000 } as const;
+/** Client code in a simulated page; the subfolders of tests/client run in Node. */
+const CLIENT_IN_JSDOM = 'tests/client/*.test.{ts,tsx}';
 
 // One config for the client build and for the tests.
 export default defineConfig({
@@ -44,8 +46,9 @@ export default defineConfig({
     projects: [
       {
         // The server and the browser flows run under plain Node resolution: the Solid plugin's
-        // `browser` condition would hand engine.io the browser build of `ws`.
-        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: ['tests/client/**'] },
+        // `browser` condition would hand engine.io the browser build of `ws`. So does client code
+        // tried against a real server (tests/client/withServer).
+        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM] },
       },
       {
         extends: true,
@@ -53,7 +56,7 @@ export default defineConfig({
           ...TEST_DEFAULTS,
           name: 'client',
           root: '.',
-          include: ['tests/client/**/*.test.{ts,tsx}'],
+          include: [CLIENT_IN_JSDOM],
           environment: 'jsdom',
           server: { deps: { inline: [/@solidjs\/(router|testing-library)/] } },
         },

@@ -1,5 +1,5 @@
 // Path templates, filled in by the client (pathTo) and compiled by the server into its route
-// patterns (server/http/pathPattern.ts), so a path is written once. This file holds the public
+// patterns (server/http/plumbing/pathPattern.ts), so a path is written once. This file holds the public
 // downloads, which a plain link or <img> fetches: the student's booth page imports it, and its
 // size budget has room for little more. The JSON API's paths are in api.ts.
 

@@ -2,16 +2,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEALTHZ } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
-import { adminRoutes } from './admin.ts';
-import { createOrganiserCheck, SIGN_IN } from './auth.ts';
-import { downloadRoutes } from './downloads.ts';
-import { exportRoutes } from './exports.ts';
-import { pairRoutes } from './pair.ts';
-import { purgeRoutes } from './purge.ts';
-import { HttpError, sendError, sendJson } from './respond.ts';
-import { findRoute, route, type Route } from './router.ts';
-import { setSecurityHeaders } from './security.ts';
-import { createStatic } from './static.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { createOrganiserCheck, SIGN_IN } from './plumbing/auth.ts';
+import { downloadRoutes } from './routes/downloads.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { pairRoutes } from './routes/pair.ts';
+import { purgeRoutes } from './routes/purge.ts';
+import { HttpError, sendError, sendJson } from './plumbing/respond.ts';
+import { findRoute, route, type Route } from './plumbing/router.ts';
+import { setSecurityHeaders } from './plumbing/security.ts';
+import { createStatic } from './plumbing/static.ts';
 
 const SERVER_ERROR = 'Something went wrong on the server. Try again.';
 const NO_API = 'There is nothing at this API address. Check the address and the method.';

@@ -1,7 +1,7 @@
 // The one check that the real server must pass and the negative control must fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FairJson } from '../../server/http/fairJson.ts';
+import type { FairJson } from '../../server/http/formats/fairJson.ts';
 import { saveNumber, type Ledger } from './ledger.ts';
 
 /** The part of `GET /api/admin/export/fair.json` that the check reads. */

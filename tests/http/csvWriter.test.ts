@@ -1,8 +1,8 @@
-// The export's CSV writer (server/http/csv.ts) against csv-stringify, whose rules it writes out:
+// The export's CSV writer (server/http/formats/csv.ts) against csv-stringify, whose rules it writes out:
 // for rows of the characters that matter to quoting and formulas, the bytes must be the same.
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvText } from '../../server/http/csv.ts';
+import { csvCell, csvText } from '../../server/http/formats/csv.ts';
 import { seeded } from '../helpers.ts';
 
 /** csv-stringify as the export used it, with our two extra formula starts as its string cast. */

@@ -2,7 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allSlots } from '../../server/domain/slots.ts';
-import type { FairJson } from '../../server/http/fairJson.ts';
+import type { FairJson } from '../../server/http/formats/fairJson.ts';
 import { api } from '../helpers.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import { accept, commit, createBooth, introduce, pair, profile, requestAt, startHttpServer, type HttpTestServer } from './support.ts';

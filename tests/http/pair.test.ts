@@ -2,7 +2,7 @@
 import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoothAdmin, PairResult } from '../../shared/protocol.ts';
-import { PAIR_MAX_FAILURES, PAIR_MAX_FAILURES_PER_FAIR } from '../../server/http/pair.ts';
+import { PAIR_MAX_FAILURES, PAIR_MAX_FAILURES_PER_FAIR } from '../../server/http/routes/pair.ts';
 import { sha256 } from '../../server/ids.ts';
 import { api } from '../helpers.ts';
 import { createBooth, pair, startHttpServer, type HttpTestServer } from './support.ts';

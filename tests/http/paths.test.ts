@@ -1,7 +1,7 @@
 // One template per REST path (shared/paths.ts, shared/api.ts): the client fills it, the server compiles it. What
 // the client makes, the server's pattern takes back, value for value.
 import { describe, expect, it } from 'vitest';
-import { pathPattern } from '../../server/http/pathPattern.ts';
+import { pathPattern } from '../../server/http/plumbing/pathPattern.ts';
 import { ADMIN_FAIR, ADMIN_RESET_CODE, ADMIN_REVOKE_TABLET, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
 import { BOOTH_QR_SVG, INTERVIEW_ICS, pathTo, REP_VCARD } from '../../shared/paths.ts';
 

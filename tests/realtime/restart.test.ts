@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { configureFair, createBooth, pairRep } from '../../server/domain/booths.ts';
-import type { FairJson } from '../../server/http/fairJson.ts';
+import type { FairJson } from '../../server/http/formats/fairJson.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { api, freePort, tempDir, waitFor } from '../helpers.ts';

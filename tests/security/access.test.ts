@@ -4,9 +4,9 @@
 // nothing to anyone. Role and booth come from the server's session, never from the payload.
 import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { adminRoutes } from '../../server/http/admin.ts';
-import { exportRoutes } from '../../server/http/exports.ts';
-import { purgeRoutes } from '../../server/http/purge.ts';
+import { adminRoutes } from '../../server/http/routes/admin.ts';
+import { exportRoutes } from '../../server/http/routes/exports.ts';
+import { purgeRoutes } from '../../server/http/routes/purge.ts';
 import type { Reply } from '../../shared/protocol.ts';
 import { PURGE_CONFIRMATION } from '../../shared/privacySchema.ts';
 import { ACK_TIMEOUT_MS, api, connectAdmin, connectRep, connectStudent, handshakeResult } from '../helpers.ts';

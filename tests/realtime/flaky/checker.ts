@@ -2,7 +2,7 @@
 // every effect in the fair exactly once, every outbox empty, every tablet showing what the server has.
 import type { RepView, RequestCard } from '../../../shared/protocol.ts';
 import type { FairState, InterviewRequest, Introduction } from '../../../server/domain/types.ts';
-import type { FairJson } from '../../../server/http/fairJson.ts';
+import type { FairJson } from '../../../server/http/formats/fairJson.ts';
 import { ask, connectRep } from '../../helpers.ts';
 import type { FlapRun } from './run.ts';
 

@@ -3,9 +3,9 @@
 // and one JSON.stringify of it held the event loop for a second or more; so it is made an entity
 // at a time, and exports.ts writes it over many turns, as the CSV. The text is what JSON.stringify
 // with an indent of two gives for the same object (tests/http/exports.test.ts).
-import type { Profile } from '../../shared/schema.ts';
-import { profileOf } from '../domain/profiles.ts';
-import type { Booth, FairState, InterviewRequest, Introduction, PurgedCounts, Rep, Student } from '../domain/types.ts';
+import type { Profile } from '../../../shared/schema.ts';
+import { profileOf } from '../../domain/profiles.ts';
+import type { Booth, FairState, InterviewRequest, Introduction, PurgedCounts, Rep, Student } from '../../domain/types.ts';
 
 export interface FairJson {
   fair: FairState['fair'];

@@ -1,6 +1,6 @@
 // Headers every response carries, the HTML pages above all (docs/architecture.md, Identity and security).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Config } from '../deps.ts';
+import type { Config } from '../../deps.ts';
 
 /** A Host header we are willing to echo into the CSP: a name or an IP address, and a port. */
 const PLAIN_HOST = /^([a-z0-9.-]{1,253}|\[[0-9a-f:.]{2,45}\])(:\d{1,5})?$/i;

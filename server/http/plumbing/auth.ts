@@ -1,7 +1,7 @@
 // The organiser's bearer token, compared in constant time. Never read from the query string:
 // URLs end up in logs, history and Referer headers.
 import type { IncomingMessage } from 'node:http';
-import { isSameSecret } from '../ids.ts';
+import { isSameSecret } from '../../ids.ts';
 
 export const SIGN_IN = 'Sign in with the organiser link printed by the server.';
 

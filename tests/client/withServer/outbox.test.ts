@@ -2,13 +2,13 @@
 // tap, kept across a "reload", resent with the same id after an unanswered try.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { Reply, StudentView } from '../../shared/protocol.ts';
-import type { StudentSocket } from '../../client/lib/socket.ts';
-import { makeOutbox } from '../../client/lib/outbox.ts';
-import { studentIdFor } from '../../server/ids.ts';
-import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, withVersion, type TestServer } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
-import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
+import type { Reply, StudentView } from '../../../shared/protocol.ts';
+import type { StudentSocket } from '../../../client/lib/socket.ts';
+import { makeOutbox } from '../../../client/lib/outbox.ts';
+import { studentIdFor } from '../../../server/ids.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, withVersion, type TestServer } from '../../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair } from '../../realtime/fixtures.ts';
+import { FLAKY_SOCKET, memoryStorage } from '../../realtime/flaky/clients.ts';
 
 let server: TestServer;
 let key: string;

@@ -1,12 +1,12 @@
 // The organiser's purge after the event: every student, introduction and request goes, and who the
 // reps were; booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
-import { ADMIN_PURGE } from '../../shared/api.ts';
-import { PurgeInput } from '../../shared/privacySchema.ts';
-import { purgeFair } from '../domain/privacy.ts';
-import { adminStats } from '../domain/stats.ts';
-import { readInput } from './body.ts';
-import { sendReply } from './respond.ts';
-import { route, type Context, type Route } from './router.ts';
+import { ADMIN_PURGE } from '../../../shared/api.ts';
+import { PurgeInput } from '../../../shared/privacySchema.ts';
+import { purgeFair } from '../../domain/privacy.ts';
+import { adminStats } from '../../domain/stats.ts';
+import { readInput } from '../plumbing/body.ts';
+import { sendReply } from '../plumbing/respond.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const NOT_WIPED = 'The personal data is gone from the fair, but the server could not wipe its files yet (the disk may be full or failing). Try again in a moment.';
 

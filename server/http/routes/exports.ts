@@ -1,12 +1,12 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import type { ServerResponse } from 'node:http';
-import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
-import { nextTurn } from '../turns.ts';
-import { csvText } from './csv.ts';
-import { fairJsonPieces } from './fairJson.ts';
-import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
-import { downloadHeaders } from './respond.ts';
-import { route, type Context, type Route } from './router.ts';
+import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
+import { nextTurn } from '../../turns.ts';
+import { csvText } from '../formats/csv.ts';
+import { fairJsonPieces } from '../formats/fairJson.ts';
+import { INTRODUCTION_COLUMNS, introductionBatches } from '../formats/introductionRows.ts';
+import { downloadHeaders } from '../plumbing/respond.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const BOM = '\uFEFF';
 

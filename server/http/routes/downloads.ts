@@ -1,14 +1,14 @@
 // Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
 import QRCode from 'qrcode';
-import { BOOTH_QR_SVG, INTERVIEW_ICS, REP_VCARD } from '../../shared/paths.ts';
-import { boothBySlug, NO_BOOTH } from '../domain/booths.ts';
-import type { InterviewRequest } from '../domain/types.ts';
-import { activeReps } from '../domain/views.ts';
+import { BOOTH_QR_SVG, INTERVIEW_ICS, REP_VCARD } from '../../../shared/paths.ts';
+import { boothBySlug, NO_BOOTH } from '../../domain/booths.ts';
+import type { InterviewRequest } from '../../domain/types.ts';
+import { activeReps } from '../../domain/views.ts';
 import { boothUrl } from './boothAdmin.ts';
-import { interviewCalendar } from './calendar.ts';
-import { httpError, safeFileName, sendDownload } from './respond.ts';
-import { route, type Context, type Route } from './router.ts';
-import { repVCard } from './vcard.ts';
+import { interviewCalendar } from '../formats/calendar.ts';
+import { httpError, safeFileName, sendDownload } from '../plumbing/respond.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
+import { repVCard } from '../formats/vcard.ts';
 
 const NO_REP = 'That representative is not at this booth any more. Reload the booth page.';
 const NO_INTERVIEW = 'There is no accepted interview at that address. Check the interview on your phone: it may have been cancelled.';

@@ -1,9 +1,9 @@
 // The rows of the introductions export: one per introduction, oldest first, with only the
 // fields the student shared with that booth and the student's latest request there.
-import { introductionId } from '../domain/introductions.ts';
-import type { FairState, InterviewRequest, Introduction } from '../domain/types.ts';
-import { studentCard } from '../domain/views.ts';
-import { nextTurn } from '../turns.ts';
+import { introductionId } from '../../domain/introductions.ts';
+import type { FairState, InterviewRequest, Introduction } from '../../domain/types.ts';
+import { studentCard } from '../../domain/views.ts';
+import { nextTurn } from '../../turns.ts';
 
 export const INTRODUCTION_COLUMNS = [
   'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',

@@ -1,6 +1,6 @@
 // An accepted interview as an iCalendar file, for the student's (or the rep's) calendar app.
 import ical from 'ical-generator';
-import type { FairState, InterviewRequest } from '../domain/types.ts';
+import type { FairState, InterviewRequest } from '../../domain/types.ts';
 
 function interviewSummary(employer: string): string {
   return `Informational interview — ${employer}`;

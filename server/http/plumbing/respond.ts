@@ -1,7 +1,7 @@
 // Writing answers: JSON, errors in the one shape every client reads, and file downloads.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import type { ErrorBody, ErrorCode, Reply } from '../../shared/protocol.ts';
-import type { FieldErrors } from '../../shared/schema.ts';
+import type { ErrorBody, ErrorCode, Reply } from '../../../shared/protocol.ts';
+import type { FieldErrors } from '../../../shared/schema.ts';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID: 400,

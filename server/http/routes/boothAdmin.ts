@@ -1,13 +1,13 @@
 // What the organiser sees of a booth: the public view plus its pairing code, URL, counts and tablets;
 // and adding one, the same for a single booth and for each row of an import.
-import type { BoothAdmin, PairedTablet, Reply } from '../../shared/protocol.ts';
-import type { BoothFields } from '../../shared/schema.ts';
-import type { Deps } from '../deps.ts';
-import { createBooth } from '../domain/booths.ts';
-import { introductionsOfTheDay } from '../domain/stats.ts';
-import type { Booth, FairState } from '../domain/types.ts';
-import { boothPublic } from '../domain/views.ts';
-import { newId, newPairingCode } from '../ids.ts';
+import type { BoothAdmin, PairedTablet, Reply } from '../../../shared/protocol.ts';
+import type { BoothFields } from '../../../shared/schema.ts';
+import type { Deps } from '../../deps.ts';
+import { createBooth } from '../../domain/booths.ts';
+import { introductionsOfTheDay } from '../../domain/stats.ts';
+import type { Booth, FairState } from '../../domain/types.ts';
+import { boothPublic } from '../../domain/views.ts';
+import { newId, newPairingCode } from '../../ids.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
 

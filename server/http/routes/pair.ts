@@ -1,15 +1,15 @@
 // POST /api/rep/pair: a tablet trades the booth's pairing code for a rep session token. Wrong codes
 // are limited per address and, for guessers with many addresses, across the fair (limits/failures.ts).
-import { REP_PAIR } from '../../shared/api.ts';
-import type { PairResult } from '../../shared/protocol.ts';
-import { PairInput } from '../../shared/schema.ts';
-import { boothByCode, pairRep } from '../domain/booths.ts';
-import { boothPublic, repSelf } from '../domain/views.ts';
-import { newId, newToken, sha256 } from '../ids.ts';
-import { readInput } from './body.ts';
-import { createCodeLockout, createFailureLimit } from '../limits/failures.ts';
-import { httpError, sendReply } from './respond.ts';
-import { route, type Context, type Route } from './router.ts';
+import { REP_PAIR } from '../../../shared/api.ts';
+import type { PairResult } from '../../../shared/protocol.ts';
+import { PairInput } from '../../../shared/schema.ts';
+import { boothByCode, pairRep } from '../../domain/booths.ts';
+import { boothPublic, repSelf } from '../../domain/views.ts';
+import { newId, newToken, sha256 } from '../../ids.ts';
+import { readInput } from '../plumbing/body.ts';
+import { createCodeLockout, createFailureLimit } from '../../limits/failures.ts';
+import { httpError, sendReply } from '../plumbing/respond.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
 
 export const PAIR_MAX_FAILURES = 10;
 /**

@@ -1,11 +1,11 @@
 // POST /api/admin/booths/import: create a booth per good CSV row, report each bad row by line.
-import type { ImportResult } from '../../shared/protocol.ts';
-import { BoothInput, parse } from '../../shared/schema.ts';
-import { readCsv } from './body.ts';
-import { readBoothCsv } from './boothCsv.ts';
+import type { ImportResult } from '../../../shared/protocol.ts';
+import { BoothInput, parse } from '../../../shared/schema.ts';
+import { readCsv } from '../plumbing/body.ts';
+import { readBoothCsv } from '../formats/boothCsv.ts';
 import { addBooth } from './boothAdmin.ts';
-import { sendJson } from './respond.ts';
-import type { Context } from './router.ts';
+import { sendJson } from '../plumbing/respond.ts';
+import type { Context } from '../plumbing/router.ts';
 
 export async function importBooths(ctx: Context): Promise<void> {
   const rows = readBoothCsv(await readCsv(ctx.req));

@@ -1,7 +1,7 @@
 // Reading request bodies: capped in size, checked for type, decoded as strict UTF-8.
 import type { IncomingMessage } from 'node:http';
 import type * as v from 'valibot';
-import { parse } from '../../shared/schema.ts';
+import { parse } from '../../../shared/schema.ts';
 import { httpError, HttpError } from './respond.ts';
 
 const MAX_JSON_BYTES = 16 * 1024;

@@ -1,15 +1,15 @@
 // The organiser's REST API: the fair's settings, booths, pairing codes.
-import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../shared/api.ts';
-import type { FairInfo } from '../../shared/protocol.ts';
-import { BoothInput, FairInput } from '../../shared/schema.ts';
-import { configureFair, resetPairingCode } from '../domain/booths.ts';
-import { newPairingCode } from '../ids.ts';
-import { readInput } from './body.ts';
+import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../../shared/api.ts';
+import type { FairInfo } from '../../../shared/protocol.ts';
+import { BoothInput, FairInput } from '../../../shared/schema.ts';
+import { configureFair, resetPairingCode } from '../../domain/booths.ts';
+import { newPairingCode } from '../../ids.ts';
+import { readInput } from '../plumbing/body.ts';
 import { addBooth, boothAdminById, boothList } from './boothAdmin.ts';
 import { importBooths } from './import.ts';
 import { revokeRoutes } from './revoke.ts';
-import { sendJson, sendReply } from './respond.ts';
-import { route, type Context, type Route } from './router.ts';
+import { sendJson, sendReply } from '../plumbing/respond.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
 

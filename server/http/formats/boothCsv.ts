@@ -1,6 +1,6 @@
 // Reading the organiser's employer list (CSV with a header row) into booth fields, row by row.
 import { CsvError, parse as parseCsv } from 'csv-parse/sync';
-import { httpError } from './respond.ts';
+import { httpError } from '../plumbing/respond.ts';
 
 const COLUMNS = ['employer', 'booth', 'description', 'website', 'roles', 'place'] as const;
 export type Column = (typeof COLUMNS)[number];

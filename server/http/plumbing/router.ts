@@ -1,6 +1,6 @@
 // A route table: a method, a path pattern, a handler. Small enough to read in one go.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Deps } from '../deps.ts';
+import type { Deps } from '../../deps.ts';
 import { pathPattern, type Template } from './pathPattern.ts';
 
 export interface Context {

@@ -3,12 +3,12 @@
 // after a pause, and every action ends up applied once.
 import { io } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../shared/protocol.ts';
-import type { StudentSocket } from '../../client/lib/socket.ts';
-import { makeOutbox } from '../../client/lib/outbox.ts';
-import { ask, connectStudent, disconnectAll, startServer, studentKey, withVersion, type TestServer } from '../helpers.ts';
-import { FAIR_MORNING, SAM, setUpFair } from './fixtures.ts';
-import { FLAKY_SOCKET, memoryStorage } from './flaky/clients.ts';
+import type { Reply } from '../../../shared/protocol.ts';
+import type { StudentSocket } from '../../../client/lib/socket.ts';
+import { makeOutbox } from '../../../client/lib/outbox.ts';
+import { ask, connectStudent, disconnectAll, startServer, studentKey, withVersion, type TestServer } from '../../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair } from '../../realtime/fixtures.ts';
+import { FLAKY_SOCKET, memoryStorage } from '../../realtime/flaky/clients.ts';
 
 const BOOTHS = ['acme', 'globex', 'initech', 'hooli'];
 let server: TestServer;

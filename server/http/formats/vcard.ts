@@ -1,5 +1,5 @@
 // A representative's contact card as vCard 3.0 (RFC 2426): the version every phone imports.
-import type { Booth, Rep } from '../domain/types.ts';
+import type { Booth, Rep } from '../../domain/types.ts';
 
 /** Text values escape \ ; , and line breaks; structured values (N, ORG) rely on it too. */
 const escapeText = (value: string): string =>
