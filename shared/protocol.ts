@@ -102,20 +102,24 @@ export interface VisitorCard {
   student: StudentCard;
 }
 
-export interface RequestCard {
+/** An interview request as the server records it and a booth's tablet shows it. */
+export interface RequestFields {
   id: string;
   studentId: string;
-  student: StudentCard;
   note: string;
   status: RequestStatus;
   createdAt: string;
   updatedAt: string;
   slot?: Slot;
   place?: string;
-  interviewer?: RepPublic;
   message?: string;
   /** The time the student said no to, when a proposal was declined and the request is pending again. */
   declinedSlot?: Slot;
+}
+
+export interface RequestCard extends RequestFields {
+  student: StudentCard;
+  interviewer?: RepPublic;
 }
 
 export interface RepSelf extends RepPublic {

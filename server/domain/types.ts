@@ -1,6 +1,6 @@
 // The fair's entities and the events that change them, as types only: every rule imports them
 // from here, and this imports nothing that runs, so no rule's import can lead back to a rule.
-import type { BoothStatus, RequestStatus, Slot } from '../../shared/protocol.ts';
+import type { BoothStatus, RequestFields, Slot } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import type { PackedProfile } from './profiles.ts';
 
@@ -48,20 +48,10 @@ export interface Introduction {
   seq?: number;
 }
 
-export interface InterviewRequest {
-  id: string;
+/** The fields a tablet's card shows too (shared/protocol.ts), and which booth and rep it is with. */
+export interface InterviewRequest extends RequestFields {
   boothId: string;
-  studentId: string;
-  note: string;
-  status: RequestStatus;
-  createdAt: string;
-  updatedAt: string;
-  slot?: Slot;
-  place?: string;
   repId?: string;
-  message?: string;
-  /** A proposed time the student declined; the request is pending again. */
-  declinedSlot?: Slot;
   /** The booth's sequence number when this last changed. */
   seq?: number;
 }
