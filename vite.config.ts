@@ -20,7 +20,17 @@ function precompress(): Plugin {
   };
 }
 
-const TEST_DEFAULTS = { environment: 'node', testTimeout: 20_000, hookTimeout: 60_000 } as const;
+/**
+ * No test waits for a fixed time: each waits for what a user would see, up to PATIENCE_MS
+ * (tests/helpers.ts) a wait, and expect.poll likewise. The whole-test limit is only a backstop
+ * for a hang, far above what a busy shared 2-core machine needs (a browser flow takes 2-5 s quiet).
+ */
+const TEST_DEFAULTS = {
+  environment: 'node',
+  testTimeout: 300_000,
+  hookTimeout: 300_000,
+  expect: { poll: { timeout: 30_000 } },
+} as const;
 /** Client code in a simulated page; the subfolders of tests/client run in Node. */
 const CLIENT_IN_JSDOM = 'tests/client/*.test.{ts,tsx}';
 

@@ -126,8 +126,15 @@ export function disconnectAll(): void {
   for (const socket of sockets.splice(0)) socket.disconnect();
 }
 
+/**
+ * How long a test waits for something to happen before it fails. Every wait ends as soon as its
+ * condition holds, so this costs nothing when things work; it is long so that a busy, shared
+ * 2-core machine, slow by seconds, does not fail a test that would pass on a quiet one.
+ */
+export const PATIENCE_MS = 30_000;
+
 /** Polls until the predicate holds; fails with `what` after the timeout. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 2000, what = 'condition'): Promise<void> {
+export async function waitFor(predicate: () => boolean, timeoutMs = PATIENCE_MS, what = 'condition'): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (!predicate()) {
     if (Date.now() > until) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -136,7 +143,7 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 2000, what =
 }
 
 /** Resolves with the next payload of an event. */
-export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 2000): Promise<T> {
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = PATIENCE_MS): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`No ${event} within ${timeoutMs} ms`)), timeoutMs);
     socket.once(event, (payload: T) => {
@@ -156,7 +163,8 @@ type AllButLast<T extends unknown[]> = T extends [...infer Head, unknown] ? Head
 type LastArg<T extends unknown[]> = T extends [...unknown[], infer L] ? L : never;
 type AckValue<F> = F extends (reply: infer R) => void ? R : never;
 
-export const ACK_TIMEOUT_MS = 2000;
+/** An answer that never comes fails the test after this long. */
+export const ACK_TIMEOUT_MS = PATIENCE_MS;
 
 /**
  * `emitWithAck` with a timeout and the reply typed from the contract

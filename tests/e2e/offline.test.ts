@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser)('an interview request made offline', () => {
 
     // The socket gets through: the request is sent once, with the id it was given offline.
     await phone.unroute('**/socket.io/**');
-    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toContain('Waiting for Initech');
+    await expect.poll(() => status.innerText()).toContain('Waiting for Initech');
     await expect.poll(() => banner.innerText()).toBe('Online');
     const card = tablet.getByTestId('request-card');
     await card.filter({ hasText: 'Can I keep my stapler?' }).waitFor();

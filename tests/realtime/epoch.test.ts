@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyAll, initialState } from '../../server/domain/state.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
 import type { Store } from '../../server/store/store.ts';
-import { actionId, ask, connectStudent, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
+import { actionId, ask, connectStudent, PATIENCE_MS, startServer, studentKey, waitFor, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, stopServer } from './fixtures.ts';
 import { makeTablet } from './flaky/clients.ts';
 
@@ -55,10 +55,10 @@ describe('memory that goes back', () => {
       await ask(phone, 'profile:save', SAM);
       await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
       await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: 'Lost' });
-      await waitFor(() => tablet.seq() === 3, 2000, 'the tablet at number 3');
+      await waitFor(() => tablet.seq() === 3, PATIENCE_MS, 'the tablet at number 3');
       store.goBack(2); // the share and the request never reached the disk
       await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' }); // number 2 again, in a new epoch
-      await waitFor(() => tablet.requests.size === 0 && tablet.visitors.size === 1, 2000, 'the tablet to drop what memory lost');
+      await waitFor(() => tablet.requests.size === 0 && tablet.visitors.size === 1, PATIENCE_MS, 'the tablet to drop what memory lost');
       expect(tablet.seq()).toBe(2);
     } finally {
       tablet.close();

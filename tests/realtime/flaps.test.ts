@@ -10,7 +10,7 @@ import { checkExactlyOnce } from './flaky/checker.ts';
 import { runFlaps, type FlapPlan, type FlapRun } from './flaky/run.ts';
 
 const PLAN: FlapPlan = {
-  booths: 3, phones: 16, rounds: 12, flapEveryMs: 250, cutShare: 0.25, cutAfterSendShare: 0.2, timeCapMs: 30_000,
+  booths: 3, phones: 16, rounds: 12, flapEveryMs: 250, cutShare: 0.25, cutAfterSendShare: 0.2, timeCapMs: 120_000,
 };
 
 /** TEST ONLY: the server forgets action ids, so a resent action is decided again. */

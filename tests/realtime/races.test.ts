@@ -2,7 +2,7 @@
 // one wins and every loser is told, in a sentence, who or what got there first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
+import { actionId, ask, connectRep, connectStudent, nextEvent, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
 import { SAM, SLOT_1320, startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -44,7 +44,10 @@ describe('races decided by the server, one command at a time', () => {
     const name = winner?.ok ? winner.data.interviewer!.name : '';
     expect(messages(replies)).toEqual(new Set([`Already accepted by ${name} for 13:20.`]));
     expect(acceptedEvents()).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 100));
+    // A later change the same tablet hears: any push of the 200 accepts would have come before it.
+    const later = nextEvent(bo, 'booth:changed');
+    await ask(ada, 'booth:status', { id: actionId(), status: 'break' });
+    await later;
     expect(heard.map((c) => c.status)).toEqual(['accepted']); // one effect, one push
   });
 

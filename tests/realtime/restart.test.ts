@@ -48,7 +48,7 @@ async function prepare(dir: string): Promise<string[]> {
 }
 
 /** The server's state (the organiser's fair.json) once `done` holds for it. */
-async function settled(url: string, done: (state: FairJson) => boolean, timeoutMs = 10_000): Promise<FairJson> {
+async function settled(url: string, done: (state: FairJson) => boolean, timeoutMs = 60_000): Promise<FairJson> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const state = (await (await api(url, '/api/admin/export/fair.json', { token: ADMIN })).json()) as FairJson;

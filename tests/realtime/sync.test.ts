@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { RepSync, RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, nextEvent, startServer, studentKey, waitFor, withVersion, type RepClient, type TestServer } from '../helpers.ts';
+import { actionId, ask, connectRep, connectStudent, nextEvent, PATIENCE_MS, startServer, studentKey, waitFor, withVersion, type RepClient, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, SLOT_1320, stopServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -35,7 +35,7 @@ describe('the booth\'s sequence numbers', () => {
     const requestId = made.ok ? made.data.visits[0]!.requests[0]!.id : '';
     await ask(tablet, 'booth:status', { id: actionId(), status: 'break' });
     await ask(tablet, 'request:accept', { id: actionId(), requestId, start: SLOT_1320 });
-    await waitFor(() => numbers.length === 4, 2000, 'four pushes');
+    await waitFor(() => numbers.length === 4, PATIENCE_MS, 'four pushes');
     expect(numbers).toEqual([2, 3, 4, 5]);
 
     const since3 = await sync(tablet, 3, start.data.epoch);
@@ -61,12 +61,12 @@ describe('reconnecting tablets', () => {
       tablet.on('request:changed', (_card, seq) => heard.push(seq));
       // socket.io recovers only a socket that has had a push (it resumes from that push's offset).
       await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
-      await waitFor(() => heard.length === 1, 2000, 'the first push');
+      await waitFor(() => heard.length === 1, PATIENCE_MS, 'the first push');
       tablet.io.engine.close();
       await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: 'While away' }); // pushed while the tablet is away
       await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));
       expect(tablet.recovered).toBe(true);
-      await waitFor(() => heard.length === 2, 2000, 'the missed push');
+      await waitFor(() => heard.length === 2, PATIENCE_MS, 'the missed push');
       expect(heard).toEqual([2, 3]);
 
       // No revoke command exists yet: mark the rep revoked the way one would, then drop the link.

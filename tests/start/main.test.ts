@@ -29,7 +29,7 @@ function run(env: Record<string, string>): Run {
   return { child, output: () => output, exited };
 }
 
-async function until(r: Run, text: RegExp, timeoutMs = 15_000): Promise<RegExpMatchArray> {
+async function until(r: Run, text: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const match = r.output().match(text);

@@ -78,7 +78,7 @@ export async function runFlaps(server: TestServer, plan: FlapPlan): Promise<Flap
   const left = () => Math.max(1, deadline - Date.now());
   const seqOfTablet = (i: number) => boothSeq(server.store.state, `bth${Math.floor(i / 2)}`);
   try {
-    await waitFor(() => devices.every((d) => d.socket.connected), 5000, 'every device to connect');
+    await waitFor(() => devices.every((d) => d.socket.connected), left(), 'every device to connect');
     await Promise.all(phones.map((phone, i) => actAsStudent(phone, i, slugs, plan.rounds, deadline)));
     clearInterval(flapper);
     // Calm again: every outbox drains, every request is answered, every tablet catches up.

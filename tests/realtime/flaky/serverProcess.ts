@@ -3,7 +3,7 @@
 // would be a parent that SIGKILL cannot pass on).
 import { spawn, type ChildProcess } from 'node:child_process';
 
-const START_TIMEOUT_MS = 15_000;
+const START_TIMEOUT_MS = 60_000; // a busy machine can take many seconds to start node
 
 export interface ServerProcess {
   url: string;
