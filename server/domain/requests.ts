@@ -116,7 +116,9 @@ export function bookingProblem(state: FairState, rep: Rep, request: InterviewReq
     if (actor === 'student') return refuse('CONFLICT', `You already have an interview at ${at} with ${where}. Cancel that one first, or decline this time.`);
     const student = state.students.get(request.studentId);
     const name = student ? profileOf(student).name : 'The student';
-    return refuse('CONFLICT', `${name} already has an interview at ${clockLabel(clash.slot!.start, tz)} with ${where}.${next()}`);
+    // The rep learns that the time is taken, never where or at what time the other interview
+    // starts: which other employers a student sees is the student's business, not this booth's.
+    return refuse('CONFLICT', `${name} is not free at ${at}.${next()}`);
   }
   return undefined;
 }

@@ -6,6 +6,19 @@ export interface FailureLimit {
   /** True while `key` has used up its failures for the current window. */
   blocked(key: string, now: Date): boolean;
   fail(key: string, now: Date): void;
+  /**
+   * Counts an attempt as a failure as it starts, or answers undefined when `key` is blocked. Counting
+   * only once an attempt is decided lets every attempt sent at the same moment pass the check before
+   * the first is counted; counted up front, in-flight attempts hold their places and no more than
+   * `max` are ever tried. `forgive()` takes the count back for an attempt that turned out not to be
+   * a failure (a right code, or a request that never got as far as a code).
+   */
+  attempt(key: string, now: Date): Attempt | undefined;
+}
+
+export interface Attempt {
+  /** Takes this attempt's count back; does nothing a second time, or once its window has ended. */
+  forgive(): void;
 }
 
 export function createFailureLimit(options: { max: number; windowMs: number; maxKeys: number }): FailureLimit {
@@ -18,17 +31,36 @@ export function createFailureLimit(options: { max: number; windowMs: number; max
     return undefined;
   };
 
+  const count = (key: string, at: number) => {
+    const entry = current(key, at);
+    if (entry) {
+      entry.failures += 1;
+      return entry;
+    }
+    if (windows.size >= options.maxKeys) makeRoom(windows, options.maxKeys, (old) => at - old.since >= options.windowMs);
+    const fresh = { since: at, failures: 1 };
+    windows.set(key, fresh);
+    return fresh;
+  };
+
+  const blocked = (key: string, now: Date) => (current(key, now.getTime())?.failures ?? 0) >= options.max;
+
   return {
-    blocked: (key, now) => (current(key, now.getTime())?.failures ?? 0) >= options.max,
-    fail(key, now) {
-      const at = now.getTime();
-      const entry = current(key, at);
-      if (entry) {
-        entry.failures += 1;
-        return;
-      }
-      if (windows.size >= options.maxKeys) makeRoom(windows, options.maxKeys, (old) => at - old.since >= options.windowMs);
-      windows.set(key, { since: at, failures: 1 });
+    blocked,
+    fail: (key, now) => void count(key, now.getTime()),
+    attempt(key, now) {
+      if (blocked(key, now)) return undefined;
+      const entry = count(key, now.getTime());
+      let forgiven = false;
+      return {
+        forgive() {
+          // Only the window the attempt was counted in: a new window (or an evicted key) owes it nothing.
+          if (forgiven || windows.get(key) !== entry) return;
+          forgiven = true;
+          entry.failures -= 1;
+          if (entry.failures === 0) windows.delete(key);
+        },
+      };
     },
   };
 }

@@ -66,7 +66,7 @@ describe('proposing another time', () => {
   it('refuses to propose a time the student already has taken elsewhere', () => {
     const { state, ada, gil } = samAskedBothBooths();
     commit(state, acceptRequest(state, gil, { requestId: 'r2', start: AT_1300 }, MORNING));
-    expectRefused(proposeTime(state, ada, { requestId: 'r1', start: AT_1300 }, MORNING), 'CONFLICT', /^Sam Lee already has an interview at 13:00 with Globex\. Next free slot: 13:20\.$/);
+    expectRefused(proposeTime(state, ada, { requestId: 'r1', start: AT_1300 }, MORNING), 'CONFLICT', /^Sam Lee is not free at 13:00\. Next free slot: 13:20\.$/);
     expectRefused(proposeTime(state, ada, { requestId: 'r1', start: '2026-03-12T12:05:00Z' }, MORNING), 'INVALID');
   });
 });

@@ -57,7 +57,7 @@ describe('accepting a request for a slot', () => {
   it('refuses a slot that overlaps an interview the student has at another booth', () => {
     const { state, ada, gil, sam } = samAskedBothBooths();
     commit(state, acceptRequest(state, gil, { requestId: 'r2', start: AT_1320 }, MORNING));
-    expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING), 'CONFLICT', /^Sam Lee already has an interview at 13:20 with Globex\. Next free slot: 13:40\.$/);
+    expectRefused(acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING), 'CONFLICT', /^Sam Lee is not free at 13:20\. Next free slot: 13:40\.$/);
     expect(freeSlots(state, ada, sam, MORNING).map((s) => s.start)).toEqual([AT_1300, AT_1340]);
   });
 

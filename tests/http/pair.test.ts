@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BoothAdmin, PairResult } from '../../shared/protocol.ts';
 import { PAIR_MAX_FAILURES, PAIR_MAX_FAILURES_PER_FAIR } from '../../server/http/routes/pair.ts';
 import { sha256 } from '../../server/ids.ts';
-import { api } from '../helpers.ts';
+import { api, waitFor } from '../helpers.ts';
 import { createBooth, pair, startHttpServer, type HttpTestServer } from './support.ts';
 import { stateJson } from '../stateJson.ts';
 
@@ -37,6 +37,32 @@ function tryCodeFrom(address: string, code: string): Promise<{ status: number; e
   });
 }
 
+/**
+ * A pairing request whose headers go now and whose body goes when `send` is called, on a connection
+ * of its own: many of them make the guesses of one device sent at the same moment.
+ */
+function startPairing(code: string): { send(): Promise<number> } {
+  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example' });
+  const req = http.request(`${server.url}/api/rep/pair`, {
+    method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
+  const status = new Promise<number>((resolve, reject) => {
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+  req.flushHeaders();
+  return {
+    send() {
+      // A request already answered (refused before its body) may find its connection closed: its answer stands.
+      if (!req.destroyed) req.end(body);
+      return status;
+    },
+  };
+}
+
 describe('pairing a tablet', () => {
   it('refuses a wrong code with 401, then pairs with the right one, storing only the token hash', async () => {
     server = await startHttpServer();
@@ -67,6 +93,9 @@ describe('pairing a tablet', () => {
     expect(error.code).toBe('INVALID');
     expect(error.fields).toMatchObject({ name: 'Enter your name.', email: expect.stringMatching(/valid email/) });
     expect([...server.store.state.reps.keys()]).toHaveLength(0);
+    // A request refused before any code was tried costs the tablet nothing.
+    for (let i = 0; i < PAIR_MAX_FAILURES; i++) expect((await api(server.url, '/api/rep/pair', { json: { code: booth.pairingCode } })).status).toBe(400);
+    expect((await tryCode(booth.pairingCode)).status).toBe(200);
   });
 
   it('no longer pairs with the old code after a reset', async () => {
@@ -96,6 +125,31 @@ describe('pairing a tablet', () => {
     expect((await tryCode(booth.pairingCode)).status).toBe(200);
   });
 
+  it('does not count a right code against the tablet', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    for (let i = 0; i < PAIR_MAX_FAILURES - 1; i++) expect((await tryCode('WRNG-CODE')).status).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await tryCode(booth.pairingCode)).status).toBe(200);
+    expect((await tryCode('WRNG-CODE')).status).toBe(401);
+    expect((await tryCode(booth.pairingCode)).status).toBe(429);
+  });
+
+  it('counts a guess when it starts: 210 wrong codes sent at once from one device get 10 answers, and the fair stays open', async () => {
+    server = await startHttpServer();
+    const booth = await createBooth(server, { employer: 'ACME' });
+    let started = 0;
+    server.app.http.on('request', () => (started += 1));
+    const guesses = Array.from({ length: PAIR_MAX_FAILURES_PER_FAIR + PAIR_MAX_FAILURES }, () => startPairing('WRNG-CODE'));
+    // Every request has reached the handler before any body is sent.
+    await waitFor(() => started === guesses.length, 10_000, 'every guess to reach the server');
+    const statuses = await Promise.all(guesses.map((guess) => guess.send()));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(PAIR_MAX_FAILURES);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(PAIR_MAX_FAILURES_PER_FAIR);
+    expect([...server.store.state.reps.keys()]).toHaveLength(0);
+    // One device cannot spend the fair's budget: another tablet still pairs with its booth's code.
+    expect((await tryCodeFrom('127.0.0.2', booth.pairingCode)).status).toBe(200);
+  });
+
   it('stops pairing with every existing code after many wrong codes from many addresses, until the organiser resets one', async () => {
     let now = new Date('2026-01-01T09:00:00Z');
     server = await startHttpServer({ now: () => now });
@@ -112,6 +166,11 @@ describe('pairing a tablet', () => {
       expect(res).toEqual({ status: 429, error: { code: 'RATE_LIMITED', message: TOO_MANY_FOR_BOOTH } });
     }
     expect([...server.store.state.reps.keys()]).toHaveLength(0);
+    // Meanwhile a hit costs an address what a miss does, so its count cannot tell a guesser it hit.
+    for (const [address, code] of [['127.0.0.201', globex.pairingCode], ['127.0.0.202', 'ZZZZ-ZZZZ']] as const) {
+      for (let i = 0; i < PAIR_MAX_FAILURES; i++) expect((await tryCodeFrom(address, code)).error?.message).toBe(TOO_MANY_FOR_BOOTH);
+      expect((await tryCodeFrom(address, code)).error?.message).toBe(TOO_MANY);
+    }
 
     const reset = await api(server.url, `/api/admin/booths/${acme.id}/reset-code`, { method: 'POST', token: server.adminToken });
     const fresh = (await reset.json()) as BoothAdmin;

@@ -21,4 +21,30 @@ describe('failure limit', () => {
     for (const key of ['a', 'b', 'c', 'd']) limit.fail(key, at(0));
     expect(['a', 'b', 'c', 'd'].map((k) => limit.blocked(k, at(1)))).toEqual([false, true, true, true]);
   });
+
+  it('counts an attempt as it starts, so attempts still in flight hold their places', () => {
+    const limit = createFailureLimit({ max: 3, windowMs: 10 * 60_000, maxKeys: 100 });
+    const open = [limit.attempt('a', at(0)), limit.attempt('a', at(0)), limit.attempt('a', at(0))];
+    expect(open.every((a) => a !== undefined)).toBe(true);
+    expect(limit.attempt('a', at(0))).toBeUndefined();
+    expect(limit.blocked('a', at(0))).toBe(true);
+  });
+
+  it('forgives an attempt once, and only in the window it was counted in', () => {
+    const limit = createFailureLimit({ max: 2, windowMs: 10 * 60_000, maxKeys: 100 });
+    const first = limit.attempt('a', at(0))!;
+    limit.attempt('a', at(1));
+    expect(limit.blocked('a', at(1))).toBe(true);
+    first.forgive();
+    first.forgive();
+    expect(limit.blocked('a', at(1))).toBe(false);
+    limit.fail('a', at(2));
+    expect(limit.blocked('a', at(2))).toBe(true);
+
+    const late = limit.attempt('b', at(0))!;
+    limit.fail('b', at(10)); // a new window
+    limit.fail('b', at(10));
+    late.forgive();
+    expect(limit.blocked('b', at(11))).toBe(true);
+  });
 });

@@ -64,7 +64,7 @@ describe('races decided by the server, one command at a time', () => {
     const winnerRep = winnerBooth === 'ACME' ? 'Ada' : 'Gil';
     expect(messages(replies)).toEqual(new Set([
       `Already accepted by ${winnerRep} for 13:20.`,
-      `Sam Lee already has an interview at 13:20 with ${winnerBooth}. Next free slot: 13:40.`,
+      'Sam Lee is not free at 13:20. Next free slot: 13:40.',
     ]));
     const view = await ask(phone, 'student:load');
     const statuses = view.ok ? view.data.visits.map((v) => [v.booth.employer, v.requests[0]!.status]) : [];
@@ -127,7 +127,7 @@ describe('races decided by the server, one command at a time', () => {
     expect(acceptedEvents()).toHaveLength(1);
     const loser = confirmed.ok ? booked : confirmed;
     expect(!loser.ok && loser.error.message).toMatch(
-      confirmed.ok ? /^Sam Lee already has an interview at 13:20 with ACME\./ : /^You already have an interview at 13:20 with Globex\./,
+      confirmed.ok ? /^Sam Lee is not free at 13:20\./ : /^You already have an interview at 13:20 with Globex\./,
     );
   });
 });

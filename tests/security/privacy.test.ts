@@ -1,6 +1,7 @@
 // The student's data is theirs: withdrawing one booth's access drops them from its tablets live and
 // from its rows in the export; erasing leaves no file in the data folder and no export holding
-// them; the organiser's purge leaves booths and counts. Real server, real files, `grep -r` style.
+// them; the organiser's purge leaves booths and counts; a booth never learns with which other
+// employer a student has an interview. Real server, real files, `grep -r` style.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { profileOf } from '../../server/domain/profiles.ts';
@@ -65,6 +66,21 @@ describe('withdrawing one booth\'s access', () => {
     expect(rows[0]).toContain('Globex');
     // Withdrawing again changes nothing.
     expect(await ask(phone, 'intro:withdraw', { id: actionId(), slug: 'acme' })).toMatchObject({ ok: true });
+  });
+});
+
+describe('one booth and another', () => {
+  it('a booth that tries a time the student has booked elsewhere learns only that the student is not free then', async () => {
+    const { ada, gil } = await fair();
+    const { requests: [atAcme, atGlobex] } = await student(SAM, ['acme', 'globex']);
+    const [acme, globex] = [await connectRep(server.url, ada), await connectRep(server.url, gil)];
+    expect(await ask(globex, 'request:accept', { id: actionId(), requestId: atGlobex!, start: SLOT_1320 })).toMatchObject({ ok: true });
+
+    for (const event of ['request:accept', 'request:propose'] as const) {
+      const refused = await ask(acme, event, { id: actionId(), requestId: atAcme!, start: SLOT_1320 });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `${SAM.name} is not free at 13:20. Next free slot: 13:40.` } });
+      for (const elsewhere of ['Globex', 'Gil']) expect(JSON.stringify(refused)).not.toContain(elsewhere);
+    }
   });
 });
 

@@ -30,7 +30,7 @@ describe('file store: files on disk', () => {
   it('creates a missing data folder, holds the lock while open, and writes a readable db.json on close', async () => {
     const dir = path.join(tempDir(), 'nested', 'data');
     const store = await openFileStore(dir, { log: quiet });
-    expect(fs.readFileSync(path.join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'lock'), 'utf8'))).toMatchObject({ lock: 'boothlink', pid: process.pid });
 
     await store.commit({ events: [boothCreated('b1')], key: 'action-0001' });
     await store.close();
@@ -151,7 +151,7 @@ describe('file store: the data folder', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'lock'), `${deadPid()}\n`);
     const store = await openFileStore(dir, { log: quiet });
-    expect(fs.readFileSync(path.join(dir, 'lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'lock'), 'utf8'))).toMatchObject({ lock: 'boothlink', pid: process.pid });
     await store.close();
   });
 

@@ -28,20 +28,20 @@ export const route = <T extends string>(method: Method, template: Template<T>, h
 export type Match = { route: Route; params: string[] } | { allow: Method[] } | undefined;
 
 /**
- * An id that every object has as a property (`__proto__`, `constructor`, `toString`…) is refused
- * before any handler sees it. It dates from when the state's collections were plain objects; they
- * are Maps now, which cannot mistake such an id for an entity, and the guard also turns away a
- * real booth whose address is such a word (an employer called "Constructor").
+ * The route for this method and path; or, when only the method is wrong, the methods allowed.
+ *
+ * Ids like `constructor` or `__proto__` pass like any other: every collection a URL parameter is
+ * looked up in is a Map or a search of a Map's values (booths by slug, reps of a booth, requests),
+ * and the one plain object left, the purge's counts per booth (domain/stats.ts), is only read for a
+ * booth that exists, whose id the server made. A guard here turned away a real booth whose address
+ * is such a word: an employer called "Constructor" had no QR code and no contact cards.
  */
-const isPrototypeName = (param: string | undefined): boolean => param !== undefined && param in Object.prototype;
-
-/** The route for this method and path; or, when only the method is wrong, the methods allowed. */
 export function findRoute(routes: readonly Route[], method: string, pathname: string): Match {
   const wanted = method === 'HEAD' ? 'GET' : method;
   const allow: Method[] = [];
   for (const candidate of routes) {
     const found = candidate.path.exec(pathname);
-    if (!found || found.slice(1).some(isPrototypeName)) continue;
+    if (!found) continue;
     if (candidate.method === wanted) return { route: candidate, params: found.slice(1).map((p) => p ?? '') };
     allow.push(candidate.method);
   }

@@ -32,13 +32,23 @@ export function pairRoutes(): Route[] {
   async function pair({ req, res, deps }: Context): Promise<void> {
     const { store, now, run } = deps;
     const address = req.socket.remoteAddress ?? 'unknown';
-    if (limit.blocked(address, now())) throw httpError(429, 'RATE_LIMITED', TOO_MANY_CODES);
-    const input = await readInput(req, PairInput);
+    // Counted before the body is read: guesses sent together all wait for their bodies, and each
+    // must already hold its place in the count, or all of them pass a check made before any is counted.
+    const attempt = limit.attempt(address, now());
+    if (!attempt) throw httpError(429, 'RATE_LIMITED', TOO_MANY_CODES);
+    const input = await readInput(req, PairInput).catch((error: unknown) => {
+      attempt.forgive(); // refused before any code was tried
+      throw error;
+    });
     const booth = boothByCode(store.state, input.code);
-    if (lockout.refuses(booth?.pairingCode, now())) {
-      if (!booth) limit.fail(address, now());
-      throw httpError(429, 'RATE_LIMITED', TOO_MANY_FOR_BOOTH);
-    }
+    // While the fair is locked, a right code keeps its count like a wrong one: forgiving it would
+    // tell a guesser which of its guesses hit.
+    if (lockout.refuses(booth?.pairingCode, now())) throw httpError(429, 'RATE_LIMITED', TOO_MANY_FOR_BOOTH);
+    // Decided here and counted here, in the same turn, so guesses from many addresses cannot pass
+    // the fair's limit together either. A right code costs the tablet nothing: the rep who typed
+    // it has the same ten tries for a second tablet or a typo later.
+    if (booth) attempt.forgive();
+    else lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
     const token = newToken();
     const repId = newId();
     const reply = await run<PairResult>({
@@ -48,10 +58,6 @@ export function pairRoutes(): Route[] {
         return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths.get(rep.boothId)!) };
       },
     });
-    if (!reply.ok && reply.error.code === 'UNAUTHORIZED') {
-      limit.fail(address, now());
-      lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
-    }
     sendReply(res, reply);
   }
 
