@@ -1,6 +1,7 @@
 // How withdrawal, erasure and the organiser's purge change the state: the privacy part of `apply`
 // (state.ts). Each removes records outright, so what is gone from memory is gone from the next
 // snapshot too (and, after Store.scrub, from every file). Events are facts already decided: no checks.
+import { unknownEvent } from './eventTypes.ts';
 import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, PurgedCounts } from './types.ts';
 
@@ -29,7 +30,7 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
       return;
     default: {
       const unknown: never = event;
-      throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
+      throw unknownEvent(unknown);
     }
   }
 }

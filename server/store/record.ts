@@ -1,4 +1,5 @@
 // One committed record: the unit the journal stores per line and every store applies to memory.
+import { isKnownEventType, quotedType } from '../domain/eventTypes.ts';
 import { applyAll } from '../domain/state.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import type { CommitRecord } from './store.ts';
@@ -48,6 +49,11 @@ export function journalRecordProblem(value: unknown): string | undefined {
   if (!Array.isArray(value.events)) return 'its "events" is not a list';
   if (!value.events.every((event) => isObject(event) && typeof event.type === 'string')) {
     return 'one of its events has no "type"';
+  }
+  // Checked here, not left to `apply`: its error would have to say which event, and the event holds personal data.
+  const unknown = value.events.find((event) => !isKnownEventType(event.type as string));
+  if (unknown !== undefined) {
+    return `one of its events is of type ${quotedType(unknown.type)}, which this version of Boothlink does not know (a newer version wrote it, or a byte of it changed)`;
   }
   return undefined;
 }

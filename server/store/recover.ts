@@ -56,8 +56,9 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
       try {
         applyRecord(state, applied, record);
       } catch (error) {
-        // An event this version does not know, or one with missing fields.
-        throw new Error(damagedJournalMessage(segment.file, line, `its events cannot be applied (${(error as Error).message})`), { cause: error });
+        // Every type is known (journalRecordProblem): an event with missing or ill-typed fields. The
+        // error's own text stays out of the message: a TypeError can quote a value, and values are personal.
+        throw new Error(damagedJournalMessage(segment.file, line, 'its events cannot be applied: one lacks a field this version needs, or holds a value of the wrong kind'), { cause: error });
       }
     }
   }
@@ -98,7 +99,7 @@ function checkStart(read: SnapshotRead, segments: Segment[], base: number, snaps
       return;
     default: {
       const unknown: never = read;
-      throw new Error(`Unknown snapshot read ${JSON.stringify(unknown)}`);
+      throw new Error(`Unknown snapshot read ${(unknown as { kind: string }).kind}`); // never the snapshot: it holds the fair
     }
   }
 }
