@@ -10,6 +10,13 @@ export type PrivacyEvent = Extract<FairEvent, { type: 'introduction.withdrawn' |
 export const isPrivacyEvent = (event: FairEvent): event is PrivacyEvent =>
   event.type === 'introduction.withdrawn' || event.type === 'student.erased' || event.type === 'fair.purged';
 
+/**
+ * An erasure or a purge: what it removes must leave every file too (Store.scrub), so the journal
+ * lines before it, which hold that data, must go. Reads only the type: the store asks it of lines
+ * it has not yet checked further.
+ */
+export const wipesPersonalData = (event: Pick<FairEvent, 'type'>): boolean => event.type === 'student.erased' || event.type === 'fair.purged';
+
 export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
   switch (event.type) {
     case 'introduction.withdrawn':

@@ -15,6 +15,7 @@ import {
 } from './messages.ts';
 import { applyRecord, type AppliedKeys } from './record.ts';
 import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
+import { lastWipeUnknown, wipeOnDisk } from './unfinishedWipe.ts';
 
 export interface Recovered {
   state: FairState;
@@ -25,6 +26,10 @@ export interface Recovered {
   snapshotSeq: number;
   /** The last seq in journal.prev.jsonl (0 if there is none): it may be replaced once db.json holds it. */
   prevLastSeq: number;
+  /** The seq of the last erasure or purge on disk (0 if none). */
+  lastWipeSeq: number;
+  /** A file still holds what that wipe removed: a stop cut its scrub short (unfinishedWipe.ts). */
+  wipeUnfinished: boolean;
   /** Bytes of journal.jsonl to keep; a torn tail past them is dropped when the journal is opened. */
   journalBytes: number;
 }
@@ -37,9 +42,11 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
   const base = read.kind === 'ok' ? read.snapshot.seq : 0;
 
   // The backup segment is read in full only if it may hold records past db.json (a crash between
-  // rotation and snapshot) or db.json must be rebuilt; otherwise only its last line is looked at.
+  // rotation and snapshot), db.json must be rebuilt, or db.json is too old to say the last wipe;
+  // otherwise only its last line is looked at.
   const prevLast = read.kind === 'ok' ? await lastSeqOf(io, dir, PREV_JOURNAL_FILE) : undefined;
-  const prev = prevLast !== undefined && prevLast <= base ? undefined : await readSegment(io, dir, PREV_JOURNAL_FILE, base, false);
+  const prevCovered = prevLast !== undefined && prevLast <= base && !lastWipeUnknown(read);
+  const prev = prevCovered ? undefined : await readSegment(io, dir, PREV_JOURNAL_FILE, base, false);
   const prevLastSeq = prev?.lastSeq ?? prevLast ?? 0;
   const live = await readSegment(io, dir, JOURNAL_FILE, base, true);
 
@@ -66,12 +73,15 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
     log(`${live.file} line ${live.tornLine} was cut short by an interrupted write; dropping it (it was never confirmed to anyone).`);
   }
 
+  const wipe = await wipeOnDisk(io, dir, { read, prev, prevLastSeq, live });
   return {
     state,
     applied,
     seq: Math.max(base, prevLastSeq, live?.lastSeq ?? 0),
     snapshotSeq: base,
     prevLastSeq,
+    lastWipeSeq: wipe.lastWipeSeq,
+    wipeUnfinished: wipe.unfinished,
     journalBytes: live?.validBytes ?? 0,
   };
 }
