@@ -45,7 +45,7 @@ export function eraseStudent(state: FairState, input: { studentId: string }, now
   );
 }
 
-/** After the day: every student, introduction and request goes, and who the reps were; counts stay. */
+/** After the day: every student, introduction, request and rep goes (tablets are signed out); booths and counts stay. */
 export function purgeFair(_state: FairState, now: Date): Decision {
   return record({ type: 'fair.purged', at: now.toISOString() });
 }

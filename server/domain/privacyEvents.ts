@@ -32,8 +32,12 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
       state.students = new Map();
       state.introductions = new Map();
       state.requests = new Map();
-      // Tablets stay paired (their token hash is no personal data); who held them goes.
-      for (const rep of state.reps.values()) state.reps.set(rep.id, { ...rep, name: '', email: '' });
+      // The reps go whole, which signs every tablet out (its token matches no rep any more). Kept
+      // with a blank name, email and title they were "tablets" of nobody: the organiser's table
+      // listed ", Engineering lead paired 14:54" and the tablets stayed signed in, nameless, on a
+      // day that is over. Revoking them instead would keep a row and a token hash per tablet for
+      // nothing. Booths and their pairing codes stay: a tablet pairs again as on the first day.
+      state.reps = new Map();
       return;
     default: {
       const unknown: never = event;

@@ -10,7 +10,7 @@ import { CRASH_ADMIN_TOKEN, killAllServers, startServerProcess } from './serverP
 
 const SAM = { name: 'Sam Example', email: 'sam@uni.example', phone: '+41 44 1234567', school: '', programme: '', graduationYear: '', link: '', interests: '' };
 const ADA = { name: 'Ada Lovelace', title: 'Engineering lead', email: 'ada@acme.example' };
-const EVERYONE = [SAM.name, SAM.email, SAM.phone, ADA.name, ADA.email];
+const EVERYONE = [SAM.name, SAM.email, SAM.phone, ADA.name, ADA.title, ADA.email];
 
 afterEach(async () => {
   disconnectAll();

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { profileOf } from '../../server/domain/profiles.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
-import { actionId, api, ask, connectAdmin, connectRep, waitFor, type TestServer } from '../helpers.ts';
+import type { BoothPublic } from '../../shared/protocol.ts';
+import { actionId, api, ask, connectAdmin, connectRep, handshakeResult, nextEvent, waitFor, type TestServer } from '../helpers.ts';
 import { makeTablet, type Tablet } from '../realtime/flaky/clients.ts';
 import { SAM, SLOT_1320, stopServer } from '../realtime/fixtures.ts';
 import { fileNames, grepFolder } from './grepFolder.ts';
@@ -130,14 +131,19 @@ describe('the organiser\'s purge', () => {
     expect(journalHash(dir)).toBe(untouched);
     expect(acme.visitors.size).toBe(2);
 
+    expect(await ask(sam.phone, 'booth:get', { slug: 'acme' })).toMatchObject({ ok: true, data: { reps: [{ name: 'Ada' }] } });
+    const boothSeenByPhone = nextEvent<BoothPublic>(sam.phone, 'booth:changed');
     const purged = await api(server.url, '/api/admin/purge', { token: server.adminToken, json: { confirm: 'PURGE PERSONAL DATA' } });
+    expect((await boothSeenByPhone).reps).toEqual([]); // no rep on duty any more, on a page left open
     expect(purged.status).toBe(200);
     const after = await ask(admin, 'stats:load');
     expect(after.ok && after.data).toEqual(before.ok && { ...before.data, booths: before.data.booths.map((b) => ({ ...b, pending: 0 })) });
     const booths = await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json();
-    expect(booths.map((b: { employer: string; introductions: number }) => [b.employer, b.introductions])).toEqual([['ACME', 2], ['Globex', 1]]);
-    await waitFor(() => acme.visitors.size === 0 && acme.requests.size === 0, 3000, 'the tablet to empty');
-    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'ada@example.com', 'gil@example.com'];
+    expect(booths.map((b: { employer: string; introductions: number; tablets: unknown[] }) => [b.employer, b.introductions, b.tablets])).toEqual([['ACME', 2, []], ['Globex', 1, []]]);
+    // Who held the tablets went too: they are signed out, and pair again with the booth's code.
+    await waitFor(() => !acme.socket.connected, 3000, 'the tablet to be signed out');
+    expect(await handshakeResult(`${server.url}/rep`, { auth: { token: ada } })).toBe('UNAUTHORIZED');
+    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'Ada', 'ada@example.com', 'Gil', 'gil@example.com', 'Recruiter'];
     expect(grepFolder(dir, everyone)).toEqual([]);
     for (const text of await exportsOf(server)) for (const secret of everyone) expect(text).not.toContain(secret);
   });
