@@ -30,13 +30,13 @@ export function withdrawConsent(state: FairState, input: { studentId: string; sl
 
 /**
  * Everything about the student goes: open requests are cancelled and each booth's access is
- * withdrawn first (so every tablet drops them live), then the profile and all records go.
+ * withdrawn first (so every tablet drops them live), then the profile and all records go. Recorded
+ * even when nothing is held (a repeat whose answer was lost): its record then forgets its own
+ * action id as the first one did (actionKeys.ts), instead of leaving it in db.json.
  */
 export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
   const { studentId } = input;
-  const holdsAny = state.students.has(studentId) || requestsOfStudent(state, studentId).length > 0;
   const intros = [...state.introductions.values()].filter((i) => i.studentId === studentId);
-  if (!holdsAny && intros.length === 0) return record(); // nothing held: erasing again changes nothing
   const at = now.toISOString();
   return record(
     ...cancelOpen(state, studentId, at),

@@ -34,6 +34,8 @@ const tablet = (token: string): Tablet => {
   return made;
 };
 const names = (t: Tablet) => [...t.visitors.values()].map((v) => v.student.name).sort();
+/** A student's id (a hash of the phone's key): pseudonymous, but theirs, and in every action id they sent. */
+const idOf = (store: Store, email: string): string => [...store.state.students.values()].find((s) => profileOf(s).email === email)!.id;
 /** Writes the snapshot now, so that no scheduled one rotates the files while a test compares them. */
 const settle = (store: Store) => store.scrub();
 
@@ -88,9 +90,11 @@ describe('erasing a profile', () => {
     }
     expect(journalHash(dir)).toBe(untouched);
 
+    const samId = idOf(store, SAM.email);
+    expect(grepFolder(dir, [samId])).not.toEqual([]); // the control: her id is in the files, her action ids with it
     const erased = await ask(sam.phone, 'student:erase', { id: actionId(), confirm: 'ERASE' });
     expect(erased).toEqual({ ok: true, data: { erased: true } });
-    expect(grepFolder(dir, SAMS)).toEqual([]);
+    expect(grepFolder(dir, [...SAMS, samId])).toEqual([]);
     expect(fileNames(dir)).toEqual(expect.arrayContaining(['db.json', 'journal.jsonl']));
     await waitFor(() => names(acme).join() === LOU.name && acme.requests.size === 1, 3000, 'ACME\'s tablet to drop Sam');
     expect(await ask(sam.phone, 'student:load')).toMatchObject({ ok: true, data: { profile: null, visits: [] } });
@@ -107,6 +111,20 @@ describe('erasing a profile', () => {
     await reopened.close();
     expect(grepFolder(dir, SAMS)).toEqual([]);
   });
+
+  it('decides a resent action again once its id is forgotten: refused, as nothing it needs is left', async () => {
+    const { store } = await fair();
+    const phone = (await student(SAM, [])).phone;
+    const share = { id: actionId(), slug: 'acme' };
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: true });
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: true }); // a repeat, while its id is kept
+    const erase = { id: actionId(), confirm: 'ERASE' } as const;
+    expect(await ask(phone, 'student:erase', erase)).toMatchObject({ ok: true });
+    // The phone's answer was lost, say, and it sends both again.
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await ask(phone, 'student:erase', erase)).toEqual({ ok: true, data: { erased: true } });
+    expect([store.state.students.size, store.state.introductions.size]).toEqual([0, 0]);
+  });
 });
 
 describe('the organiser\'s purge', () => {
@@ -121,6 +139,8 @@ describe('the organiser\'s purge', () => {
     const before = await ask(admin, 'stats:load');
     expect(before).toMatchObject({ ok: true, data: { students: 2, introductions: 3, requests: 3, accepted: 1 } });
 
+    const ids = [idOf(store, SAM.email), idOf(store, LOU.email), 'rep-ada', 'rep-gil'];
+    for (const id of ids) expect(grepFolder(dir, [id])).not.toEqual([]); // the control: students' and reps' ids, in their action ids too
     await settle(store);
     const untouched = journalHash(dir);
     for (const json of [{}, { confirm: 'purge personal data' }, { confirm: 'PURGE PERSONAL DATA', extra: 1 }, 'PURGE PERSONAL DATA']) {
@@ -143,7 +163,7 @@ describe('the organiser\'s purge', () => {
     // Who held the tablets went too: they are signed out, and pair again with the booth's code.
     await waitFor(() => !acme.socket.connected, 3000, 'the tablet to be signed out');
     expect(await handshakeResult(`${server.url}/rep`, { auth: { token: ada } })).toBe('UNAUTHORIZED');
-    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'Ada', 'ada@example.com', 'Gil', 'gil@example.com', 'Recruiter'];
+    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'Ada', 'ada@example.com', 'Gil', 'gil@example.com', 'Recruiter', ...ids];
     expect(grepFolder(dir, everyone)).toEqual([]);
     for (const text of await exportsOf(server)) for (const secret of everyone) expect(text).not.toContain(secret);
   });
