@@ -1,8 +1,9 @@
 // The student's say over their data: withdraw one booth's access, or erase everything. And the
-// organiser's purge after the day. The events carry ids and times only: the journal must not
-// keep a copy of what they remove.
+// organiser's purge after the day. The events carry ids, times and counts only: the journal must
+// not keep a copy of what they remove.
 import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
+import { heldCounts } from './dayCounts.ts';
 import { requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
@@ -38,10 +39,14 @@ export function eraseStudent(state: FairState, input: { studentId: string }, now
   const { studentId } = input;
   const intros = [...state.introductions.values()].filter((i) => i.studentId === studentId);
   const at = now.toISOString();
+  // Counted now, before the cancellations and withdrawals below: the day's figures keep the student
+  // (aggregate counts are not personal data), as a purge keeps everyone's. Their booths are named
+  // already by the withdrawals beside it, and the whole line goes with the scrub.
+  const counts = heldCounts(state, studentId);
   return record(
     ...cancelOpen(state, studentId, at),
     ...intros.map((i): FairEvent => ({ type: 'introduction.withdrawn', boothId: i.boothId, studentId, at })),
-    { type: 'student.erased', studentId, at },
+    { type: 'student.erased', studentId, at, counts },
   );
 }
 

@@ -2,8 +2,9 @@
 // (state.ts). Each removes records outright, so what is gone from memory is gone from the next
 // snapshot too (and, after Store.scrub, from every file). Events are facts already decided: no checks.
 import { unknownEvent } from './eventTypes.ts';
+import { heldCounts, keepCounts } from './dayCounts.ts';
 import { introductionId } from './introductions.ts';
-import type { FairEvent, FairState, PurgedCounts } from './types.ts';
+import type { FairEvent, FairState } from './types.ts';
 
 export type PrivacyEvent = Extract<FairEvent, { type: 'introduction.withdrawn' | 'student.erased' | 'fair.purged' }>;
 
@@ -23,12 +24,13 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
       state.introductions.delete(introductionId(event.boothId, event.studentId));
       return;
     case 'student.erased':
+      if (event.counts) state.purged = keepCounts(state.purged, event.counts);
       state.students.delete(event.studentId);
       dropWhere(state.introductions, (intro) => intro.studentId === event.studentId);
       dropWhere(state.requests, (request) => request.studentId === event.studentId);
       return;
     case 'fair.purged':
-      state.purged = countsOf(state, event.at);
+      state.purged = keepCounts(state.purged, heldCounts(state), event.at);
       state.students = new Map();
       state.introductions = new Map();
       state.requests = new Map();
@@ -48,27 +50,4 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
 
 function dropWhere<T>(collection: Map<string, T>, gone: (item: T) => boolean): void {
   for (const [id, item] of collection) if (gone(item)) collection.delete(id);
-}
-
-/** The day's counts so far (earlier purges included), so the organiser's figures outlive the data. */
-function countsOf(state: FairState, at: string): PurgedCounts {
-  const before = state.purged;
-  const booths: PurgedCounts['booths'] = {};
-  for (const [id, counts] of Object.entries(before?.booths ?? {})) booths[id] = { ...counts };
-  const boothCounts = (id: string) => (booths[id] ??= { introductions: 0, accepted: 0 });
-  for (const intro of state.introductions.values()) boothCounts(intro.boothId).introductions += 1;
-  let accepted = 0;
-  for (const request of state.requests.values()) {
-    if (request.status !== 'accepted') continue;
-    accepted += 1;
-    boothCounts(request.boothId).accepted += 1;
-  }
-  return {
-    at,
-    students: (before?.students ?? 0) + state.students.size,
-    introductions: (before?.introductions ?? 0) + state.introductions.size,
-    requests: (before?.requests ?? 0) + state.requests.size,
-    accepted: (before?.accepted ?? 0) + accepted,
-    booths,
-  };
 }

@@ -90,11 +90,14 @@ describe('erasing a profile', () => {
     }
     expect(journalHash(dir)).toBe(untouched);
 
+    const dayCounts = async () => (await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json()).map((b: { introductions: number }) => b.introductions);
+    expect(await dayCounts()).toEqual([2, 1]);
     const samId = idOf(store, SAM.email);
     expect(grepFolder(dir, [samId])).not.toEqual([]); // the control: her id is in the files, her action ids with it
     const erased = await ask(sam.phone, 'student:erase', { id: actionId(), confirm: 'ERASE' });
     expect(erased).toEqual({ ok: true, data: { erased: true } });
     expect(grepFolder(dir, [...SAMS, samId])).toEqual([]);
+    expect(await dayCounts()).toEqual([2, 1]); // counts are no personal data: the day keeps them
     expect(fileNames(dir)).toEqual(expect.arrayContaining(['db.json', 'journal.jsonl']));
     await waitFor(() => names(acme).join() === LOU.name && acme.requests.size === 1, 3000, 'ACME\'s tablet to drop Sam');
     expect(await ask(sam.phone, 'student:load')).toMatchObject({ ok: true, data: { profile: null, visits: [] } });
