@@ -1,6 +1,7 @@
 // Each booth's change feed: every change its tablets are sent gets the booth's next sequence number.
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
+import { unknownEvent } from './eventTypes.ts';
 import { isRequestEvent, requestOf } from './requestEvents.ts';
 import type { FairEvent, FairState } from './types.ts';
 
@@ -33,7 +34,7 @@ export function feedBoothOf(state: FairState, event: FairEvent): string | undefi
       return undefined;
     default: {
       const never: never = event;
-      throw new Error(`Unknown event ${JSON.stringify(never)}`);
+      throw unknownEvent(never);
     }
   }
 }

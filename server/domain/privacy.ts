@@ -1,8 +1,9 @@
 // The student's say over their data: withdraw one booth's access, or erase everything. And the
-// organiser's purge after the day. The events carry ids and times only: the journal must not
-// keep a copy of what they remove.
+// organiser's purge after the day. The events carry ids, times and counts only: the journal must
+// not keep a copy of what they remove.
 import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
+import { heldCounts } from './dayCounts.ts';
 import { requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
@@ -30,22 +31,26 @@ export function withdrawConsent(state: FairState, input: { studentId: string; sl
 
 /**
  * Everything about the student goes: open requests are cancelled and each booth's access is
- * withdrawn first (so every tablet drops them live), then the profile and all records go.
+ * withdrawn first (so every tablet drops them live), then the profile and all records go. Recorded
+ * even when nothing is held (a repeat whose answer was lost): its record then forgets its own
+ * action id as the first one did (actionKeys.ts), instead of leaving it in db.json.
  */
 export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
   const { studentId } = input;
-  const holdsAny = state.students.has(studentId) || requestsOfStudent(state, studentId).length > 0;
   const intros = [...state.introductions.values()].filter((i) => i.studentId === studentId);
-  if (!holdsAny && intros.length === 0) return record(); // nothing held: erasing again changes nothing
   const at = now.toISOString();
+  // Counted now, before the cancellations and withdrawals below: the day's figures keep the student
+  // (aggregate counts are not personal data), as a purge keeps everyone's. Their booths are named
+  // already by the withdrawals beside it, and the whole line goes with the scrub.
+  const counts = heldCounts(state, studentId);
   return record(
     ...cancelOpen(state, studentId, at),
     ...intros.map((i): FairEvent => ({ type: 'introduction.withdrawn', boothId: i.boothId, studentId, at })),
-    { type: 'student.erased', studentId, at },
+    { type: 'student.erased', studentId, at, counts },
   );
 }
 
-/** After the day: every student, introduction and request goes, and who the reps were; counts stay. */
+/** After the day: every student, introduction, request and rep goes (tablets are signed out); booths and counts stay. */
 export function purgeFair(_state: FairState, now: Date): Decision {
   return record({ type: 'fair.purged', at: now.toISOString() });
 }

@@ -1,5 +1,6 @@
 // How each interview-request event changes the request: the request part of `apply` (state.ts).
 // Events are facts already decided: no checks here.
+import { unknownEvent } from './eventTypes.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 export type RequestEvent = Extract<FairEvent, { type: `request.${string}` }>;
@@ -37,7 +38,7 @@ export function applyRequestEvent(state: FairState, event: RequestEvent): void {
       return update(state, event.requestId, { status: 'expired', updatedAt: event.at });
     default: {
       const unknown: never = event;
-      throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
+      throw unknownEvent(unknown);
     }
   }
 }

@@ -3,6 +3,7 @@
 // place: it puts a new object under the same key. So an entity read at one seq stays as it was,
 // and a snapshot can copy the collections at once and write them out over many turns of the
 // event loop (snapshotWriter.ts).
+import { unknownEvent } from './eventTypes.ts';
 import { advanceFeed } from './feed.ts';
 import { keepIndexes } from './indexes.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
@@ -85,7 +86,7 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     default: {
       const unknown: never = event;
-      throw new Error(`Unknown event ${JSON.stringify(unknown)}`);
+      throw unknownEvent(unknown);
     }
   }
 }

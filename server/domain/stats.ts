@@ -1,11 +1,11 @@
 // The organiser's counts: a view of the state, used by the admin socket, its live updates and
-// the purge's answer over HTTP alike. What a purge removed still counts (privacyEvents.ts keeps
-// it as `state.purged`), so the day's figures outlive the data.
+// the purge's answer over HTTP alike. What a purge or an erasure removed still counts (dayCounts.ts
+// keeps it as `state.purged`), so the day's figures outlive the data.
 import type { AdminStats } from '../../shared/protocol.ts';
 import { introductionCountOfBooth } from './indexes.ts';
 import type { FairState } from './types.ts';
 
-/** A booth's introductions of the day: those held now, and those a purge removed. */
+/** A booth's introductions of the day: those held now, and those a purge or an erasure removed. */
 export const introductionsOfTheDay = (state: FairState, boothId: string): number =>
   (state.purged?.booths[boothId]?.introductions ?? 0) + introductionCountOfBooth(state, boothId);
 

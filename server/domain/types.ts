@@ -68,17 +68,22 @@ export interface FairState {
   students: Map<string, Student>;
   introductions: Map<string, Introduction>;
   requests: Map<string, InterviewRequest>;
-  /** What the organiser's purges left of the personal data: counts only (privacyEvents.ts). */
+  /** What purges and erasures left of the personal data: counts only (dayCounts.ts). */
   purged?: PurgedCounts;
 }
 
-export interface PurgedCounts {
-  at: string;
+/** A share of the day's figures: how many students, introductions, requests, accepted interviews. */
+export interface DayCounts {
   students: number;
   introductions: number;
   requests: number;
   accepted: number;
   booths: Record<string, { introductions: number; accepted: number }>;
+}
+
+export interface PurgedCounts extends DayCounts {
+  /** When the last purge ran; absent while only erasures were counted. */
+  at?: string;
 }
 
 export type FairEvent =
@@ -91,7 +96,8 @@ export type FairEvent =
   | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
   | { type: 'introduction.made'; introduction: Introduction }
   | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
-  | { type: 'student.erased'; studentId: string; at: string }
+  /** `counts`: what the student added to the day's figures, kept after they go (absent in journals written before). */
+  | { type: 'student.erased'; studentId: string; at: string; counts?: DayCounts }
   | { type: 'fair.purged'; at: string }
   | { type: 'request.made'; request: InterviewRequest }
   | { type: 'request.cancelled'; requestId: string; at: string }

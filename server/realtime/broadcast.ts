@@ -61,8 +61,10 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
         reps.in(repRoom(event.repId)).disconnectSockets(true);
       } else if (event.type === 'fair.purged') {
-        // Every booth's cards went: each booth's new number tells its tablets to reload.
-        for (const booth of state.booths.values()) reps.to(boothRoom(booth.id)).emit('booth:reset', booth.seq ?? 0, epoch());
+        // The reps went with the data: every tablet is signed out at once (it reconnects to a
+        // refusal and shows its pairing screen), and a phone on a booth's page sees no rep on duty.
+        reps.disconnectSockets(true);
+        for (const booth of state.booths.values()) students.to(boothRoom(booth.id)).emit('booth:changed', boothPublic(state, booth), booth.seq ?? 0, epoch());
         for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
       }
       const studentId = studentOf(state, event);

@@ -8,6 +8,7 @@ import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts'
 import { proposeTime } from '../domain/proposals.ts';
 import type { Decision } from '../domain/decision.ts';
 import { setBoothStatus } from '../domain/booths.ts';
+import { repActionKey } from '../domain/actionKeys.ts';
 import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import type { FairState, Rep } from '../domain/types.ts';
 import { boothPublic, repView, requestCard } from '../domain/views.ts';
@@ -89,7 +90,7 @@ export function registerRep(io: Server, deps: Deps): void {
     const act = async <T>(id: string, rule: (rep: Rep) => Decision, respond: (rep: Rep) => T) => {
       const rep = currentRep();
       if (!rep) return fail<T>('UNAUTHORIZED', SIGNED_OUT);
-      return run({ key: `rep:${repId}:${id}`, decide: () => rule(rep), respond: () => respond(rep) });
+      return run({ key: repActionKey(repId, id), decide: () => rule(rep), respond: () => respond(rep) });
     };
     /** A decision on one request of the rep's booth, answered with that request's card. */
     const decide = (id: string, requestId: string, rule: (rep: Rep) => Decision) => act(id, rule, card(requestId));

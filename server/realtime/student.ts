@@ -5,6 +5,7 @@ import { BoothGetInput, CancelInput, ProfileSchema, ProposalInput, RequestInput,
 import { EraseInput, WithdrawInput } from '../../shared/privacySchema.ts';
 import type { Command, Deps } from '../deps.ts';
 import { newId, studentIdFor } from '../ids.ts';
+import { studentActionKey } from '../domain/actionKeys.ts';
 import { cancelRequest, requestInterview } from '../domain/requests.ts';
 import { confirmProposal, declineProposal } from '../domain/proposals.ts';
 import { eraseStudent, withdrawConsent } from '../domain/privacy.ts';
@@ -35,7 +36,7 @@ export function registerStudent(io: Server, deps: Deps): void {
     const studentId: string = socket.data.studentId;
     void socket.join(studentRoom(studentId));
     const view = () => studentView(store.state, studentId);
-    const keyOf = (id: string) => `student:${studentId}:${id}`;
+    const keyOf = (id: string) => studentActionKey(studentId, id);
     /** A command answered with the student's view; the push to the student's other tabs reuses it. */
     const act = (id: string | undefined, decide: Command<StudentView>['decide']) =>
       run({ key: id === undefined ? undefined : keyOf(id), decide, respond: view, viewOf: (built) => ({ studentId, view: built }) });

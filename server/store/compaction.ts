@@ -50,6 +50,8 @@ export interface Live {
   snapshotSeq: number;
   /** The last seq in journal.prev.jsonl (0: none). */
   prevLastSeq: number;
+  /** The seq of the last record that erased a student or purged the fair (0: none); db.json keeps it. */
+  lastWipeSeq: number;
   journal: JournalWriter;
   /** Counts failed writes; a snapshot begun before one is dropped, the reload takes over. */
   generation: number;
@@ -61,7 +63,7 @@ export interface Live {
  */
 export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promise<boolean> {
   const { generation, journal, seq } = live;
-  const snapshot = captureSnapshot(seq, live.state, live.applied);
+  const snapshot = captureSnapshot(seq, live.state, live.applied, live.lastWipeSeq);
 
   const rotated = await journal.checkpoint(live.prevLastSeq <= live.snapshotSeq).catch(() => undefined);
   if (rotated === undefined || live.generation !== generation) return false;

@@ -3,10 +3,17 @@ import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { unwritableFolderMessage } from './messages.ts';
 
-/** Creates `dir` if missing. Each new folder's entry is fsynced into its parent so it survives a power cut. */
+/** The data folder: only its owner may list it or reach the files in it. */
+export const OWNER_ONLY_FOLDER = 0o700;
+
+/**
+ * Creates `dir` if missing, owner-only whatever the umask (a umask only takes bits away; folders
+ * made above it for DATA_DIR=a/b/c are owner-only too). Each new folder's entry is fsynced into
+ * its parent so it survives a power cut. An existing folder's mode is ownerOnly.ts's business.
+ */
 export async function ensureDataDir(dir: string): Promise<void> {
   try {
-    const firstCreated = await mkdir(dir, { recursive: true });
+    const firstCreated = await mkdir(dir, { recursive: true, mode: OWNER_ONLY_FOLDER });
     if (firstCreated === undefined) return;
     // mkdir -p may have created several levels; walk up from `dir` to the first one it made.
     for (let created = path.resolve(dir); ; created = path.dirname(created)) {

@@ -5,6 +5,7 @@ import { nodeIo, type StoreIo } from './io.ts';
 import { openJournalWriter } from './journal.ts';
 import { openLiveStore } from './liveStore.ts';
 import { acquireLock } from './lock.ts';
+import { keepOwnerOnly } from './ownerOnly.ts';
 import { recover } from './recover.ts';
 import { DEFAULT_SNAPSHOT_POLICY, type SnapshotPolicy } from './snapshotPolicy.ts';
 import type { Store } from './store.ts';
@@ -34,6 +35,7 @@ export async function openFileStore(dir: string, options: FileStoreOptions = {})
   await ensureDataDir(dir);
   const lock = await acquireLock(dir, log);
   try {
+    await keepOwnerOnly(io, dir, log); // after the lock: that file is tightened too
     const recovered = await recover(io, dir, log);
     return await openLiveStore({
       dir,

@@ -1,6 +1,6 @@
-// The file operations the journal and the snapshot use, in one small object so tests can make
-// the disk fail (ENOSPC, EIO) or freeze at any step. Production passes `nodeIo`, plain node:fs.
-import { open, readFile, rename, rm } from 'node:fs/promises';
+// The file operations the store uses (journal, snapshot, the start's check of the folder's modes),
+// in one small object so tests can make the disk fail (ENOSPC, EIO, EPERM) or freeze at any step. Production passes `nodeIo`, plain node:fs.
+import { chmod, lstat, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { fsyncDir } from './dataDir.ts';
 
 /** The part of a FileHandle the store uses. */
@@ -24,16 +24,25 @@ export interface StoreIo {
   rm(file: string): Promise<void>;
   /** Makes new files and renames in `dir` durable. */
   fsyncDir(dir: string): Promise<void>;
+  /** The names in a folder. */
+  readdir(dir: string): Promise<string[]>;
+  /** What a name is, without following a symbolic link. */
+  lstat(file: string): Promise<{ mode: number; isFile(): boolean; isDirectory(): boolean }>;
+  chmod(file: string, mode: number): Promise<void>;
 }
 
-const OWNER_ONLY = 0o600;
+/** Files the store creates: read and written by their owner only. */
+export const OWNER_ONLY_FILE = 0o600;
 
 export const nodeIo: StoreIo = {
-  open: (file, flags) => open(file, flags, OWNER_ONLY),
+  open: (file, flags) => open(file, flags, OWNER_ONLY_FILE),
   readFile: (file) => readFile(file),
   rename: (from, to) => rename(from, to),
   rm: (file) => rm(file, { force: true }),
   fsyncDir,
+  readdir: (dir) => readdir(dir),
+  lstat: (file) => lstat(file),
+  chmod: (file, mode) => chmod(file, mode),
 };
 
 /** Writes every byte: a write may be partial (disk nearly full, signals). */

@@ -1,5 +1,6 @@
 // Reads journal segments at start, telling a torn last line (a crash mid-write) from real damage.
 import path from 'node:path';
+import { wipesPersonalData } from '../domain/privacyEvents.ts';
 import { isMissing, type StoreFile, type StoreIo } from './io.ts';
 import { damagedJournalMessage, unreadableFileMessage } from './messages.ts';
 import { journalRecordProblem, type JournalRecord } from './record.ts';
@@ -24,6 +25,8 @@ export interface Segment {
   /** Seq of the first line, and of the last (0 if the segment holds none). */
   firstSeq: number;
   lastSeq: number;
+  /** Seq of the last line, of all of them, that erased a student or purged the fair (0 if none). */
+  lastWipeSeq: number;
   /** Bytes of whole, valid lines; anything after them is a torn tail to drop. */
   validBytes: number;
   /** The line number of a torn last line, if there is one. */
@@ -48,7 +51,7 @@ export async function readSegment(io: StoreIo, dir: string, name: string, afterS
 
   // fatal: a flipped byte must show up as damage, not be silently replaced by U+FFFD.
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const segment: Segment = { file, records: [], firstSeq: 0, lastSeq: 0, validBytes: 0 };
+  const segment: Segment = { file, records: [], firstSeq: 0, lastSeq: 0, lastWipeSeq: 0, validBytes: 0 };
   for (let start = 0, line = 1; start < bytes.length; line += 1) {
     const end = bytes.indexOf(NEWLINE, start);
     const isLast = end === -1 || end + 1 === bytes.length;
@@ -69,6 +72,7 @@ export async function readSegment(io: StoreIo, dir: string, name: string, afterS
 
     if (segment.firstSeq === 0) segment.firstSeq = record.seq;
     segment.lastSeq = record.seq;
+    if (record.events.some(wipesPersonalData)) segment.lastWipeSeq = record.seq;
     if (record.seq > afterSeq) segment.records.push({ line, record });
     start = end + 1;
     segment.validBytes = start;

@@ -11,8 +11,10 @@ import { CLOSED_MESSAGE, SAVE_FAILED_MESSAGE } from './messages.ts';
 import { applyRecord, toJournalLine } from './record.ts';
 import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
+import { finishWipe } from './unfinishedWipe.ts';
 import { scrubFiles } from './scrub.ts';
 import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
+import { wipesPersonalData } from '../domain/privacyEvents.ts';
 import type { Change } from '../domain/types.ts';
 import { StorageError, type Applied, type CommitRecord, type Store } from './store.ts';
 
@@ -45,7 +47,7 @@ type Memory =
 
 export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   const { dir, io, log } = deps;
-  const { journalBytes, ...recovered } = deps.recovered;
+  const { journalBytes, wipeUnfinished, ...recovered } = deps.recovered;
   const live: Live = { ...recovered, journal: await deps.openJournal(journalBytes, onWriteFailure), generation: 0 };
   let memory: Memory = { matchesDisk: true, refuseUntilMs: 0 };
   let failuresInARow = 0;
@@ -89,7 +91,8 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     await live.journal.close().catch(ignore);
     for (;;) {
       try {
-        const { journalBytes, ...recovered } = await recover(io, dir, log);
+        // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
+        const { journalBytes, wipeUnfinished: _scrubbedByItsCommand, ...recovered } = await recover(io, dir, log);
         Object.assign(live, recovered, { journal: await deps.openJournal(journalBytes, onWriteFailure) });
         break;
       } catch (error) {
@@ -116,7 +119,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     }
   }
 
-  return {
+  const store: Store = {
     get state() {
       return live.state; // a new object after a reload: callers read it each time
     },
@@ -132,6 +135,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
         return Promise.reject(error); // not JSON-serialisable: a bug in the caller; memory untouched
       }
       live.seq += 1;
+      if (record.events.some(wipesPersonalData)) live.lastWipeSeq = live.seq;
       const changes = applyRecord(live.state, live.applied, record);
       const saved = live.journal.append(line);
       void saved.then(() => (failuresInARow = 0), ignore);
@@ -193,6 +197,8 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       return closing;
     },
   };
+  if (wipeUnfinished) await finishWipe(store, dir, log); // before anyone is served
+  return store;
 }
 
 function ignore(): void {}

@@ -40,12 +40,25 @@ export function missingRecordsMessage(file: string, firstSeq: number, before: st
   return `${file} starts at seq ${firstSeq} but ${before} ends at seq ${beforeSeq}, so the changes in between are missing; restore journal.prev.jsonl from a backup.`;
 }
 
+/** A start found an erasure or purge whose data is still in the files, and could not wipe it. */
+export function unfinishedWipeMessage(dir: string, why: string): string {
+  return `An erasure or purge recorded in ${dir} was stopped before its data left the folder's files, and wiping it now failed: ${why}. ` +
+    'Boothlink will not serve the fair until it is wiped: free some space or check the disk, then start it again.';
+}
+
+/** A file or the folder stays open to other users: what it is, why, and the command that closes it. */
+export function notOwnerOnlyMessage(target: string, mode: number, wanted: number, why: string): string {
+  const octal = (bits: number) => bits.toString(8).padStart(3, '0');
+  return `${target} can be read by other users of this computer (mode ${octal(mode)}) and could not be made owner-only: ${why}. ` +
+    `It holds students' contact details: run chmod ${octal(wanted)} '${target}' as its owner, or choose a folder on another disk with DATA_DIR.`;
+}
+
 export function unreadableFileMessage(file: string, error: unknown): string {
   return `Cannot read ${file}: ${reason(error)}. Check the data folder's permissions, or choose another with DATA_DIR.`;
 }
 
 /** A short, human reason for a file-system error, without the stack of syscall details. */
-function reason(error: unknown): string {
+export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'EACCES':

@@ -1,4 +1,6 @@
 // One committed record: the unit the journal stores per line and every store applies to memory.
+import { forgottenKeys } from '../domain/actionKeys.ts';
+import { isKnownEventType, quotedType } from '../domain/eventTypes.ts';
 import { applyAll } from '../domain/state.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import type { CommitRecord } from './store.ts';
@@ -33,10 +35,16 @@ export function toJournalLine(seq: number, record: CommitRecord): string {
 /**
  * Applies a record to memory: its events to the state, its key to the applied keys. Gives each
  * event with the number its booth's feed gave it (feed.ts), for the pushes to the booth's tablets.
+ * An erasure or a purge then forgets the keys of whom it removed (actionKeys.ts), the record's
+ * own key included; walking every key costs a few milliseconds at 100,000, and wipes are rare.
  */
 export function applyRecord(state: FairState, applied: AppliedKeys, record: Pick<CommitRecord, 'events' | 'key'>): Change[] {
   const changes = applyAll(state, record.events);
   if (record.key !== undefined) applied.add(record.key);
+  for (const event of record.events) {
+    const forgotten = forgottenKeys(event);
+    if (forgotten) for (const key of applied) if (forgotten(key)) applied.delete(key);
+  }
   return changes;
 }
 
@@ -48,6 +56,11 @@ export function journalRecordProblem(value: unknown): string | undefined {
   if (!Array.isArray(value.events)) return 'its "events" is not a list';
   if (!value.events.every((event) => isObject(event) && typeof event.type === 'string')) {
     return 'one of its events has no "type"';
+  }
+  // Checked here, not left to `apply`: its error would have to say which event, and the event holds personal data.
+  const unknown = value.events.find((event) => !isKnownEventType(event.type as string));
+  if (unknown !== undefined) {
+    return `one of its events is of type ${quotedType(unknown.type)}, which this version of Boothlink does not know (a newer version wrote it, or a byte of it changed)`;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import {
 } from './messages.ts';
 import { applyRecord, type AppliedKeys } from './record.ts';
 import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
+import { lastWipeUnknown, wipeOnDisk } from './unfinishedWipe.ts';
 
 export interface Recovered {
   state: FairState;
@@ -25,6 +26,10 @@ export interface Recovered {
   snapshotSeq: number;
   /** The last seq in journal.prev.jsonl (0 if there is none): it may be replaced once db.json holds it. */
   prevLastSeq: number;
+  /** The seq of the last erasure or purge on disk (0 if none). */
+  lastWipeSeq: number;
+  /** A file still holds what that wipe removed: a stop cut its scrub short (unfinishedWipe.ts). */
+  wipeUnfinished: boolean;
   /** Bytes of journal.jsonl to keep; a torn tail past them is dropped when the journal is opened. */
   journalBytes: number;
 }
@@ -37,9 +42,11 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
   const base = read.kind === 'ok' ? read.snapshot.seq : 0;
 
   // The backup segment is read in full only if it may hold records past db.json (a crash between
-  // rotation and snapshot) or db.json must be rebuilt; otherwise only its last line is looked at.
+  // rotation and snapshot), db.json must be rebuilt, or db.json is too old to say the last wipe;
+  // otherwise only its last line is looked at.
   const prevLast = read.kind === 'ok' ? await lastSeqOf(io, dir, PREV_JOURNAL_FILE) : undefined;
-  const prev = prevLast !== undefined && prevLast <= base ? undefined : await readSegment(io, dir, PREV_JOURNAL_FILE, base, false);
+  const prevCovered = prevLast !== undefined && prevLast <= base && !lastWipeUnknown(read);
+  const prev = prevCovered ? undefined : await readSegment(io, dir, PREV_JOURNAL_FILE, base, false);
   const prevLastSeq = prev?.lastSeq ?? prevLast ?? 0;
   const live = await readSegment(io, dir, JOURNAL_FILE, base, true);
 
@@ -56,8 +63,9 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
       try {
         applyRecord(state, applied, record);
       } catch (error) {
-        // An event this version does not know, or one with missing fields.
-        throw new Error(damagedJournalMessage(segment.file, line, `its events cannot be applied (${(error as Error).message})`), { cause: error });
+        // Every type is known (journalRecordProblem): an event with missing or ill-typed fields. The
+        // error's own text stays out of the message: a TypeError can quote a value, and values are personal.
+        throw new Error(damagedJournalMessage(segment.file, line, 'its events cannot be applied: one lacks a field this version needs, or holds a value of the wrong kind'), { cause: error });
       }
     }
   }
@@ -65,12 +73,15 @@ export async function recover(io: StoreIo, dir: string, log: (line: string) => v
     log(`${live.file} line ${live.tornLine} was cut short by an interrupted write; dropping it (it was never confirmed to anyone).`);
   }
 
+  const wipe = await wipeOnDisk(io, dir, { read, prev, prevLastSeq, live });
   return {
     state,
     applied,
     seq: Math.max(base, prevLastSeq, live?.lastSeq ?? 0),
     snapshotSeq: base,
     prevLastSeq,
+    lastWipeSeq: wipe.lastWipeSeq,
+    wipeUnfinished: wipe.unfinished,
     journalBytes: live?.validBytes ?? 0,
   };
 }
@@ -98,7 +109,7 @@ function checkStart(read: SnapshotRead, segments: Segment[], base: number, snaps
       return;
     default: {
       const unknown: never = read;
-      throw new Error(`Unknown snapshot read ${JSON.stringify(unknown)}`);
+      throw new Error(`Unknown snapshot read ${(unknown as { kind: string }).kind}`); // never the snapshot: it holds the fair
     }
   }
 }

@@ -10,7 +10,10 @@
 //   3. unlink journal.prev.jsonl and fsync the folder.
 // A crash anywhere leaves a startable folder: before 3 it is an ordinary compacted one; after it,
 // db.json@S plus a journal that starts at S+1. The old db.json and a stray .db.json.tmp are
-// replaced by step 1's rename. What this cannot reach is a copy outside the folder (a backup).
+// replaced by step 1's rename. A crash before 3 also leaves the data in the files while memory, at
+// the next start, shows it gone: that start sees it (db.json's lastWipeSeq, the wipe events in the
+// segments) and scrubs before it serves (unfinishedWipe.ts). What this cannot reach is a copy
+// outside the folder (a backup).
 import path from 'node:path';
 import { takeSnapshot, type Live } from './compaction.ts';
 import type { StoreIo } from './io.ts';

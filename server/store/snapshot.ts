@@ -15,6 +15,12 @@ const TEMP_FILE = `.${SNAPSHOT_FILE}.tmp`;
 export interface Snapshot {
   /** The last journal seq whose events `state` contains. */
   seq: number;
+  /**
+   * The seq of the last erasure or purge in `state` (0: none): once that wipe is finished, no
+   * journal line before it is left in the folder (see unfinishedWipe.ts). Undefined in a db.json
+   * written before it was kept: the journal's segments must then be read to tell.
+   */
+  lastWipeSeq?: number;
   state: FairState;
   applied: AppliedKeys;
 }
@@ -92,9 +98,10 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
   if (db.data === null) return adapter.found ? { kind: 'damaged', problem: 'it is not a JSON object' } : { kind: 'none' };
   const problem = snapshotProblem(db.data);
   if (problem !== undefined) return { kind: 'damaged', problem };
-  const snapshot = db.data as { seq: number; state: Record<string, unknown>; applied?: AppliedOnDisk };
+  const snapshot = db.data as { seq: number; lastWipeSeq?: number; state: Record<string, unknown>; applied?: AppliedOnDisk };
   const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) ? byId(part as Collection) : part]));
-  return { kind: 'ok', snapshot: { seq: snapshot.seq, state: state as unknown as FairState, applied: appliedKeys(snapshot.applied) } };
+  const { seq, lastWipeSeq } = snapshot;
+  return { kind: 'ok', snapshot: { seq, lastWipeSeq, state: state as unknown as FairState, applied: appliedKeys(snapshot.applied) } };
 }
 
 /**
@@ -131,6 +138,7 @@ function byId(collection: Collection): Map<string, unknown> {
 function snapshotProblem(data: unknown): string | undefined {
   if (!isObject(data)) return 'it is not a JSON object';
   if (!Number.isSafeInteger(data.seq) || (data.seq as number) < 0) return '"seq" is not a whole number';
+  if (data.lastWipeSeq !== undefined && (!Number.isSafeInteger(data.lastWipeSeq) || (data.lastWipeSeq as number) < 0)) return '"lastWipeSeq" is not a whole number';
   if (!isObject(data.state)) return '"state" is not an object';
   for (const part of Object.keys(initialState())) {
     const value = data.state[part];

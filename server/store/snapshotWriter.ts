@@ -54,6 +54,8 @@ interface AppliedOnDisk {
 /** A snapshot taken at one seq, not yet serialised; see Snapshot (snapshot.ts) for what it holds. */
 export interface CapturedSnapshot {
   seq: number;
+  /** The seq of the last erasure or purge it holds (0: none); see Snapshot (snapshot.ts). */
+  lastWipeSeq: number;
   /** The parts of the state in its own order: each collection as its entities, the others as they are. */
   state: { key: string; value?: unknown; entities?: unknown[] }[];
   applied: AppliedOnDisk;
@@ -69,11 +71,11 @@ export interface WriteOptions {
  * the applied keys, copied (a few milliseconds at 100,000 introductions). The entities
  * themselves are shared with memory, which never changes them.
  */
-export function captureSnapshot(seq: number, state: FairState, applied: AppliedKeys): CapturedSnapshot {
+export function captureSnapshot(seq: number, state: FairState, applied: AppliedKeys, lastWipeSeq = 0): CapturedSnapshot {
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
     // The single values (`fair`, `purged`) are replaced whole by `apply`, never changed; the collections change key by key.
     isCollection(key) ? { key, entities: [...(value as Map<string, unknown>).values()] } : { key, value });
-  return { seq, state: parts, applied: { keys: [...applied] } };
+  return { seq, lastWipeSeq, state: parts, applied: { keys: [...applied] } };
 }
 
 const collections: ReadonlySet<string> = new Set(COLLECTIONS);
@@ -125,7 +127,7 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
 
 /** The JSON text of the snapshot, compact and ASCII, in pieces of about one entity each. */
 function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
-  yield `{"seq":${JSON.stringify(snapshot.seq)},"state":{`;
+  yield `{"seq":${JSON.stringify(snapshot.seq)},"lastWipeSeq":${JSON.stringify(snapshot.lastWipeSeq)},"state":{`;
   let comma = '';
   for (const { key, value, entities } of snapshot.state) {
     if (entities === undefined) {
@@ -166,7 +168,7 @@ function entityOnDisk(key: string, entity: unknown, large: boolean): unknown {
 }
 
 /** The captured snapshot as the object db.json holds, for a small one (a copy: memory has moved on). */
-export function onDisk({ seq, state, applied }: CapturedSnapshot): unknown {
+export function onDisk({ seq, lastWipeSeq, state, applied }: CapturedSnapshot): unknown {
   const parts = state.map(({ key, value, entities }) => [key, entities?.map((entity) => entityOnDisk(key, entity, false)) ?? value]);
-  return { seq, state: Object.fromEntries(parts), applied };
+  return { seq, lastWipeSeq, state: Object.fromEntries(parts), applied };
 }

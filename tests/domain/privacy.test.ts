@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { acceptRequest } from '../../server/domain/requests.ts';
-import { adminStats } from '../../server/domain/stats.ts';
-import { repView, studentView } from '../../server/domain/views.ts';
+import { adminStats, introductionsOfTheDay } from '../../server/domain/stats.ts';
+import { boothPublic, repView, studentView } from '../../server/domain/views.ts';
 import { stateJson } from '../stateJson.ts';
 import { AT_1320, commit, MORNING, samAskedBothBooths } from './fixtures.ts';
 
@@ -56,22 +56,43 @@ describe('erasing a student', () => {
     expect(state.introductions).toEqual(new Map());
     expect(state.requests).toEqual(new Map());
     expect(studentView(state, sam)).toEqual({ studentId: sam, profile: null, visits: [] });
-    expect(eraseStudent(state, { studentId: sam }, LATER).events).toEqual([]);
+    // A repeat is recorded again, to forget its own action id; it removes nothing more.
+    expect(eraseStudent(state, { studentId: sam }, LATER).events).toEqual([
+      { type: 'student.erased', studentId: sam, at: LATER.toISOString(), counts: { students: 0, introductions: 0, requests: 0, accepted: 0, booths: {} } },
+    ]);
+  });
+
+  it('keeps the day\'s counts: introductions, requests and accepted interviews stay counted after the student goes', () => {
+    const { state, sam, ada } = samAskedBothBooths();
+    commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
+    const before = adminStats(state);
+    expect(before).toMatchObject({ students: 1, introductions: 2, requests: 2, accepted: 1 });
+    commit(state, eraseStudent(state, { studentId: sam }, LATER));
+    // Pending is what is waiting now, not a figure of the day: Sam's pending request went with her.
+    const after = adminStats(state);
+    expect(after).toEqual({ ...before, booths: before.booths.map((b) => ({ ...b, pending: 0 })) });
+    expect(introductionsOfTheDay(state, 'acme')).toBe(1);
+    // Counted once: an erasure repeated, then a purge, add nothing more.
+    commit(state, eraseStudent(state, { studentId: sam }, LATER));
+    commit(state, purgeFair(state, LATER));
+    expect(adminStats(state)).toEqual(after);
+    expect(stateJson(state)).not.toMatch(/Sam Lee|sam@uni\.example|"sam"/);
   });
 });
 
 describe('purging the fair', () => {
-  it('removes students, introductions, requests and reps\' names and emails, and keeps booths and counts', () => {
+  it('removes students, introductions, requests and reps (titles and tablets\' sessions too), and keeps booths and counts', () => {
     const { state, ada } = samAskedBothBooths();
     commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1320 }, MORNING));
     const before = adminStats(state);
+    expect(stateJson(state)).toMatch(/Recruiter/); // the control: a rep's title is there before
     commit(state, purgeFair(state, LATER));
-    expect([state.students, state.introductions, state.requests]).toEqual([new Map(), new Map(), new Map()]);
-    expect([...state.reps.values()].map((r) => [r.name, r.email])).toEqual([['', ''], ['', '']]);
+    expect([state.students, state.introductions, state.requests, state.reps]).toEqual([new Map(), new Map(), new Map(), new Map()]);
+    expect(boothPublic(state, state.booths.get('acme')!).reps).toEqual([]);
     expect([...state.booths.keys()]).toEqual(['acme', 'globex']);
     const after = adminStats(state);
     expect(after).toEqual({ ...before, booths: before.booths.map((b) => ({ ...b, pending: 0 })) });
     expect(after).toMatchObject({ students: 1, introductions: 2, requests: 2, accepted: 1 });
-    expect(stateJson(state)).not.toMatch(/Sam Lee|sam@uni\.example|ada@example\.com/);
+    expect(stateJson(state)).not.toMatch(/Sam Lee|sam@uni\.example|Ada|ada@example\.com|Recruiter|tokenHash/);
   });
 });

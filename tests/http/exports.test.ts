@@ -110,7 +110,7 @@ describe('introductions.csv', () => {
 });
 
 describe('fair.json', () => {
-  it('holds the whole fair but no rep token hash', async () => {
+  it('holds the whole fair but no secret: no rep token hash, no booth pairing code', async () => {
     server = await startHttpServer();
     const booth = await createBooth(server, { employer: 'ACME' });
     const { token } = await pair(server, booth.pairingCode);
@@ -123,6 +123,8 @@ describe('fair.json', () => {
     const text = bytes.toString('utf8');
     expect(text).not.toContain('tokenHash');
     expect(text).not.toContain(token);
+    expect(text).not.toContain('pairingCode');
+    expect(text).not.toContain(booth.pairingCode);
     const fair = JSON.parse(text) as FairJson;
     expect(Object.keys(fair).sort()).toEqual(['booths', 'fair', 'introductions', 'reps', 'requests', 'students']);
     expect(Object.values(fair.reps)).toEqual([expect.objectContaining({ name: 'Ada Lovelace', boothId: booth.id })]);

@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { profileOf } from '../../server/domain/profiles.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
-import { actionId, api, ask, connectAdmin, connectRep, waitFor, type TestServer } from '../helpers.ts';
+import type { BoothPublic } from '../../shared/protocol.ts';
+import { actionId, api, ask, connectAdmin, connectRep, handshakeResult, nextEvent, waitFor, type TestServer } from '../helpers.ts';
 import { makeTablet, type Tablet } from '../realtime/flaky/clients.ts';
 import { SAM, SLOT_1320, stopServer } from '../realtime/fixtures.ts';
 import { fileNames, grepFolder } from './grepFolder.ts';
@@ -34,6 +35,8 @@ const tablet = (token: string): Tablet => {
   return made;
 };
 const names = (t: Tablet) => [...t.visitors.values()].map((v) => v.student.name).sort();
+/** A student's id (a hash of the phone's key): pseudonymous, but theirs, and in every action id they sent. */
+const idOf = (store: Store, email: string): string => [...store.state.students.values()].find((s) => profileOf(s).email === email)!.id;
 /** Writes the snapshot now, so that no scheduled one rotates the files while a test compares them. */
 const settle = (store: Store) => store.scrub();
 
@@ -103,9 +106,14 @@ describe('erasing a profile', () => {
     }
     expect(journalHash(dir)).toBe(untouched);
 
+    const dayCounts = async () => (await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json()).map((b: { introductions: number }) => b.introductions);
+    expect(await dayCounts()).toEqual([2, 1]);
+    const samId = idOf(store, SAM.email);
+    expect(grepFolder(dir, [samId])).not.toEqual([]); // the control: her id is in the files, her action ids with it
     const erased = await ask(sam.phone, 'student:erase', { id: actionId(), confirm: 'ERASE' });
     expect(erased).toEqual({ ok: true, data: { erased: true } });
-    expect(grepFolder(dir, SAMS)).toEqual([]);
+    expect(grepFolder(dir, [...SAMS, samId])).toEqual([]);
+    expect(await dayCounts()).toEqual([2, 1]); // counts are no personal data: the day keeps them
     expect(fileNames(dir)).toEqual(expect.arrayContaining(['db.json', 'journal.jsonl']));
     await waitFor(() => names(acme).join() === LOU.name && acme.requests.size === 1, 3000, 'ACME\'s tablet to drop Sam');
     expect(await ask(sam.phone, 'student:load')).toMatchObject({ ok: true, data: { profile: null, visits: [] } });
@@ -122,6 +130,20 @@ describe('erasing a profile', () => {
     await reopened.close();
     expect(grepFolder(dir, SAMS)).toEqual([]);
   });
+
+  it('decides a resent action again once its id is forgotten: refused, as nothing it needs is left', async () => {
+    const { store } = await fair();
+    const phone = (await student(SAM, [])).phone;
+    const share = { id: actionId(), slug: 'acme' };
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: true });
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: true }); // a repeat, while its id is kept
+    const erase = { id: actionId(), confirm: 'ERASE' } as const;
+    expect(await ask(phone, 'student:erase', erase)).toMatchObject({ ok: true });
+    // The phone's answer was lost, say, and it sends both again.
+    expect(await ask(phone, 'intro:share', share)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await ask(phone, 'student:erase', erase)).toEqual({ ok: true, data: { erased: true } });
+    expect([store.state.students.size, store.state.introductions.size]).toEqual([0, 0]);
+  });
 });
 
 describe('the organiser\'s purge', () => {
@@ -136,6 +158,8 @@ describe('the organiser\'s purge', () => {
     const before = await ask(admin, 'stats:load');
     expect(before).toMatchObject({ ok: true, data: { students: 2, introductions: 3, requests: 3, accepted: 1 } });
 
+    const ids = [idOf(store, SAM.email), idOf(store, LOU.email), 'rep-ada', 'rep-gil'];
+    for (const id of ids) expect(grepFolder(dir, [id])).not.toEqual([]); // the control: students' and reps' ids, in their action ids too
     await settle(store);
     const untouched = journalHash(dir);
     for (const json of [{}, { confirm: 'purge personal data' }, { confirm: 'PURGE PERSONAL DATA', extra: 1 }, 'PURGE PERSONAL DATA']) {
@@ -146,14 +170,19 @@ describe('the organiser\'s purge', () => {
     expect(journalHash(dir)).toBe(untouched);
     expect(acme.visitors.size).toBe(2);
 
+    expect(await ask(sam.phone, 'booth:get', { slug: 'acme' })).toMatchObject({ ok: true, data: { reps: [{ name: 'Ada' }] } });
+    const boothSeenByPhone = nextEvent<BoothPublic>(sam.phone, 'booth:changed');
     const purged = await api(server.url, '/api/admin/purge', { token: server.adminToken, json: { confirm: 'PURGE PERSONAL DATA' } });
+    expect((await boothSeenByPhone).reps).toEqual([]); // no rep on duty any more, on a page left open
     expect(purged.status).toBe(200);
     const after = await ask(admin, 'stats:load');
     expect(after.ok && after.data).toEqual(before.ok && { ...before.data, booths: before.data.booths.map((b) => ({ ...b, pending: 0 })) });
     const booths = await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json();
-    expect(booths.map((b: { employer: string; introductions: number }) => [b.employer, b.introductions])).toEqual([['ACME', 2], ['Globex', 1]]);
-    await waitFor(() => acme.visitors.size === 0 && acme.requests.size === 0, 3000, 'the tablet to empty');
-    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'ada@example.com', 'gil@example.com'];
+    expect(booths.map((b: { employer: string; introductions: number; tablets: unknown[] }) => [b.employer, b.introductions, b.tablets])).toEqual([['ACME', 2, []], ['Globex', 1, []]]);
+    // Who held the tablets went too: they are signed out, and pair again with the booth's code.
+    await waitFor(() => !acme.socket.connected, 3000, 'the tablet to be signed out');
+    expect(await handshakeResult(`${server.url}/rep`, { auth: { token: ada } })).toBe('UNAUTHORIZED');
+    const everyone = [...SAMS, LOU.name, LOU.email, LOU.phone, 'Ada', 'ada@example.com', 'Gil', 'gil@example.com', 'Recruiter', ...ids];
     expect(grepFolder(dir, everyone)).toEqual([]);
     for (const text of await exportsOf(server)) for (const secret of everyone) expect(text).not.toContain(secret);
   });

@@ -127,5 +127,24 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       await after.close();
       await expect(after.scrub()).rejects.toBeInstanceOf(StorageError);
     });
+
+    it('8. an erasure forgets the student\'s action keys, its own too; a purge forgets every student\'s and rep\'s; a reopen as well', async () => {
+      const opened = await open();
+      const at = '2026-03-12T10:00:00.000Z';
+      const store = opened.store;
+      await store.commit({ events: [boothCreated('b1'), profileSaved('kim'), profileSaved('lou')] });
+      for (const key of ['student:kim:a1', 'student:kim:a2', 'student:kimberly:a1', 'student:lou:a1', 'rep:r1:a1', 'action-0001']) {
+        await store.commit({ events: [], key });
+      }
+      await store.commit({ events: [{ type: 'student.erased', studentId: 'kim', at }], key: 'student:kim:a3' });
+      const remembered = (s: Store) => ['student:kim:a1', 'student:kim:a2', 'student:kim:a3', 'student:kimberly:a1', 'student:lou:a1', 'rep:r1:a1', 'action-0001'].filter((key) => s.applied(key) === true);
+      expect(remembered(store)).toEqual(['student:kimberly:a1', 'student:lou:a1', 'rep:r1:a1', 'action-0001']);
+
+      await store.commit({ events: [{ type: 'fair.purged', at }] });
+      expect(remembered(store)).toEqual(['action-0001']);
+      const after = opened.reopen ? await opened.reopen() : store;
+      expect(remembered(after)).toEqual(['action-0001']);
+      await after.close();
+    });
   });
 }

@@ -164,10 +164,23 @@ describe('file store: a missing or damaged db.json', () => {
     await store.close();
   });
 
-  it('refuses records it cannot apply, naming the line', async () => {
+  it('refuses an event of a type it does not know, naming the file, the line and the type, never what the event holds', async () => {
+    // A newer version's event, or a flipped byte in a type: either way the line carries a student.
+    const student = { name: 'Sam Example', email: 'sam@uni.example', phone: '+41 44 1234567' };
     await expectRefused(
-      { live: recordLine(1) + journalLine(2, [{ type: 'booth.exploded' } as never]) },
-      (dir) => `${path.join(dir, 'journal.jsonl')} line 2 is damaged: its events cannot be applied (Unknown event {"type":"booth.exploded"}); restore the file from a backup, or delete that line to start without it.`,
+      { live: recordLine(1) + journalLine(2, [{ type: 'student.nicknamed', student } as never]) },
+      (dir) => `${path.join(dir, 'journal.jsonl')} line 2 is damaged: one of its events is of type "student.nicknamed", which this version of Boothlink does not know (a newer version wrote it, or a byte of it changed); restore the file from a backup, or delete that line to start without it.`,
+    );
+    // A known type whose fields are not what `apply` needs: the TypeError's text stays out too.
+    const profileInstead = { type: 'introduction.made', introduction: null, note: Object.values(student).join(' ') };
+    await expectRefused(
+      { live: recordLine(1) + journalLine(2, [profileInstead as never]) },
+      (dir) => `${path.join(dir, 'journal.jsonl')} line 2 is damaged: its events cannot be applied: one lacks a field this version needs, or holds a value of the wrong kind; restore the file from a backup, or delete that line to start without it.`,
+    );
+    // A type that does not look like one is not shown: a broken line could make any of its text the "type".
+    await expectRefused(
+      { live: recordLine(1) + journalLine(2, [{ type: `${student.name} <${student.email}>` } as never]) },
+      (dir) => `${path.join(dir, 'journal.jsonl')} line 2 is damaged: one of its events is of type (a damaged text, not shown), which this version of Boothlink does not know (a newer version wrote it, or a byte of it changed); restore the file from a backup, or delete that line to start without it.`,
     );
   });
 });

@@ -3,13 +3,13 @@
 import path from 'node:path';
 import { nodeIo, type OpenFlags, type StoreFile, type StoreIo } from '../../server/store/io.ts';
 
-export type Op = 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'readFile' | 'rename' | 'fsyncDir';
+export type Op = 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'readFile' | 'rename' | 'fsyncDir' | 'chmod';
 
 export interface Fault {
   op: Op;
   /** The file's name (for a rename, the source's), e.g. 'journal.jsonl' or '.db.json.tmp'; any if left out. */
   file?: string;
-  code?: 'ENOSPC' | 'EIO';
+  code?: 'ENOSPC' | 'EIO' | 'EPERM';
   /** 'freeze': the call never settles, as if the process died right there. */
   action?: 'fail' | 'freeze';
   /** Let this many matching calls through first. */
@@ -101,6 +101,19 @@ export class FaultyIo implements StoreIo {
   async fsyncDir(dir: string): Promise<void> {
     await this.#check('fsyncDir', dir);
     return nodeIo.fsyncDir(dir);
+  }
+
+  readdir(dir: string): Promise<string[]> {
+    return nodeIo.readdir(dir);
+  }
+
+  lstat(file: string): ReturnType<StoreIo['lstat']> {
+    return nodeIo.lstat(file);
+  }
+
+  async chmod(file: string, mode: number): Promise<void> {
+    await this.#check('chmod', file);
+    return nodeIo.chmod(file, mode);
   }
 
   async #check(op: Op, file: string): Promise<void> {

@@ -50,6 +50,7 @@ export type DbState = { [K in keyof FairState]: FairState[K] extends Map<string,
 /** db.json as JSON.parse reads it. */
 export interface DbFile {
   seq: number;
+  lastWipeSeq: number;
   state: DbState;
   applied: { keys: string[] };
 }
@@ -77,8 +78,8 @@ export function withProfile(student: Student, packed: boolean): Student {
 export const appliedOnDisk = (applied: AppliedKeys): DbFile['applied'] => ({ keys: [...applied] });
 
 /** The text of a db.json holding this state, as the store writes a small one. */
-export function dbText(seq: number, state: FairState, applied: AppliedKeys = new Set()): string {
-  return JSON.stringify({ seq, state: dbState(state), applied: appliedOnDisk(applied) }, null, 2);
+export function dbText(seq: number, state: FairState, applied: AppliedKeys = new Set(), lastWipeSeq = 0): string {
+  return JSON.stringify({ seq, lastWipeSeq, state: dbState(state), applied: appliedOnDisk(applied) }, null, 2);
 }
 
 /** Copies the data folder without its lock: what a restart after a crash at this instant would find. */

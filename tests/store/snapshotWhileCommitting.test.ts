@@ -147,5 +147,5 @@ describe('a snapshot while commits go on', () => {
 
 /** What db.json holds: each collection as the list of its entities, profiles packed in a large one. */
 function asOnDisk(seq: number, state: FairState, applied: AppliedKeys, { packed = false } = {}) {
-  return { seq, state: dbState(state, { packed }), applied: appliedOnDisk(applied) };
+  return { seq, lastWipeSeq: 0, state: dbState(state, { packed }), applied: appliedOnDisk(applied) };
 }

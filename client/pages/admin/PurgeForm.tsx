@@ -8,7 +8,7 @@ import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { createFormState, formValues } from '../../lib/form.ts';
 import { fetchReply, jsonBody } from '../../lib/http.ts';
 
-const PURGED = "All personal data is purged: students, introductions, requests and the reps' names and emails. Booths and counts remain.";
+const PURGED = 'All personal data is purged: students, introductions, requests and the reps, whose tablets are signed out. Booths and counts remain.';
 
 export function PurgeForm(props: { token: string; onPurged: () => void; onUnauthorized: () => void }) {
   const [done, setDone] = createSignal('');
@@ -38,7 +38,7 @@ export function PurgeForm(props: { token: string; onPurged: () => void; onUnauth
       <h2 id="purge-heading">Purge personal data</h2>
       <p>
         After the fair, once every export is downloaded: removes every student, introduction and interview request, and the
-        reps' names and emails, from the server and its files. Booths and the day's counts stay. This cannot be undone.
+        reps (their tablets are signed out), from the server and its files. Booths and the day's counts stay. This cannot be undone.
       </p>
       <form onSubmit={submit} novalidate>
         <Field {...state.field('confirm')} label={`Type ${PURGE_CONFIRMATION} to confirm`} />

@@ -1,5 +1,7 @@
 // fair.json, the organiser's copy of the whole fair: every collection as an object by id (its shape
-// since the first export), profiles unpacked, no secrets. At 100,000 introductions it is ~120 MB,
+// since the first export), profiles unpacked, no secrets: no booth's pairing code (live until the
+// organiser resets it: anyone holding the file could pair a tablet and read the booth's visitors)
+// and no rep's token hash. At 100,000 introductions it is ~120 MB,
 // and one JSON.stringify of it held the event loop for a second or more; so it is made an entity
 // at a time, and exports.ts writes it over many turns, as the CSV. The text is what JSON.stringify
 // with an indent of two gives for the same object (tests/http/exports.test.ts).
@@ -9,7 +11,8 @@ import type { Booth, FairState, InterviewRequest, Introduction, PurgedCounts, Re
 
 export interface FairJson {
   fair: FairState['fair'];
-  booths: Record<string, Booth>;
+  /** Without the pairing code: the organiser's page shows it, a file passed around must not. */
+  booths: Record<string, Omit<Booth, 'pairingCode'>>;
   /** Without the token hash: it would let anyone with the file guess-check tokens. */
   reps: Record<string, Omit<Rep, 'tokenHash'>>;
   students: Record<string, Student & { profile: Profile }>;
@@ -18,6 +21,7 @@ export interface FairJson {
   purged?: PurgedCounts;
 }
 
+const publicBooth = ({ pairingCode: _secret, ...booth }: Booth): Omit<Booth, 'pairingCode'> => booth;
 const publicRep = ({ tokenHash: _secret, ...rep }: Rep): Omit<Rep, 'tokenHash'> => rep;
 const publicStudent = (student: Student): Student & { profile: Profile } => ({ ...student, profile: profileOf(student) });
 
@@ -30,7 +34,7 @@ export function* fairJsonPieces(state: FairState): Generator<string> {
   const { fair, purged } = state;
   const [booths, reps, students, introductions, requests] = [[...state.booths], [...state.reps], [...state.students], [...state.introductions], [...state.requests]];
   yield `{\n  "fair": ${indented(fair, 1)}`;
-  yield* collection('booths', booths);
+  yield* collection('booths', booths, publicBooth);
   yield* collection('reps', reps, publicRep);
   yield* collection('students', students, publicStudent);
   yield* collection('introductions', introductions);

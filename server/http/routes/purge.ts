@@ -1,5 +1,5 @@
-// The organiser's purge after the event: every student, introduction and request goes, and who the
-// reps were; booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
+// The organiser's purge after the event: every student, introduction, request and rep goes (the
+// tablets are signed out); booths and the day's counts stay. Typed confirmation, then the files are scrubbed too.
 import { ADMIN_PURGE } from '../../../shared/api.ts';
 import { PurgeInput } from '../../../shared/privacySchema.ts';
 import { purgeFair } from '../../domain/privacy.ts';
