@@ -110,7 +110,7 @@ async function identify(pid: number): Promise<Holder> {
 async function createLockFile(dir: string, file: string, self: Holder): Promise<boolean> {
   let handle;
   try {
-    handle = await open(file, 'wx');
+    handle = await open(file, 'wx', 0o600); // owner-only from the start, like every file of the data folder
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new Error(unwritableFolderMessage(dir, error), { cause: error });
