@@ -3,6 +3,8 @@
 import type { BoothStatus } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
+import { claim, noClaims, numberHolder, type Claims } from './boothClaims.ts';
+import { boothIdBySlug } from './indexes.ts';
 import type { Booth, FairState, Rep } from './types.ts';
 
 /** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
@@ -20,25 +22,20 @@ export function configureFair(_state: FairState, fair: FairSettings): Decision {
   return record({ type: 'fair.configured', fair });
 }
 
-export function createBooth(
-  state: FairState,
-  input: BoothFields & { id: string; pairingCode: string },
-  now: Date,
-): Decision {
+/** A new booth: the organiser's fields, and the id and pairing code the caller made. */
+export type NewBooth = BoothFields & { id: string; pairingCode: string };
+
+export function createBooth(state: FairState, input: NewBooth, now: Date): Decision {
+  const booth = decideBooth(state, noClaims(), input, now);
+  return 'message' in booth ? refuse('CONFLICT', booth.message) : record({ type: 'booth.created', booth });
+}
+
+function decideBooth(state: FairState, claims: Claims, input: NewBooth, now: Date): Booth | { message: string } {
   const { id, pairingCode, ...fields } = input;
-  if (fields.booth) {
-    const taken = [...state.booths.values()].find((b) => b.booth.toLowerCase() === fields.booth.toLowerCase());
-    if (taken) return refuse('CONFLICT', `Booth ${fields.booth} is already ${taken.employer}'s. Pick another booth number.`);
-  }
-  const booth: Booth = {
-    id,
-    slug: uniqueSlug(state, fields.employer, fields.booth),
-    ...fields,
-    status: 'open',
-    pairingCode,
-    createdAt: now.toISOString(),
-  };
-  return record({ type: 'booth.created', booth });
+  const taken = numberHolder(state, claims, fields.booth);
+  if (taken !== undefined) return { message: `Booth ${fields.booth} is already ${taken}'s. Pick another booth number.` };
+  const slug = claim(state, claims, fields.employer, fields.booth);
+  return { id, slug, ...fields, status: 'open', pairingCode, createdAt: now.toISOString() };
 }
 
 export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {
@@ -84,7 +81,8 @@ export function revokeRep(state: FairState, input: { boothId: string; repId: str
 
 /** The booth at this address: the slug in its QR code's link. */
 export function boothBySlug(state: FairState, slug: string): Booth | undefined {
-  return [...state.booths.values()].find((b) => b.slug === slug);
+  const id = boothIdBySlug(state, slug);
+  return id === undefined ? undefined : state.booths.get(id);
 }
 
 export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR code again or ask at the booth.";
@@ -97,19 +95,4 @@ export function boothByCode(state: FairState, code: string): Booth | undefined {
 
 function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-function uniqueSlug(state: FairState, employer: string, boothNumber: string): string {
-  const base =
-    employer
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || `booth-${boothNumber.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'x'}`;
-  const used = new Set([...state.booths.values()].map((b) => b.slug));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

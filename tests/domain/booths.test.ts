@@ -20,6 +20,8 @@ describe('booths and pairing', () => {
   it('refuses a booth number that is already taken', () => {
     const { state } = makeFair();
     expectRefused(createBooth(state, { ...fields, booth: '12', id: 'b1', pairingCode: 'AAAA-AAAA', employer: 'Initech' }, MORNING), 'CONFLICT', /Booth 12 is already ACME's/);
+    commit(state, createBooth(state, { ...fields, booth: 'A7', id: 'b2', pairingCode: 'BBBB-BBBB', employer: 'Initech' }, MORNING));
+    expectRefused(createBooth(state, { ...fields, booth: 'a7', id: 'b3', pairingCode: 'CCCC-CCCC', employer: 'Hooli' }, MORNING), 'CONFLICT', /Booth a7 is already Initech's/);
   });
 
   it('pairs with the code however it is typed, and not with an old code after a reset', () => {
