@@ -5,7 +5,7 @@ import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { claim, noClaims, numberHolder, type Claims } from './boothClaims.ts';
 import { boothIdBySlug } from './indexes.ts';
-import type { Booth, FairState, Rep } from './types.ts';
+import type { Booth, FairEvent, FairState, Rep } from './types.ts';
 
 /** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -26,16 +26,55 @@ export function configureFair(_state: FairState, fair: FairSettings): Decision {
 export type NewBooth = BoothFields & { id: string; pairingCode: string };
 
 export function createBooth(state: FairState, input: NewBooth, now: Date): Decision {
-  const booth = decideBooth(state, noClaims(), input, now);
+  const booth = decideBooth(state, noClaims(), input, now.toISOString());
   return 'message' in booth ? refuse('CONFLICT', booth.message) : record({ type: 'booth.created', booth });
 }
 
-function decideBooth(state: FairState, claims: Claims, input: NewBooth, now: Date): Booth | { message: string } {
+type BoothCreated = Extract<FairEvent, { type: 'booth.created' }>;
+
+/** An import's verdict: the booths to create, in the file's order, and why each other row was not. */
+export interface ImportDecision {
+  events: BoothCreated[];
+  refused: { line: number; message: string }[];
+}
+
+/**
+ * Many booths decided at once, as one change: each row is checked against the fair and the rows
+ * before it (a booth number twice in the file is refused at its second line, a name twice gets
+ * `-2`). Linear in the rows: the fair's numbers and addresses come from its indexes.
+ */
+export function decideImport(state: FairState, rows: readonly ImportRow[], now: Date): ImportDecision {
+  const decider = importDecider(state, now);
+  for (const row of rows) decider.decide(row);
+  return decider.decision;
+}
+
+export type ImportRow = NewBooth & { line: number };
+
+/**
+ * decideImport a row at a time, so that the caller can step aside between rows. The verdict holds
+ * as long as no booth was added meanwhile (booths are never removed).
+ */
+export function importDecider(state: FairState, now: Date): { decision: ImportDecision; decide: (row: ImportRow) => void } {
+  const claims = noClaims();
+  const decision: ImportDecision = { events: [], refused: [] };
+  const createdAt = now.toISOString();
+  return {
+    decision,
+    decide: ({ line, ...input }) => {
+      const booth = decideBooth(state, claims, input, createdAt);
+      if ('message' in booth) decision.refused.push({ line, message: booth.message });
+      else decision.events.push({ type: 'booth.created', booth });
+    },
+  };
+}
+
+function decideBooth(state: FairState, claims: Claims, input: NewBooth, createdAt: string): Booth | { message: string } {
   const { id, pairingCode, ...fields } = input;
   const taken = numberHolder(state, claims, fields.booth);
   if (taken !== undefined) return { message: `Booth ${fields.booth} is already ${taken}'s. Pick another booth number.` };
   const slug = claim(state, claims, fields.employer, fields.booth);
-  return { id, slug, ...fields, status: 'open', pairingCode, createdAt: now.toISOString() };
+  return { id, slug, ...fields, status: 'open', pairingCode, createdAt };
 }
 
 export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {

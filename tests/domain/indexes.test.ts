@@ -2,9 +2,9 @@
 // introduction and request, through a seeded day of shares, requests, cancellations, withdrawals,
 // erasures and a purge: a tablet or a phone must never miss a card, or see one that went. And the
 // fair's layout (booths by address and number, tablets by booth) against a walk over every booth
-// and rep, through a seeded set-up of booths, pairings, revocations and code resets.
+// and rep, through a seeded set-up of booths, imports, pairings, revocations and code resets.
 import { describe, expect, it } from 'vitest';
-import { createBooth, pairRep, resetPairingCode, revokeRep } from '../../server/domain/booths.ts';
+import { createBooth, decideImport, pairRep, resetPairingCode, revokeRep } from '../../server/domain/booths.ts';
 import {
   boothIdByNumber, boothIdBySlug, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
 } from '../../server/domain/indexes.ts';
@@ -97,10 +97,13 @@ describe('the layout indexes: booths by address and number, tablets by booth', (
     for (let step = 0; step < 300; step++) {
       const boothIds = [...state.booths.keys()];
       const roll = random();
-      if (roll < 0.4) {
+      if (roll < 0.3) {
         made += 1;
         const decision = createBooth(state, { ...fields(), id: `b${made}`, pairingCode: `CODE-${made}` }, MORNING);
         for (const event of decision.events ?? []) apply(state, event);
+      } else if (roll < 0.4) {
+        const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, line) => ({ ...fields(), id: `b${(made += 1)}`, pairingCode: `CODE-${made}`, line }));
+        applyAll(state, decideImport(state, rows, MORNING).events);
       } else if (roll < 0.75) {
         const code = state.booths.get(pick(boothIds))!.pairingCode;
         applyAll(state, pairRep(state, { code, name: 'Ada', title: '', email: 'ada@example.com', repId: `r${(reps += 1)}`, tokenHash: 'h' }, MORNING).events!);
@@ -113,7 +116,7 @@ describe('the layout indexes: booths by address and number, tablets by booth', (
       expectLayoutMatchesAWalk(state);
     }
     // A busy set-up: many booths, many of them sharing a name, numbers refused as taken.
-    expect(state.booths.size).toBeGreaterThan(80);
+    expect(state.booths.size).toBeGreaterThan(100);
     expect(state.reps.size).toBeGreaterThan(50);
   });
 
