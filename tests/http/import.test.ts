@@ -1,4 +1,6 @@
 // POST /api/admin/booths/import: a CSV of employers, good rows created, bad rows reported by line.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../shared/protocol.ts';
 import { api } from '../helpers.ts';
@@ -109,4 +111,21 @@ describe('CSV import', () => {
     expect(((await huge.json()) as ErrorJson).error.message).toMatch(/1 MB/);
     expect([...server.store.state.booths.keys()]).toHaveLength(0);
   });
+});
+
+describe('a big import (issue #11)', () => {
+  it('refuses a file of more than 10,000 rows with a sentence, before creating anything', async () => {
+    server = await startHttpServer();
+    const journal = path.join(server.dataDir, 'journal.jsonl');
+    const before = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '';
+    const res = await importCsv(`employer\n${Array.from({ length: 10_001 }, (_, i) => `Firm ${i}`).join('\n')}\n`);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as ErrorJson).error).toEqual({
+      code: 'INVALID',
+      message: 'The CSV has more than 10,000 rows: Boothlink imports at most 10,000 booths at a time. Split the file and import each part.',
+    });
+    expect(server.store.state.booths.size).toBe(0);
+    expect(fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8') : '').toBe(before);
+  });
+
 });

@@ -8,7 +8,7 @@ import { sendJson } from '../plumbing/respond.ts';
 import type { Context } from '../plumbing/router.ts';
 
 export async function importBooths(ctx: Context): Promise<void> {
-  const rows = readBoothCsv(await readCsv(ctx.req));
+  const rows = await readBoothCsv(await readCsv(ctx.req));
   const result: ImportResult = { created: [], errors: [] };
   // Not awaited one by one: the store applies each commit at once (so the next row's decision
   // sees the booths before it, e.g. a repeated booth number) and makes them durable together.
