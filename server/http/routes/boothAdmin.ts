@@ -1,25 +1,31 @@
 // What the organiser sees of a booth: the public view plus its pairing code, URL, counts and tablets;
-// and adding one, the same for a single booth and for each row of an import.
+// and adding one booth (an import decides all its rows at once: import.ts).
 import type { BoothAdmin, PairedTablet, Reply } from '../../../shared/protocol.ts';
 import type { BoothFields } from '../../../shared/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { createBooth } from '../../domain/booths.ts';
 import { introductionsOfTheDay } from '../../domain/stats.ts';
-import type { Booth, FairState } from '../../domain/types.ts';
+import { repsOfBooth } from '../../domain/indexes.ts';
+import type { Booth, FairState, Rep } from '../../domain/types.ts';
 import { boothPublic } from '../../domain/views.ts';
 import { newId, newPairingCode } from '../../ids.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
 
-/** Per booth, its tablets oldest first, in one pass; the token hash and the rep's email stay on the server. */
+const oldestFirst = (a: Rep, b: Rep) => a.pairedAt.localeCompare(b.pairedAt);
+
+/** The token hash and the rep's email stay on the server. */
+function tablet({ id, name, title, pairedAt, revokedAt }: Rep): PairedTablet {
+  return revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt };
+}
+
+/** Per booth, its tablets oldest first, in one pass over every rep. */
 function tabletsByBooth(state: FairState): Map<string, PairedTablet[]> {
   const tablets = new Map<string, PairedTablet[]>();
-  const reps = [...state.reps.values()].sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
-  for (const { id, boothId, name, title, pairedAt, revokedAt } of reps) {
-    const tablet: PairedTablet = revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt };
-    const list = tablets.get(boothId);
-    if (list) list.push(tablet);
-    else tablets.set(boothId, [tablet]);
+  for (const rep of [...state.reps.values()].sort(oldestFirst)) {
+    const list = tablets.get(rep.boothId);
+    if (list) list.push(tablet(rep));
+    else tablets.set(rep.boothId, [tablet(rep)]);
   }
   return tablets;
 }
@@ -49,11 +55,11 @@ export function boothList(state: FairState, publicUrl: string): BoothAdmin[] {
     .map((booth) => boothAdmin(state, booth, publicUrl, introductionsOfTheDay(state, booth.id), tablets.get(booth.id) ?? []));
 }
 
-/** One booth's organiser view, after a command changed it. */
+/** One booth's organiser view, after a command changed it: its own tablets only, by the index (an import asks for 10,000). */
 export function boothAdminById(state: FairState, boothId: string, publicUrl: string): BoothAdmin {
   const booth = state.booths.get(boothId);
   if (!booth) throw new Error('The booth is missing right after it was saved.');
-  return boothAdmin(state, booth, publicUrl, introductionsOfTheDay(state, boothId), tabletsByBooth(state).get(boothId) ?? []);
+  return boothAdmin(state, booth, publicUrl, introductionsOfTheDay(state, boothId), repsOfBooth(state, boothId).sort(oldestFirst).map(tablet));
 }
 
 /** Creates a booth with a fresh id and pairing code; answers with its organiser view. */
