@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportResult } from '../../shared/protocol.ts';
+import type { BoothAdmin, ImportResult } from '../../shared/protocol.ts';
 import { ACK_TIMEOUT_MS, api, ask, connectAdmin, connectStudent, disconnectAll, studentKey } from '../helpers.ts';
 import { createBooth, startHttpServer, type HttpTestServer } from './support.ts';
 
@@ -161,6 +161,12 @@ describe('a big import (issue #11)', () => {
     expect(result.created.find((b) => b.booth === 'B5000')).toMatchObject({ employer: 'Two-line\nName', slug: 'two-line-name' });
     expect(server.store.state.booths.size).toBe(9_997);
     expect(boothRecords(server.dataDir)).toEqual([9_997]); // one journal record, so one fdatasync
+
+    // The organiser's list, built a slice at a time: every booth once, B2 before B10.
+    const list = (await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json()) as BoothAdmin[];
+    const numbers = Array.from({ length: 10_000 }, (_, i) => i).filter((i) => !repeats.includes(i)).map((i) => `B${i}`);
+    expect(list.map((booth) => booth.booth)).toEqual(numbers);
+    expect(list[0]).toEqual(result.created[0]);
   });
 
   it('answers other requests and socket events while it imports 10,000 rows', async () => {

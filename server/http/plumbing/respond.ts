@@ -55,6 +55,15 @@ export async function sendJsonPieces(res: ServerResponse, status: number, pieces
   res.end();
 }
 
+/** A JSON list of values already serialised, in pieces of `perPiece` values (~200 KB for booth views). */
+export function* jsonListPieces(items: readonly string[], perPiece = 500): Generator<string> {
+  yield '[';
+  for (let start = 0; start < items.length; start += perPiece) {
+    yield `${start > 0 ? ',' : ''}${items.slice(start, start + perPiece).join(',')}`;
+  }
+  yield ']';
+}
+
 /** Resolves when the response can take more, or rejects if the client went away. */
 export function writeWithBackpressure(res: ServerResponse, text: string): Promise<void> | void {
   if (res.write(text)) return;

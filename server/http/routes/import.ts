@@ -11,7 +11,7 @@ import { newId, newPairingCode } from '../../ids.ts';
 import { eachInTurns } from '../../turns.ts';
 import { readBoothCsv, type CsvRow } from '../formats/boothCsv.ts';
 import { readCsv } from '../plumbing/body.ts';
-import { sendJsonPieces, sendReply } from '../plumbing/respond.ts';
+import { jsonListPieces, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
 import type { Context } from '../plumbing/router.ts';
 import { boothAdminById } from './boothAdmin.ts';
 
@@ -37,16 +37,11 @@ export async function importBooths(ctx: Context): Promise<void> {
   await sendJsonPieces(ctx.res, created.length > 0 ? 201 : 200, answerPieces(created, all));
 }
 
-/** Booth views a write: ~200 KB. */
-const VIEWS_PER_WRITE = 500;
-
-/** The ImportResult's JSON, `{"created":[…],"errors":[…]}`, in pieces of VIEWS_PER_WRITE booths. */
+/** The ImportResult's JSON, `{"created":[…],"errors":[…]}`, in pieces. */
 function* answerPieces(created: string[], errors: RowError[]): Generator<string> {
-  yield '{"created":[';
-  for (let start = 0; start < created.length; start += VIEWS_PER_WRITE) {
-    yield `${start > 0 ? ',' : ''}${created.slice(start, start + VIEWS_PER_WRITE).join(',')}`;
-  }
-  yield `],"errors":${JSON.stringify(errors)}}`;
+  yield '{"created":';
+  yield* jsonListPieces(created);
+  yield `,"errors":${JSON.stringify(errors)}}`;
 }
 
 /** Each row through the same schema as a booth added by hand, with the id and code it will get. */
