@@ -2,9 +2,8 @@
 // this process, so the loop delay is the server's; the client is a child `node` with fetch, timing
 // the download from request to last byte.
 import { spawn } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../../tests/helpers.ts';
-import { LOOP_RESOLUTION_MS } from './ack.ts';
+import { watchLoop } from './loopWatch.ts';
 
 const EXPORT_PATH = '/api/admin/export/introductions.csv';
 
@@ -45,8 +44,7 @@ export async function exportCsv({ dir, runs }: { dir: string; runs: number }) {
       client.on('error', reject);
       client.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`The export client failed (exit code ${code}): ${output}`))));
     });
-    const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
-    loop.enable();
+    const loop = await watchLoop();
     client.stdin.write('go\n');
     await exited;
     loop.disable();

@@ -7,6 +7,7 @@ import { ackStore } from './ack.ts';
 import { ackBare } from './bare.ts';
 import { exportCsv } from './export.ts';
 import { buildFair, writeTail } from './fair.ts';
+import { importCsv } from './import.ts';
 import { RESULT_PREFIX } from './child.ts';
 import { openOnce, parseFolder } from './startup.ts';
 
@@ -18,6 +19,7 @@ const tasks = {
   ackBare,
   ackStore,
   export: exportCsv,
+  import: importCsv,
 };
 export type Tasks = typeof tasks;
 

@@ -3,7 +3,9 @@
 import type { BoothStatus } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings } from '../../shared/schema.ts';
 import { record, refuse, type Decision } from './decision.ts';
-import type { Booth, FairState, Rep } from './types.ts';
+import { claim, noClaims, numberHolder, type Claims } from './boothClaims.ts';
+import { boothIdBySlug } from './indexes.ts';
+import type { Booth, FairEvent, FairState, Rep } from './types.ts';
 
 /** No 0/O, 1/I/L: a code read aloud or off a screen is typed right the first time. */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -20,25 +22,59 @@ export function configureFair(_state: FairState, fair: FairSettings): Decision {
   return record({ type: 'fair.configured', fair });
 }
 
-export function createBooth(
-  state: FairState,
-  input: BoothFields & { id: string; pairingCode: string },
-  now: Date,
-): Decision {
-  const { id, pairingCode, ...fields } = input;
-  if (fields.booth) {
-    const taken = [...state.booths.values()].find((b) => b.booth.toLowerCase() === fields.booth.toLowerCase());
-    if (taken) return refuse('CONFLICT', `Booth ${fields.booth} is already ${taken.employer}'s. Pick another booth number.`);
-  }
-  const booth: Booth = {
-    id,
-    slug: uniqueSlug(state, fields.employer, fields.booth),
-    ...fields,
-    status: 'open',
-    pairingCode,
-    createdAt: now.toISOString(),
+/** A new booth: the organiser's fields, and the id and pairing code the caller made. */
+export type NewBooth = BoothFields & { id: string; pairingCode: string };
+
+export function createBooth(state: FairState, input: NewBooth, now: Date): Decision {
+  const booth = decideBooth(state, noClaims(), input, now.toISOString());
+  return 'message' in booth ? refuse('CONFLICT', booth.message) : record({ type: 'booth.created', booth });
+}
+
+type BoothCreated = Extract<FairEvent, { type: 'booth.created' }>;
+
+/** An import's verdict: the booths to create, in the file's order, and why each other row was not. */
+export interface ImportDecision {
+  events: BoothCreated[];
+  refused: { line: number; message: string }[];
+}
+
+/**
+ * Many booths decided at once, as one change: each row is checked against the fair and the rows
+ * before it (a booth number twice in the file is refused at its second line, a name twice gets
+ * `-2`). Linear in the rows: the fair's numbers and addresses come from its indexes.
+ */
+export function decideImport(state: FairState, rows: readonly ImportRow[], now: Date): ImportDecision {
+  const decider = importDecider(state, now);
+  for (const row of rows) decider.decide(row);
+  return decider.decision;
+}
+
+export type ImportRow = NewBooth & { line: number };
+
+/**
+ * decideImport a row at a time, so that the caller can step aside between rows. The verdict holds
+ * as long as no booth was added meanwhile (booths are never removed).
+ */
+export function importDecider(state: FairState, now: Date): { decision: ImportDecision; decide: (row: ImportRow) => void } {
+  const claims = noClaims();
+  const decision: ImportDecision = { events: [], refused: [] };
+  const createdAt = now.toISOString();
+  return {
+    decision,
+    decide: ({ line, ...input }) => {
+      const booth = decideBooth(state, claims, input, createdAt);
+      if ('message' in booth) decision.refused.push({ line, message: booth.message });
+      else decision.events.push({ type: 'booth.created', booth });
+    },
   };
-  return record({ type: 'booth.created', booth });
+}
+
+function decideBooth(state: FairState, claims: Claims, input: NewBooth, createdAt: string): Booth | { message: string } {
+  const { id, pairingCode, ...fields } = input;
+  const taken = numberHolder(state, claims, fields.booth);
+  if (taken !== undefined) return { message: `Booth ${fields.booth} is already ${taken}'s. Pick another booth number.` };
+  const slug = claim(state, claims, fields.employer, fields.booth);
+  return { id, slug, ...fields, status: 'open', pairingCode, createdAt };
 }
 
 export function resetPairingCode(state: FairState, input: { boothId: string; pairingCode: string }): Decision {
@@ -84,7 +120,8 @@ export function revokeRep(state: FairState, input: { boothId: string; repId: str
 
 /** The booth at this address: the slug in its QR code's link. */
 export function boothBySlug(state: FairState, slug: string): Booth | undefined {
-  return [...state.booths.values()].find((b) => b.slug === slug);
+  const id = boothIdBySlug(state, slug);
+  return id === undefined ? undefined : state.booths.get(id);
 }
 
 export const NO_BOOTH = "There is no booth at that address. Scan the booth's QR code again or ask at the booth.";
@@ -97,19 +134,4 @@ export function boothByCode(state: FairState, code: string): Booth | undefined {
 
 function normaliseCode(code: string): string {
   return code.toUpperCase().replace(/[^A-Z0-9]/g, '');
-}
-
-function uniqueSlug(state: FairState, employer: string, boothNumber: string): string {
-  const base =
-    employer
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || `booth-${boothNumber.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'x'}`;
-  const used = new Set([...state.booths.values()].map((b) => b.slug));
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,10 +1,13 @@
-// Which introductions and requests belong to each booth, and which requests to each student.
+// Which introductions and requests belong to each booth, and which requests to each student;
+// and the fair's layout: each booth by its address and by its number, each booth's tablets.
 // A tablet loads its booth's cards at every (re)connect, a phone its own after every action: at
 // 100,000 introductions, walking all of them took ~6 ms per tablet, so a Wi-Fi blip that brings
-// 300 tablets back at once held the server ~2 s. Derived from the collections and never saved:
+// 300 tablets back at once held the server ~2 s. Every scan finds its booth by address, and every
+// new booth checks its number and address against all the others: a walk each time made an
+// import of 10,000 booths take seconds (issue #11). Derived from the collections and never saved:
 // built at first use (a start at 100,000 introductions must not pay for it), then kept by `apply`.
 import { introductionId } from './introductions.ts';
-import type { FairEvent, FairState, InterviewRequest, Introduction } from './types.ts';
+import type { Booth, FairEvent, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
 
 /** Ids by owner id; the entities themselves are looked up in the state, which replaces them. */
 type IdsBy = Map<string, Set<string>>;
@@ -21,6 +24,31 @@ interface Indexes {
 
 const built = new WeakMap<FairState, Indexes>();
 
+/** Booths and reps are never removed, and a booth's address and number never change: only additions to keep. */
+interface Layout {
+  boothBySlug: Map<string, string>;
+  /** By `boothNumberKey`; the first booth that had the number, if two ever did. */
+  boothByNumber: Map<string, string>;
+  repsOfBooth: IdsBy;
+  booths: Map<string, Booth>;
+  reps: Map<string, Rep>;
+  sizes: [booths: number, reps: number];
+}
+
+const builtLayout = new WeakMap<FairState, Layout>();
+
+/** Booth numbers are told apart without case: "a12" is booth A12. */
+export const boothNumberKey = (number: string): string => number.toLowerCase();
+
+export const boothIdBySlug = (state: FairState, slug: string): string | undefined => layoutOf(state).boothBySlug.get(slug);
+
+/** The booth with this number (however cased), if one; '' is no number. */
+export const boothIdByNumber = (state: FairState, number: string): string | undefined =>
+  number === '' ? undefined : layoutOf(state).boothByNumber.get(boothNumberKey(number));
+
+/** The booth's tablets, revoked ones too, in the order they were paired. */
+export const repsOfBooth = (state: FairState, boothId: string): Rep[] => entities(state.reps, layoutOf(state).repsOfBooth.get(boothId));
+
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
   entities(state.introductions, indexesOf(state).introductionsOfBooth.get(boothId));
 
@@ -36,6 +64,20 @@ export const requestsOfStudent = (state: FairState, studentId: string): Intervie
 
 /** Called by `apply` after each event. Only events that add or remove entities change an index. */
 export function keepIndexes(state: FairState, event: FairEvent): void {
+  keepLayout(state, event);
+  keepCards(state, event);
+}
+
+function keepLayout(state: FairState, event: FairEvent): void {
+  const layout = builtLayout.get(state);
+  if (!layout) return;
+  if (event.type === 'booth.created') addBooth(layout, event.booth);
+  else if (event.type === 'rep.paired') add(layout.repsOfBooth, event.rep.boothId, event.rep.id);
+  else return;
+  layout.sizes = [state.booths.size, state.reps.size];
+}
+
+function keepCards(state: FairState, event: FairEvent): void {
   const indexes = built.get(state);
   if (!indexes) return;
   switch (event.type) {
@@ -78,6 +120,30 @@ function indexesOf(state: FairState): Indexes {
   }
   built.set(state, fresh);
   return fresh;
+}
+
+function layoutOf(state: FairState): Layout {
+  const layout = builtLayout.get(state);
+  if (layout && layout.booths === state.booths && layout.reps === state.reps &&
+    layout.sizes[0] === state.booths.size && layout.sizes[1] === state.reps.size) return layout;
+  const fresh: Layout = {
+    boothBySlug: new Map(),
+    boothByNumber: new Map(),
+    repsOfBooth: new Map(),
+    booths: state.booths,
+    reps: state.reps,
+    sizes: [state.booths.size, state.reps.size],
+  };
+  for (const booth of state.booths.values()) addBooth(fresh, booth);
+  for (const rep of state.reps.values()) add(fresh.repsOfBooth, rep.boothId, rep.id);
+  builtLayout.set(state, fresh);
+  return fresh;
+}
+
+function addBooth(layout: Layout, booth: Booth): void {
+  layout.boothBySlug.set(booth.slug, booth.id);
+  const number = boothNumberKey(booth.booth);
+  if (number !== '' && !layout.boothByNumber.has(number)) layout.boothByNumber.set(number, booth.id);
 }
 
 function add(index: IdsBy, owner: string, id: string): void {

@@ -4,7 +4,7 @@ import type {
   BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
-import { introductionsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
+import { introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
 import type { Booth, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
@@ -14,8 +14,9 @@ const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCom
 /** How cards name a rep (a student sees the email too, once a time is set). */
 const repCard = (rep: Rep) => ({ id: rep.id, name: rep.name, title: rep.title });
 
+/** Every view of a booth names its reps on duty: by the index, not a walk over every booth's reps. */
 export function activeReps(state: FairState, boothId: string): Rep[] {
-  return [...state.reps.values()].filter((r) => r.boothId === boothId && !r.revokedAt);
+  return repsOfBooth(state, boothId).filter((r) => !r.revokedAt);
 }
 
 export function boothPublic(state: FairState, booth: Booth): BoothPublic {

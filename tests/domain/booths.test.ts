@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBooth, pairRep, resetPairingCode, revokeRep, setBoothStatus } from '../../server/domain/booths.ts';
+import { boothBySlug, createBooth, decideImport, pairRep, resetPairingCode, revokeRep, setBoothStatus } from '../../server/domain/booths.ts';
+import { applyAll } from '../../server/domain/state.ts';
 import { activeReps } from '../../server/domain/views.ts';
 import { requestInterview } from '../../server/domain/requests.ts';
 import { shareDetails } from '../../server/domain/students.ts';
@@ -20,6 +21,39 @@ describe('booths and pairing', () => {
   it('refuses a booth number that is already taken', () => {
     const { state } = makeFair();
     expectRefused(createBooth(state, { ...fields, booth: '12', id: 'b1', pairingCode: 'AAAA-AAAA', employer: 'Initech' }, MORNING), 'CONFLICT', /Booth 12 is already ACME's/);
+    commit(state, createBooth(state, { ...fields, booth: 'A7', id: 'b2', pairingCode: 'BBBB-BBBB', employer: 'Initech' }, MORNING));
+    expectRefused(createBooth(state, { ...fields, booth: 'a7', id: 'b3', pairingCode: 'CCCC-CCCC', employer: 'Hooli' }, MORNING), 'CONFLICT', /Booth a7 is already Initech's/);
+  });
+
+  it('decides an import row by row against the fair and the rows before, as one change', () => {
+    const { state } = makeFair(); // ACME at booth 12 (acme), Globex at 14
+    commit(state, createBooth(state, { ...fields, id: 'acme3', pairingCode: 'AAAA-AAAA', employer: 'ACME 3' }, MORNING));
+    const row = (line: number, employer: string, booth = '') => ({ ...fields, employer, booth, id: `row${line}`, pairingCode: `CODE-${line}`, line });
+    const before = state.booths.size;
+    const decision = decideImport(state, [
+      row(2, 'ACME', '1'), row(3, 'Acme', '12'), row(4, 'acme', 'B2'), row(5, 'Initech', 'b2'), row(6, 'ACME'), row(7, 'Hooli', '1'),
+    ], MORNING);
+    expect(state.booths.size).toBe(before); // a decision changes nothing
+    expect(decision.refused).toEqual([
+      { line: 3, message: "Booth 12 is already ACME's. Pick another booth number." },
+      { line: 5, message: "Booth b2 is already acme's. Pick another booth number." },
+      { line: 7, message: "Booth 1 is already ACME's. Pick another booth number." },
+    ]);
+    applyAll(state, decision.events);
+    // acme-3 is ACME 3's: the rows named ACME get the next free addresses.
+    expect(['row2', 'row4', 'row6'].map((id) => state.booths.get(id)!.slug)).toEqual(['acme-2', 'acme-4', 'acme-5']);
+    expect(boothBySlug(state, 'acme-5')!.id).toBe('row6');
+  });
+
+  it('gives 10,000 booths of one name 10,000 addresses, each once', () => {
+    const { state } = makeFair();
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ ...fields, employer: 'ACME', id: `b${i}`, pairingCode: `C-${i}`, line: i + 2 }));
+    const decision = decideImport(state, rows, MORNING);
+    expect(decision.refused).toEqual([]);
+    applyAll(state, decision.events);
+    const slugs = [...state.booths.values()].map((b) => b.slug);
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(state.booths.get('b9999')!.slug).toBe('acme-10001'); // makeFair's ACME has plain 'acme'
   });
 
   it('pairs with the code however it is typed, and not with an old code after a reset', () => {

@@ -1,11 +1,16 @@
 // The per-booth and per-student indexes (server/domain/indexes.ts) against a walk over every
 // introduction and request, through a seeded day of shares, requests, cancellations, withdrawals,
-// erasures and a purge: a tablet or a phone must never miss a card, or see one that went.
+// erasures and a purge: a tablet or a phone must never miss a card, or see one that went. And the
+// fair's layout (booths by address and number, tablets by booth) against a walk over every booth
+// and rep, through a seeded set-up of booths, imports, pairings, revocations and code resets.
 import { describe, expect, it } from 'vitest';
-import { introductionCountOfBooth, introductionsOfBooth, requestsOfBooth, requestsOfStudent } from '../../server/domain/indexes.ts';
+import { createBooth, decideImport, pairRep, resetPairingCode, revokeRep } from '../../server/domain/booths.ts';
+import {
+  boothIdByNumber, boothIdBySlug, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
+} from '../../server/domain/indexes.ts';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { cancelRequest, requestInterview } from '../../server/domain/requests.ts';
-import { apply } from '../../server/domain/state.ts';
+import { apply, applyAll } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import type { FairState } from '../../server/domain/types.ts';
 import { seeded } from '../helpers.ts';
@@ -64,5 +69,64 @@ describe('the booth and student indexes', () => {
     expect(ids(requestsOfBooth(state, 'globex'))).toEqual(['r2']);
     state.introductions = new Map();
     expect(introductionsOfBooth(state, 'acme')).toEqual([]);
+  });
+});
+
+function expectLayoutMatchesAWalk(state: FairState): void {
+  const booths = [...state.booths.values()];
+  for (const booth of booths) {
+    expect(boothIdBySlug(state, booth.slug)).toBe(booth.id);
+    const first = booths.find((b) => b.booth !== '' && b.booth.toLowerCase() === booth.booth.toLowerCase());
+    expect(boothIdByNumber(state, booth.booth.toUpperCase())).toBe(first?.id);
+    expect(ids(repsOfBooth(state, booth.id))).toEqual(ids([...state.reps.values()].filter((r) => r.boothId === booth.id)));
+  }
+  expect(boothIdBySlug(state, 'no-such-booth')).toBeUndefined();
+  expect(boothIdByNumber(state, '')).toBeUndefined();
+}
+
+describe('the layout indexes: booths by address and number, tablets by booth', () => {
+  it('always find what a walk over every booth and rep finds', () => {
+    const { state } = makeFair();
+    const random = seeded(7);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const names = ['ACME', 'Acme', 'ACME 2', 'Globex', 'Café Crème', '', '!!!']; // the same addresses again and again
+    const number = () => (random() < 0.5 ? '' : pick(['A', 'a', 'B', '']) + String(Math.floor(random() * 30))); // A7 and a7 are one booth
+    const fields = () => ({ employer: pick(names) || 'Initech', booth: number(), description: '', website: '', roles: [], place: '' });
+    let made = 0;
+    let reps = 0;
+    for (let step = 0; step < 300; step++) {
+      const boothIds = [...state.booths.keys()];
+      const roll = random();
+      if (roll < 0.3) {
+        made += 1;
+        const decision = createBooth(state, { ...fields(), id: `b${made}`, pairingCode: `CODE-${made}` }, MORNING);
+        for (const event of decision.events ?? []) apply(state, event);
+      } else if (roll < 0.4) {
+        const rows = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, line) => ({ ...fields(), id: `b${(made += 1)}`, pairingCode: `CODE-${made}`, line }));
+        applyAll(state, decideImport(state, rows, MORNING).events);
+      } else if (roll < 0.75) {
+        const code = state.booths.get(pick(boothIds))!.pairingCode;
+        applyAll(state, pairRep(state, { code, name: 'Ada', title: '', email: 'ada@example.com', repId: `r${(reps += 1)}`, tokenHash: 'h' }, MORNING).events!);
+      } else if (roll < 0.9 && reps > 0) {
+        const rep = state.reps.get(`r${1 + Math.floor(random() * reps)}`)!;
+        for (const event of revokeRep(state, { boothId: rep.boothId, repId: rep.id }, MORNING).events ?? []) apply(state, event);
+      } else {
+        applyAll(state, resetPairingCode(state, { boothId: pick(boothIds), pairingCode: `NEW-${step}` }).events!);
+      }
+      expectLayoutMatchesAWalk(state);
+    }
+    // A busy set-up: many booths, many of them sharing a name, numbers refused as taken.
+    expect(state.booths.size).toBeGreaterThan(100);
+    expect(state.reps.size).toBeGreaterThan(50);
+  });
+
+  it('see booths and reps changed behind their back and are built again', () => {
+    const { state } = makeFair();
+    expect(boothIdBySlug(state, 'acme')).toBe('acme');
+    state.booths.set('initech', { ...state.booths.get('acme')!, id: 'initech', slug: 'initech', booth: '99' });
+    expect(boothIdBySlug(state, 'initech')).toBe('initech');
+    expect(boothIdByNumber(state, '99')).toBe('initech');
+    state.booths = new Map();
+    expect(boothIdBySlug(state, 'acme')).toBeUndefined();
   });
 });

@@ -1,6 +1,21 @@
 // Reading the organiser's employer list (CSV with a header row) into booth fields, row by row.
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
+import { CsvError, Parser, type Options } from 'csv-parse';
+import { nextTurn } from '../../turns.ts';
 import { httpError } from '../plumbing/respond.ts';
+
+/**
+ * The rows one import may hold. A fair has hundreds of booths, a multi-hall expo a few thousand:
+ * 10,000 leaves room for the largest, and is the size the import is measured at (`npm run bench`,
+ * BENCH_ONLY=import). Without it a 1 MB file of one-letter rows would be 500,000 booths.
+ */
+export const MAX_IMPORT_ROWS = 10_000;
+
+/**
+ * Parsed a slice at a time, taking a turn of the event loop between slices. csv-parse reads about
+ * 3 MB/s of the densest file (one short cell a row: 700 KB took ~240 ms in one go), so 16 KB is
+ * ~6 ms of parsing a turn.
+ */
+const CSV_BYTES_PER_TURN = 16 * 1024;
 
 const COLUMNS = ['employer', 'booth', 'description', 'website', 'roles', 'place'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -28,28 +43,46 @@ function delimiterOf(text: string): string {
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best));
 }
 
-function parseRecords(text: string): Parsed[] {
-  try {
-    return parseCsv(text, {
-      bom: true,
-      delimiter: delimiterOf(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as Parsed[];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const at = (error as CsvError & { lines?: number }).lines;
-    throw httpError(400, 'INVALID', `The CSV cannot be read${at ? ` near line ${at}` : ''}: check that every quote " is closed, then import it again.`);
+const TOO_MANY_ROWS = `The CSV has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows: Boothlink imports at most ` +
+  `${MAX_IMPORT_ROWS.toLocaleString('en')} booths at a time. Split the file and import each part.`;
+
+/** The header and at most MAX_IMPORT_ROWS records after it; refuses a longer file as soon as it is seen to be. */
+async function parseRecords(bytes: Buffer, delimiter: string): Promise<Parsed[]> {
+  const options: Options = { bom: true, delimiter, info: true, relax_column_count: true, skip_empty_lines: true };
+  const parser = new Parser(options);
+  const records: Parsed[] = [];
+  let failure: unknown;
+  parser.on('readable', () => {
+    for (let record: Parsed | null; (record = parser.read() as Parsed | null) !== null;) records.push(record);
+  });
+  parser.on('error', (error) => (failure = error));
+  const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('error', () => resolve()));
+  for (let at = 0; at < bytes.length && failure === undefined; at += CSV_BYTES_PER_TURN) {
+    parser.write(bytes.subarray(at, at + CSV_BYTES_PER_TURN));
+    await nextTurn(); // the parser's records and errors arrive by then
+    if (records.length > MAX_IMPORT_ROWS + 1) {
+      parser.destroy();
+      throw httpError(413, 'INVALID', TOO_MANY_ROWS);
+    }
   }
+  if (failure === undefined) parser.end();
+  await ended;
+  if (failure !== undefined) throw unreadable(failure);
+  if (records.length > MAX_IMPORT_ROWS + 1) throw httpError(413, 'INVALID', TOO_MANY_ROWS);
+  return records;
+}
+
+function unreadable(error: unknown): unknown {
+  if (!(error instanceof CsvError)) return error;
+  const at = (error as CsvError & { lines?: number }).lines;
+  return httpError(400, 'INVALID', `The CSV cannot be read${at ? ` near line ${at}` : ''}: check that every quote " is closed, then import it again.`);
 }
 
 /**
  * The line each record starts on. csv-parse's own `info.lines` counts a CRLF inside a quoted
  * cell as two lines, so lines are counted here, from where each record ends.
  */
-function startLines(text: string, records: Parsed[]): number[] {
-  const bytes = Buffer.from(text);
+function startLines(bytes: Buffer, records: Parsed[]): number[] {
   const [CR, LF] = [0x0d, 0x0a];
   let line = 1;
   let at = 0;
@@ -81,10 +114,15 @@ function readHeader(cells: string[]): Column[] {
   return names as Column[];
 }
 
-/** The data rows of a booth CSV; throws a 400 HttpError for a file that cannot be used at all. */
-export function readBoothCsv(text: string): CsvRow[] {
-  const parsed = parseRecords(text);
-  const lines = startLines(text, parsed);
+/**
+ * The data rows of a booth CSV; throws a 400 HttpError for a file that cannot be used at all, and
+ * a 413 for one of more than MAX_IMPORT_ROWS rows.
+ */
+export async function readBoothCsv(text: string): Promise<CsvRow[]> {
+  const bytes = Buffer.from(text);
+  const parsed = await parseRecords(bytes, delimiterOf(text));
+  const lines = startLines(bytes, parsed);
+  await nextTurn(); // a walk over every byte: a file's worth of rows comes next
   const [header, ...records] = parsed;
   if (!header) throw httpError(400, 'INVALID', NO_HEADER);
   const columns = readHeader(header.record);

@@ -5,6 +5,10 @@ import { parse } from '../../../shared/schema.ts';
 import { httpError, HttpError } from './respond.ts';
 
 const MAX_JSON_BYTES = 16 * 1024;
+/**
+ * Room for the most rows an import takes (MAX_IMPORT_ROWS, formats/boothCsv.ts) at ~100 bytes
+ * each, or about 3,000 employers with a 300-character description each.
+ */
 const MAX_CSV_BYTES = 1024 * 1024;
 
 const NOT_JSON = 'The request body is not valid JSON.';
@@ -18,16 +22,17 @@ function charset(req: IncomingMessage): string | undefined {
   return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
 }
 
-function tooLarge(what: string, maxBytes: number): HttpError {
+/** `advice`: what the person can do about it, when there is something. */
+function tooLarge(what: string, maxBytes: number, advice = ''): HttpError {
   const limit = maxBytes >= 1024 * 1024 ? `${maxBytes / (1024 * 1024)} MB` : `${maxBytes / 1024} KB`;
-  const error = httpError(413, 'INVALID', `The ${what} is too large: at most ${limit}.`);
+  const error = httpError(413, 'INVALID', `The ${what} is too large: at most ${limit}.${advice && ` ${advice}`}`);
   // The client may still be sending; closing is cheaper than reading the rest.
   return new HttpError(error.status, error.body, { Connection: 'close' });
 }
 
 /** Reads the whole body, refusing it as soon as it passes `maxBytes`. */
-function readBody(req: IncomingMessage, maxBytes: number, what: string): Promise<Buffer> {
-  if (Number(req.headers['content-length']) > maxBytes) return Promise.reject(tooLarge(what, maxBytes));
+function readBody(req: IncomingMessage, maxBytes: number, what: string, advice?: string): Promise<Buffer> {
+  if (Number(req.headers['content-length']) > maxBytes) return Promise.reject(tooLarge(what, maxBytes, advice));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -39,7 +44,7 @@ function readBody(req: IncomingMessage, maxBytes: number, what: string): Promise
       if (size > maxBytes) {
         done();
         req.pause();
-        reject(tooLarge(what, maxBytes));
+        reject(tooLarge(what, maxBytes, advice));
       } else chunks.push(chunk);
     };
     const onEnd = () => {
@@ -89,7 +94,7 @@ export async function readCsv(req: IncomingMessage): Promise<string> {
   const declared = charset(req);
   const text = declared && declared !== 'utf-8' && declared !== 'utf8' && declared !== 'us-ascii'
     ? undefined
-    : utf8(await readBody(req, MAX_CSV_BYTES, 'CSV file'));
+    : utf8(await readBody(req, MAX_CSV_BYTES, 'CSV file', 'Split the file and import each part.'));
   if (text === undefined) {
     throw httpError(400, 'INVALID', 'The CSV file is not UTF-8 text. In Excel, save it as "CSV UTF-8 (comma delimited)" and import it again.');
   }

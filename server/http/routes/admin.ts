@@ -5,10 +5,10 @@ import { BoothInput, FairInput } from '../../../shared/schema.ts';
 import { configureFair, resetPairingCode } from '../../domain/booths.ts';
 import { newPairingCode } from '../../ids.ts';
 import { readInput } from '../plumbing/body.ts';
-import { addBooth, boothAdminById, boothList } from './boothAdmin.ts';
+import { addBooth, boothAdminById, boothListJson } from './boothAdmin.ts';
 import { importBooths } from './import.ts';
 import { revokeRoutes } from './revoke.ts';
-import { sendJson, sendReply } from '../plumbing/respond.ts';
+import { jsonListPieces, sendJson, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
@@ -36,7 +36,7 @@ async function resetCode(ctx: Context): Promise<void> {
 export const adminRoutes: Route[] = [
   route('GET', ADMIN_FAIR, (ctx) => sendJson(ctx.res, 200, fairInfo(ctx))),
   route('PUT', ADMIN_FAIR, putFair),
-  route('GET', ADMIN_BOOTHS, ({ res, deps }) => sendJson(res, 200, boothList(deps.store.state, deps.config.publicUrl))),
+  route('GET', ADMIN_BOOTHS, async ({ res, deps }) => sendJsonPieces(res, 200, jsonListPieces(await boothListJson(deps.store, deps.config.publicUrl)))),
   route('POST', ADMIN_BOOTHS, postBooth),
   route('POST', ADMIN_BOOTH_IMPORT, importBooths),
   route('POST', ADMIN_RESET_CODE, resetCode),

@@ -1,31 +1,13 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
-import type { ServerResponse } from 'node:http';
 import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
 import { nextTurn } from '../../turns.ts';
 import { csvText } from '../formats/csv.ts';
 import { fairJsonPieces } from '../formats/fairJson.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from '../formats/introductionRows.ts';
-import { downloadHeaders } from '../plumbing/respond.ts';
+import { downloadHeaders, writeWithBackpressure } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const BOM = '\uFEFF';
-
-/** Resolves when the response can take more, or rejects if the client went away. */
-function writeWithBackpressure(res: ServerResponse, text: string): Promise<void> | void {
-  if (res.write(text)) return;
-  return new Promise((resolve, reject) => {
-    const settle = (error?: Error) => {
-      res.off('drain', onDrain);
-      res.off('close', onClose);
-      if (error) reject(error);
-      else resolve();
-    };
-    const onDrain = () => settle();
-    const onClose = () => settle(Object.assign(new Error('The client went away.'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
-    res.on('drain', onDrain);
-    res.on('close', onClose);
-  });
-}
 
 async function exportIntroductions({ res, deps }: Context): Promise<void> {
   const state = deps.store.state;

@@ -1,27 +1,75 @@
 // POST /api/admin/booths/import: create a booth per good CSV row, report each bad row by line.
+// All the rows are one decision and one commit: one journal record, one fdatasync, one broadcast,
+// and nothing created if the disk fails. The work around that commit (reading the file, checking
+// each row, deciding, the answer's views) is done a slice at a time, stepping aside between
+// slices, so sockets and other requests are served during an import of 10,000 rows (issue #11).
 import type { ImportResult } from '../../../shared/protocol.ts';
 import { BoothInput, parse } from '../../../shared/schema.ts';
+import { decideImport, importDecider, type ImportDecision, type ImportRow } from '../../domain/booths.ts';
+import type { Deps } from '../../deps.ts';
+import { newId, newPairingCode } from '../../ids.ts';
+import { eachInTurns } from '../../turns.ts';
+import { readBoothCsv, type CsvRow } from '../formats/boothCsv.ts';
 import { readCsv } from '../plumbing/body.ts';
-import { readBoothCsv } from '../formats/boothCsv.ts';
-import { addBooth } from './boothAdmin.ts';
-import { sendJson } from '../plumbing/respond.ts';
+import { jsonListPieces, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
 import type { Context } from '../plumbing/router.ts';
+import { boothAdminById } from './boothAdmin.ts';
+
+type RowError = ImportResult['errors'][number];
 
 export async function importBooths(ctx: Context): Promise<void> {
-  const rows = readBoothCsv(await readCsv(ctx.req));
-  const result: ImportResult = { created: [], errors: [] };
-  // Not awaited one by one: the store applies each commit at once (so the next row's decision
-  // sees the booths before it, e.g. a repeated booth number) and makes them durable together.
-  const pending = rows.map(async (row) => {
-    if (row.problem) return { line: row.line, error: row.problem };
-    const input = parse(BoothInput, row.fields);
-    if (!input.ok) return { line: row.line, error: input.message };
-    const reply = await addBooth(ctx.deps, input.value);
-    return reply.ok ? { line: row.line, booth: reply.data } : { line: row.line, error: reply.error.message };
+  const { store, now, config, run } = ctx.deps;
+  const { valid, errors } = await checkRows(await readBoothCsv(await readCsv(ctx.req)));
+  let decided = await decideInTurns(ctx.deps, valid);
+  const reply = await run({
+    decide: () => {
+      // Decided over many turns: if a booth came meanwhile (another import), decide again, at once.
+      if (!decided.holds()) decided = { decision: decideImport(store.state, valid, now()), holds: () => true };
+      return { events: decided.decision.events }; // not record(...events): 10,000 arguments
+    },
+    respond: () => decided.decision.events.map((event) => event.booth.id),
   });
-  for (const outcome of await Promise.all(pending)) {
-    if (outcome.booth) result.created.push(outcome.booth);
-    else if (outcome.error !== undefined) result.errors.push({ line: outcome.line, message: outcome.error });
+  if (!reply.ok) return sendReply(ctx.res, reply);
+  // Each view as JSON as soon as it is built: 10,000 of them are megabytes.
+  const created: string[] = [];
+  await eachInTurns(reply.data, (id) => created.push(JSON.stringify(boothAdminById(store.state, id, config.publicUrl))));
+  const all = [...errors, ...decided.decision.refused].sort((a, b) => a.line - b.line);
+  await sendJsonPieces(ctx.res, created.length > 0 ? 201 : 200, answerPieces(created, all));
+}
+
+/** The ImportResult's JSON, `{"created":[…],"errors":[…]}`, in pieces. */
+function* answerPieces(created: string[], errors: RowError[]): Generator<string> {
+  yield '{"created":';
+  yield* jsonListPieces(created);
+  yield `,"errors":${JSON.stringify(errors)}}`;
+}
+
+/** Each row through the same schema as a booth added by hand, with the id and code it will get. */
+async function checkRows(rows: CsvRow[]): Promise<{ valid: ImportRow[]; errors: RowError[] }> {
+  const valid: ImportRow[] = [];
+  const errors: RowError[] = [];
+  await eachInTurns(rows, (row) => {
+    const input = row.problem === undefined ? parse(BoothInput, row.fields) : { ok: false as const, message: row.problem };
+    if (input.ok) valid.push({ ...input.value, id: newId(), pairingCode: newPairingCode(), line: row.line });
+    else errors.push({ line: row.line, message: input.message });
+  });
+  return { valid, errors };
+}
+
+/** How often the rows are decided again in slices when booths keep coming meanwhile; then at once. */
+const DECIDE_TRIES = 3;
+
+/**
+ * The import decided a slice at a time against the fair as it is. The verdict holds while no booth
+ * was added (booths are never removed) and memory was not reloaded: `holds` says whether it still does.
+ */
+async function decideInTurns({ store, now }: Deps, rows: ImportRow[]): Promise<{ decision: ImportDecision; holds: () => boolean }> {
+  for (let tries = 1; ; tries++) {
+    const state = store.state;
+    const booths = state.booths.size;
+    const decider = importDecider(state, now());
+    await eachInTurns(rows, decider.decide);
+    const holds = () => store.state === state && state.booths.size === booths;
+    if (holds() || tries === DECIDE_TRIES) return { decision: decider.decision, holds };
   }
-  sendJson(ctx.res, result.created.length > 0 ? 201 : 200, result);
 }
