@@ -29,6 +29,10 @@ export function createStatic(distDir: string): (req: IncomingMessage, res: Serve
       res.end(NOT_BUILT);
       return;
     }
+    // sirv pipes a file stream into the response, and pipe() never destroys its source: a download
+    // cut short (a phone that walked out of the Wi-Fi) would keep its file open for the life of the
+    // process, and every open file is one fewer for connections and for the store.
+    res.once('pipe', (file) => res.once('close', () => file.destroy()));
     serve(req, res);
   };
 }
