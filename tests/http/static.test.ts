@@ -95,6 +95,14 @@ describe('health and static files', () => {
     await waitFor(() => openOnFile() === 0, 5000, 'the aborted downloads to close their file');
   });
 
+  it('ends the response of a file that cannot be opened, and keeps serving', async () => {
+    server = await startHttpServer();
+    expect((await api(server.url, '/')).status).toBe(200); // the folder is listed at the first request
+    fs.rmSync(path.join(server.distDir, 'assets', 'index-abc123.js')); // as a rebuild does
+    await expect(api(server.url, '/assets/index-abc123.js').then((res) => res.text())).rejects.toThrow();
+    expect((await api(server.url, '/healthz')).status).toBe(200);
+  });
+
   it('leaves /socket.io/ to socket.io and answers HEAD like GET', async () => {
     server = await startHttpServer();
     const polling = await api(server.url, '/socket.io/?EIO=4&transport=polling');

@@ -29,10 +29,14 @@ export function createStatic(distDir: string): (req: IncomingMessage, res: Serve
       res.end(NOT_BUILT);
       return;
     }
-    // sirv pipes a file stream into the response, and pipe() never destroys its source: a download
-    // cut short (a phone that walked out of the Wi-Fi) would keep its file open for the life of the
-    // process, and every open file is one fewer for connections and for the store.
-    res.once('pipe', (file) => res.once('close', () => file.destroy()));
+    // sirv pipes a file stream into the response, and pipe() neither destroys its source nor hears
+    // its errors: a download cut short (a phone that walked out of the Wi-Fi) would keep its file
+    // open for the life of the process, and a file that cannot be opened (no descriptor left, or
+    // removed by a rebuild) would throw from the stream and stop the server.
+    res.once('pipe', (file) => {
+      file.once('error', () => res.destroy());
+      res.once('close', () => file.destroy());
+    });
     serve(req, res);
   };
 }
