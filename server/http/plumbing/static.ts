@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { STATIC_FILES_AT_ONCE } from '../../limits/connections.ts';
+import { fileSlots } from './fileSlots.ts';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 const NOT_BUILT = 'The client is not built yet: run npm run build.';
@@ -15,6 +17,7 @@ function cacheHeaders(res: ServerResponse, pathname: string): void {
 export function createStatic(distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
   // sirv lists the folder once when made (dev: false), so it is made once the build is there.
   let serve: ReturnType<typeof sirv> | undefined;
+  const slots = fileSlots(STATIC_FILES_AT_ONCE);
   const notFound = (_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.end('There is nothing at this address.');
@@ -37,6 +40,7 @@ export function createStatic(distDir: string): (req: IncomingMessage, res: Serve
       file.once('error', () => res.destroy());
       res.once('close', () => file.destroy());
     });
-    serve(req, res);
+    const send = serve;
+    slots(res, () => send(req, res));
   };
 }
