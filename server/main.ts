@@ -40,10 +40,11 @@ async function main(): Promise<void> {
     app.http.off('error', cannotListen); // from now on an error is a connection not accepted, which is shed
     // Counted before the first connection, with the journal and the listening socket open.
     const files = readOpenFiles();
-    if (files) app.connections.hold(connectionCapacity(files.limit, files.open));
+    const capacity = files && connectionCapacity(files.limit, files.open);
+    if (capacity) app.connections.hold(capacity);
     const address = app.http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(await banner(config, adminToken, port));
+    console.log(await banner(config, adminToken, port, capacity));
   });
 
   let stopping = false;

@@ -47,7 +47,7 @@ async function startLimited(): Promise<{ url: string; output: () => string }> {
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
-  await waitFor(() => /admin#token=/.test(output) || child.exitCode !== null, 15_000, 'the banner');
+  await waitFor(() => /Stop with Ctrl\+C/.test(output) || child.exitCode !== null, 15_000, 'the banner');
   if (child.exitCode !== null) throw new Error(`The server did not start:\n${output}`);
   return { url, output: () => output };
 }
@@ -95,8 +95,10 @@ const room = readOpenFiles();
 const canFlood = process.platform === 'linux' && room !== undefined && room.limit - room.open > 2 * FLOOD;
 
 describe.runIf(canFlood)(`the server under a limit of ${FILE_LIMIT} open files`, () => {
-  it(`turns away ${FLOOD} sockets from one address with a sentence, while another phone's writes all succeed and /healthz answers`, async () => {
+  it(`says how many it holds, and turns away ${FLOOD} sockets from one address with a sentence, while another phone's writes all succeed and /healthz answers`, async () => {
     const server = await startLimited();
+    expect(server.output()).toMatch(/Connections: up to [\d,]+ phones and tablets at once \(this process may open 1,024 files\)\./);
+    expect(server.output()).toContain('Warning: a fair of 5,000 phones and 500 tablets needs 5,500 connections');
     const phone = await connectStudent(server.url, studentKey());
 
     const outcomes = await floodWith(() => floodingPhone(server.url));
