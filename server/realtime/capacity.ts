@@ -34,7 +34,7 @@ export function guardConnections(http: NetServer, log: (line: string) => void): 
     if (now - reportedAtMs < REPORT_EVERY_MS) return;
     reportedAtMs = now;
     const limit = capacity === undefined ? 'its open-file limit' : `its limit of ${capacity.fileLimit.toLocaleString('en-US')} open files`;
-    log(`Turning ${what} away: ${open.toLocaleString('en-US')} connections are open, as many as this server holds under ${limit}. To hold more, raise the limit and restart (README, "Open files").`);
+    log(`Turning away ${what}: ${open.toLocaleString('en-US')} connections are open, as many as this server holds under ${limit}. To hold more, raise the limit and restart (README, "Open files").`);
   };
 
   http.on('connection', (socket: NetSocket) => {

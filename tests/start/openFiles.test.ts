@@ -69,7 +69,7 @@ function floodingPhone(url: string, transports = ['websocket']): { socket: { des
   const closed = new Promise((resolve) => socket.io.once('close', resolve));
   const settled = new Promise<string>((resolve) => {
     socket.once('connect', () => resolve('connected'));
-    // Settled once its connection is closed too: a refused socket gives its connection back.
+    // A refused one is settled once it has closed its connection too, as the page does.
     socket.once('connect_error', (error: Error & { data?: { message?: string } }) => {
       if (error.data === undefined) return resolve(error.message); // not refused by the server: nothing more will come
       void closed.then(() => resolve(error.data?.message ?? error.message));
@@ -114,12 +114,12 @@ describe.runIf(canFlood)(`the server under a limit of ${FILE_LIMIT} open files`,
     // there is room (refused sockets still closing took some) and then told the same.
     let late = 'connected';
     for (let i = 0; i < LATE_PHONES && late === 'connected'; i++) {
-      const phone = floodingPhone(server.url, ['polling', 'websocket']);
-      flood.push(phone.socket);
-      late = await phone.settled;
+      const arrival = floodingPhone(server.url, ['polling', 'websocket']);
+      flood.push(arrival.socket);
+      late = await arrival.settled;
     }
     expect(late).toBe(BUSY);
-    expect(server.output()).toMatch(/Turning phones and tablets away: [\d,]+ connections are open/);
+    expect(server.output()).toMatch(/Turning away phones and tablets: [\d,]+ connections are open/);
   }, SETTLE_MS);
 
   it(`keeps the store's files when ${FLOOD} connections from one address never say a word`, async () => {
