@@ -8,6 +8,7 @@ import { execute as realExecute, type Execute } from './execute.ts';
 import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
 import { epochOf } from './realtime/epoch.ts';
+import { guardConnections } from './realtime/capacity.ts';
 import { guardEvents } from './realtime/handle.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rates.ts';
 import { startExpiry } from './realtime/expiry.ts';
@@ -47,18 +48,24 @@ export function createApp(deps: AppDeps) {
   const server = deps.config.tls
     ? https.createServer({ cert: deps.config.tls.cert, key: deps.config.tls.key })
     : http.createServer();
+  const log = deps.log ?? ((line: string) => console.error(line));
+  const connections = guardConnections(server, log); // sheds nothing until main.ts says how many it holds
   const io = new Server(server, {
     maxHttpBufferSize: MAX_PAYLOAD_BYTES,
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, isAllowedOrigin(req, deps.config)),
+    allowRequest: (req, callback) => {
+      if (!isAllowedOrigin(req, deps.config)) return callback(null, false);
+      const busy = connections.handshakeRefusal();
+      callback(busy ?? null, busy === undefined);
+    },
     // Missed pushes are replayed after a short drop. The auth middlewares run again on that
     // reconnect, so a tablet revoked meanwhile does not slip back in with its old session.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
   });
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
   refuseOtherVersions(io); // likewise, and ahead of each namespace's credential check
+  connections.shedSessions(io); // likewise, after the version check: an old page is told to reload first
   const { store, now, config, adminToken, expiryCheckMs } = deps;
-  const log = deps.log ?? ((line: string) => console.error(line));
   const epoch = epochOf(store);
   const publish = createPublisher(io, store, epoch);
   const run = createCommandRunner({ store, execute: deps.execute ?? realExecute, publish, log });
@@ -69,7 +76,7 @@ export function createApp(deps: AppDeps) {
   registerAdmin(io, handlers);
   const stopExpiry = startExpiry(handlers);
   server.on('close', stopExpiry);
-  return { http: server, io };
+  return { http: server, io, connections };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -3,8 +3,10 @@ import fs from 'node:fs';
 import { createApp } from './app.ts';
 import { banner, lanAddresses } from './banner.ts';
 import { readEnv } from './config.ts';
+import { readOpenFiles } from './descriptors.ts';
 import type { Config } from './deps.ts';
 import { setDefaultFair } from './firstStart.ts';
+import { connectionCapacity } from './limits/connections.ts';
 import { loadAdminToken } from './store/adminToken.ts';
 import { openFileStore } from './store/fileStore.ts';
 
@@ -27,16 +29,22 @@ async function main(): Promise<void> {
   const adminToken = await loadAdminToken(config.dataDir, config.adminToken).catch((e: Error) => fail(e.message));
   const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line) });
 
-  app.http.once('error', async (error: NodeJS.ErrnoException) => {
+  const cannotListen = async (error: NodeJS.ErrnoException) => {
     await store.close(); // releases the data folder's lock before exiting
     fail(error.code === 'EADDRINUSE'
       ? `port ${config.port} is busy. Stop the other program or set PORT to another port, e.g. PORT=8081 npm start.`
       : `cannot listen on ${config.host}:${config.port} (${error.message}).`);
-  });
+  };
+  app.http.once('error', cannotListen);
   app.http.listen(config.port, config.host, async () => {
+    app.http.off('error', cannotListen); // from now on an error is a connection not accepted, which is shed
+    // Counted before the first connection, with the journal and the listening socket open.
+    const files = readOpenFiles();
+    const capacity = files && connectionCapacity(files.limit, files.open);
+    if (capacity) app.connections.hold(capacity);
     const address = app.http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(await banner(config, adminToken, port));
+    console.log(await banner(config, adminToken, port, capacity));
   });
 
   let stopping = false;

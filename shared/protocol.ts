@@ -14,9 +14,12 @@ import type { EraseInput, WithdrawInput } from './privacySchema.ts';
  */
 export const PROTOCOL_VERSION = 1;
 
-/** A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is. */
+/**
+ * A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is.
+ * BUSY: the server holds all the connections it can (server/realtime/capacity.ts).
+ */
 export interface HandshakeRefusal {
-  code: 'UNAUTHORIZED' | 'OUTDATED';
+  code: 'UNAUTHORIZED' | 'OUTDATED' | 'BUSY';
   message: string;
 }
 

@@ -1,7 +1,9 @@
 // /healthz, the built client with its SPA fallback, and the headers every response carries.
 import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, tempDir } from '../helpers.ts';
+import { api, tempDir, waitFor } from '../helpers.ts';
 import { INDEX_HTML, startHttpServer, type HttpTestServer } from './support.ts';
 
 let server: HttpTestServer;
@@ -69,6 +71,36 @@ describe('health and static files', () => {
     expect(built.status).toBe(200);
     expect(await built.text()).toBe(INDEX_HTML);
     fs.rmSync(empty, { recursive: true, force: true });
+  });
+
+  // Linux lists a process's open files in /proc; elsewhere there is nothing to count.
+  it.runIf(fs.existsSync('/proc/self/fd'))('closes the file of a download cut short', async () => {
+    server = await startHttpServer();
+    // Larger than the socket buffers of loopback, so the file is still being sent when the client goes.
+    const file = path.join(server.distDir, 'assets', 'big-abc123.bin');
+    fs.writeFileSync(file, Buffer.alloc(16 << 20, 1));
+    const openOnFile = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false; // closed meanwhile
+      }
+    }).length;
+    for (let i = 0; i < 5; i++) {
+      const client = net.connect(server.port, '127.0.0.1');
+      client.write('GET /assets/big-abc123.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+      await new Promise((resolve) => client.once('data', resolve));
+      client.destroy();
+    }
+    await waitFor(() => openOnFile() === 0, 5000, 'the aborted downloads to close their file');
+  });
+
+  it('ends the response of a file that cannot be opened, and keeps serving', async () => {
+    server = await startHttpServer();
+    expect((await api(server.url, '/')).status).toBe(200); // the folder is listed at the first request
+    fs.rmSync(path.join(server.distDir, 'assets', 'index-abc123.js')); // as a rebuild does
+    await expect(api(server.url, '/assets/index-abc123.js').then((res) => res.text())).rejects.toThrow();
+    expect((await api(server.url, '/healthz')).status).toBe(200);
   });
 
   it('leaves /socket.io/ to socket.io and answers HEAD like GET', async () => {

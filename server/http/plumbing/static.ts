@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { STATIC_FILES_AT_ONCE } from '../../limits/connections.ts';
+import { fileSlots } from './fileSlots.ts';
 
 const YEAR_S = 365 * 24 * 60 * 60;
 const NOT_BUILT = 'The client is not built yet: run npm run build.';
@@ -15,6 +17,7 @@ function cacheHeaders(res: ServerResponse, pathname: string): void {
 export function createStatic(distDir: string): (req: IncomingMessage, res: ServerResponse) => void {
   // sirv lists the folder once when made (dev: false), so it is made once the build is there.
   let serve: ReturnType<typeof sirv> | undefined;
+  const slots = fileSlots(STATIC_FILES_AT_ONCE);
   const notFound = (_req: IncomingMessage, res: ServerResponse) => {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-cache' });
     res.end('There is nothing at this address.');
@@ -29,6 +32,15 @@ export function createStatic(distDir: string): (req: IncomingMessage, res: Serve
       res.end(NOT_BUILT);
       return;
     }
-    serve(req, res);
+    // sirv pipes a file stream into the response, and pipe() neither destroys its source nor hears
+    // its errors: a download cut short (a phone that walked out of the Wi-Fi) would keep its file
+    // open for the life of the process, and a file that cannot be opened (no descriptor left, or
+    // removed by a rebuild) would throw from the stream and stop the server.
+    res.once('pipe', (file) => {
+      file.once('error', () => res.destroy());
+      res.once('close', () => file.destroy());
+    });
+    const send = serve;
+    slots(res, () => send(req, res));
   };
 }
