@@ -16,6 +16,15 @@ export const EXPORT_FAIR_JSON = '/api/admin/export/fair.json';
 
 export const REP_PAIR = '/api/rep/pair';
 
+/**
+ * What one booth import takes, so the organiser's form can say it before a file is sent. The rows:
+ * a fair has hundreds of booths, a multi-hall expo a few thousand, and 10,000 is the size the import
+ * is measured at (`npm run bench`, BENCH_ONLY=import); without it a 1 MB file of one-letter rows
+ * would be 500,000 booths. The bytes: room for that many rows at ~100 bytes each, or about 3,000
+ * employers with a 300-character description each.
+ */
+export const BOOTH_IMPORT_LIMITS = { rows: 10_000, bytes: 1024 * 1024 } as const;
+
 /** What each JSON path answers, by method. */
 export interface Answers {
   [HEALTHZ]: { GET: { ok: true } };

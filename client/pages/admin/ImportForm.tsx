@@ -1,5 +1,6 @@
 // Import employers from a CSV file (or pasted rows); the bad rows come back with their line numbers.
 import { createSignal, For, Show } from 'solid-js';
+import { BOOTH_IMPORT_LIMITS } from '../../../shared/api.ts';
 import type { ImportResult, Reply } from '../../../shared/protocol.ts';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { createFormState } from '../../lib/form.ts';
@@ -27,7 +28,8 @@ export function ImportForm(props: { importCsv: (csv: string) => Promise<Reply<Im
     <form class="form" novalidate onSubmit={submit}>
       <p class="muted">
         A header row with the column <code>employer</code>; optional columns <code>booth</code>, <code>description</code>,{' '}
-        <code>website</code>, <code>roles</code>.
+        <code>website</code>, <code>roles</code>. Up to {BOOTH_IMPORT_LIMITS.rows.toLocaleString('en')} rows and{' '}
+        {BOOTH_IMPORT_LIMITS.bytes / (1024 * 1024)} MB a file: split a longer list and import each part.
       </p>
       <div class="field">
         <label for="import-file">CSV file</label>

@@ -1,14 +1,11 @@
 // Reading the organiser's employer list (CSV with a header row) into booth fields, row by row.
 import { CsvError, Parser, type Options } from 'csv-parse';
+import { BOOTH_IMPORT_LIMITS } from '../../../shared/api.ts';
 import { nextTurn } from '../../turns.ts';
 import { httpError } from '../plumbing/respond.ts';
 
-/**
- * The rows one import may hold. A fair has hundreds of booths, a multi-hall expo a few thousand:
- * 10,000 leaves room for the largest, and is the size the import is measured at (`npm run bench`,
- * BENCH_ONLY=import). Without it a 1 MB file of one-letter rows would be 500,000 booths.
- */
-export const MAX_IMPORT_ROWS = 10_000;
+/** The rows one import may hold (why that many: shared/api.ts). */
+export const MAX_IMPORT_ROWS = BOOTH_IMPORT_LIMITS.rows;
 
 /**
  * Parsed a slice at a time, taking a turn of the event loop between slices. csv-parse reads about

@@ -1,15 +1,13 @@
 // Reading request bodies: capped in size, checked for type, decoded as strict UTF-8.
 import type { IncomingMessage } from 'node:http';
 import type * as v from 'valibot';
+import { BOOTH_IMPORT_LIMITS } from '../../../shared/api.ts';
 import { parse } from '../../../shared/schema.ts';
 import { httpError, HttpError } from './respond.ts';
 
 const MAX_JSON_BYTES = 16 * 1024;
-/**
- * Room for the most rows an import takes (MAX_IMPORT_ROWS, formats/boothCsv.ts) at ~100 bytes
- * each, or about 3,000 employers with a 300-character description each.
- */
-const MAX_CSV_BYTES = 1024 * 1024;
+/** A booth import's file (why that size: shared/api.ts). */
+const MAX_CSV_BYTES = BOOTH_IMPORT_LIMITS.bytes;
 
 const NOT_JSON = 'The request body is not valid JSON.';
 
