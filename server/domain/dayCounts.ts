@@ -2,30 +2,34 @@
 // the organiser's figures of the day (students, introductions, requests, accepted interviews, per
 // booth) are counts, not personal data: what a wipe removes is added to `state.purged` first, and
 // the organiser's views (stats.ts) add it to what is still held.
-import { requestsOfStudent } from './indexes.ts';
 import type { DayCounts, FairState, InterviewRequest, Introduction, PurgedCounts } from './types.ts';
 
+/** Everything held now (a purge): what it adds to the day's counts. */
+export const heldCounts = (state: FairState): DayCounts =>
+  countsOf({ students: state.students.size, introductions: state.introductions.values(), requests: state.requests.values() });
+
 /**
- * What the records held now add to the day's counts: all of them (a purge), or one student's (an
- * erasure, counted by its decision before its own cancellations turn accepted interviews into
- * cancelled ones and its withdrawals take the introductions away).
+ * What these records add to the day's counts: all of them (a purge), or one student's (an erasure,
+ * counted by its decision before its own cancellations turn accepted interviews into cancelled
+ * ones and its withdrawals take the introductions away).
  */
-export function heldCounts(state: FairState, studentId?: string): DayCounts {
-  const mine = <T extends { studentId: string }>(items: Iterable<T>): T[] =>
-    studentId === undefined ? [...items] : [...items].filter((item) => item.studentId === studentId);
-  const introductions: Introduction[] = mine(state.introductions.values());
-  const requests: InterviewRequest[] = studentId === undefined ? [...state.requests.values()] : requestsOfStudent(state, studentId);
+export function countsOf(held: { students: number; introductions: Iterable<Introduction>; requests: Iterable<InterviewRequest> }): DayCounts {
   const booths: DayCounts['booths'] = {};
   const boothCounts = (id: string) => (booths[id] ??= { introductions: 0, accepted: 0 });
-  for (const intro of introductions) boothCounts(intro.boothId).introductions += 1;
+  let introductions = 0;
+  for (const intro of held.introductions) {
+    introductions += 1;
+    boothCounts(intro.boothId).introductions += 1;
+  }
+  let requests = 0;
   let accepted = 0;
-  for (const request of requests) {
+  for (const request of held.requests) {
+    requests += 1;
     if (request.status !== 'accepted') continue;
     accepted += 1;
     boothCounts(request.boothId).accepted += 1;
   }
-  const students = studentId === undefined ? state.students.size : Number(state.students.has(studentId));
-  return { students, introductions: introductions.length, requests: requests.length, accepted, booths };
+  return { students: held.students, introductions, requests, accepted, booths };
 }
 
 /** `before` with `more` added; `at` is set by a purge and kept by an erasure. */

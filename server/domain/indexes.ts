@@ -12,30 +12,39 @@ import type { Booth, FairEvent, FairState, InterviewRequest, Introduction, Rep }
 /** Ids by owner id; the entities themselves are looked up in the state, which replaces them. */
 type IdsBy = Map<string, Set<string>>;
 
-interface Indexes {
+/** Each booth's and each student's cards: changed by introductions, requests and the wipes. */
+interface Cards {
   introductionsOfBooth: IdsBy;
   requestsOfBooth: IdsBy;
   requestsOfStudent: IdsBy;
-  /** What the index was built from: a collection replaced or resized behind `apply`'s back means a rebuild. */
-  introductions: Map<string, Introduction>;
-  requests: Map<string, InterviewRequest>;
-  sizes: [introductions: number, requests: number];
 }
 
-const built = new WeakMap<FairState, Indexes>();
-
-/** Booths and reps are never removed, and a booth's address and number never change: only additions to keep. */
+/**
+ * Each booth by its address and number, and each booth's tablets. A booth's address and number never
+ * change and booths are never removed; reps go only in a purge, which replaces the collection.
+ */
 interface Layout {
   boothBySlug: Map<string, string>;
   /** By `boothNumberKey`; the first booth that had the number, if two ever did. */
   boothByNumber: Map<string, string>;
   repsOfBooth: IdsBy;
-  booths: Map<string, Booth>;
-  reps: Map<string, Rep>;
-  sizes: [booths: number, reps: number];
 }
 
-const builtLayout = new WeakMap<FairState, Layout>();
+/**
+ * An index and what it was built from. `apply` keeps it and notes the sizes it then describes; a
+ * collection replaced (a reload, a purge) or resized behind `apply`'s back means a rebuild.
+ */
+interface Built<T> {
+  index: T;
+  from: readonly Map<string, unknown>[];
+  sizes: number[];
+}
+
+const cards = new WeakMap<FairState, Built<Cards>>();
+const layouts = new WeakMap<FairState, Built<Layout>>();
+
+const cardsOf = (state: FairState): Cards => current(cards, [state.introductions, state.requests], state, buildCards);
+const layoutOf = (state: FairState): Layout => current(layouts, [state.booths, state.reps], state, buildLayout);
 
 /** Booth numbers are told apart without case: "a12" is booth A12. */
 export const boothNumberKey = (number: string): string => number.toLowerCase();
@@ -50,94 +59,78 @@ export const boothIdByNumber = (state: FairState, number: string): string | unde
 export const repsOfBooth = (state: FairState, boothId: string): Rep[] => entities(state.reps, layoutOf(state).repsOfBooth.get(boothId));
 
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
-  entities(state.introductions, indexesOf(state).introductionsOfBooth.get(boothId));
+  entities(state.introductions, cardsOf(state).introductionsOfBooth.get(boothId));
 
 /** How many introductions the booth holds, without looking them up (the organiser's live counts, every second). */
 export const introductionCountOfBooth = (state: FairState, boothId: string): number =>
-  indexesOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
+  cardsOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
 
 export const requestsOfBooth = (state: FairState, boothId: string): InterviewRequest[] =>
-  entities(state.requests, indexesOf(state).requestsOfBooth.get(boothId));
+  entities(state.requests, cardsOf(state).requestsOfBooth.get(boothId));
 
 export const requestsOfStudent = (state: FairState, studentId: string): InterviewRequest[] =>
-  entities(state.requests, indexesOf(state).requestsOfStudent.get(studentId));
+  entities(state.requests, cardsOf(state).requestsOfStudent.get(studentId));
 
 /** Called by `apply` after each event. Only events that add or remove entities change an index. */
 export function keepIndexes(state: FairState, event: FairEvent): void {
-  keepLayout(state, event);
-  keepCards(state, event);
+  keep(layouts, state, (layout) => {
+    if (event.type === 'booth.created') addBooth(layout, event.booth);
+    else if (event.type === 'rep.paired') add(layout.repsOfBooth, event.rep.boothId, event.rep.id);
+    else return false;
+    return true;
+  });
+  keep(cards, state, (index) => {
+    switch (event.type) {
+      case 'introduction.made':
+        add(index.introductionsOfBooth, event.introduction.boothId, event.introduction.id);
+        return true;
+      case 'introduction.withdrawn':
+        index.introductionsOfBooth.get(event.boothId)?.delete(introductionId(event.boothId, event.studentId));
+        return true;
+      case 'request.made':
+        add(index.requestsOfBooth, event.request.boothId, event.request.id);
+        add(index.requestsOfStudent, event.request.studentId, event.request.id);
+        return true;
+      case 'student.erased':
+      case 'fair.purged':
+        cards.delete(state); // rare: built again at the next use
+        return false;
+      default:
+        return false;
+    }
+  });
 }
 
-function keepLayout(state: FairState, event: FairEvent): void {
-  const layout = builtLayout.get(state);
-  if (!layout) return;
-  if (event.type === 'booth.created') addBooth(layout, event.booth);
-  else if (event.type === 'rep.paired') add(layout.repsOfBooth, event.rep.boothId, event.rep.id);
-  else return;
-  layout.sizes = [state.booths.size, state.reps.size];
+/** The index for this state as it is now: the one built, if it still describes `from`, else a new one. */
+function current<T>(cache: WeakMap<FairState, Built<T>>, from: readonly Map<string, unknown>[], state: FairState, build: (state: FairState) => T): T {
+  const built = cache.get(state);
+  if (built && built.from.every((collection, i) => collection === from[i] && collection.size === built.sizes[i])) return built.index;
+  const fresh: Built<T> = { index: build(state), from, sizes: from.map((collection) => collection.size) };
+  cache.set(state, fresh);
+  return fresh.index;
 }
 
-function keepCards(state: FairState, event: FairEvent): void {
-  const indexes = built.get(state);
-  if (!indexes) return;
-  switch (event.type) {
-    case 'introduction.made':
-      add(indexes.introductionsOfBooth, event.introduction.boothId, event.introduction.id);
-      break;
-    case 'introduction.withdrawn':
-      indexes.introductionsOfBooth.get(event.boothId)?.delete(introductionId(event.boothId, event.studentId));
-      break;
-    case 'request.made':
-      add(indexes.requestsOfBooth, event.request.boothId, event.request.id);
-      add(indexes.requestsOfStudent, event.request.studentId, event.request.id);
-      break;
-    case 'student.erased':
-    case 'fair.purged':
-      built.delete(state); // rare: built again at the next use
-      return;
-    default:
-      return;
-  }
-  indexes.sizes = [state.introductions.size, state.requests.size];
+/** Lets `update` keep a built index after an event; when it changed it, the sizes it now describes. */
+function keep<T>(cache: WeakMap<FairState, Built<T>>, state: FairState, update: (index: T) => boolean): void {
+  const built = cache.get(state);
+  if (built && update(built.index)) built.sizes = built.from.map((collection) => collection.size);
 }
 
-function indexesOf(state: FairState): Indexes {
-  const indexes = built.get(state);
-  if (indexes && indexes.introductions === state.introductions && indexes.requests === state.requests &&
-    indexes.sizes[0] === state.introductions.size && indexes.sizes[1] === state.requests.size) return indexes;
-  const fresh: Indexes = {
-    introductionsOfBooth: new Map(),
-    requestsOfBooth: new Map(),
-    requestsOfStudent: new Map(),
-    introductions: state.introductions,
-    requests: state.requests,
-    sizes: [state.introductions.size, state.requests.size],
-  };
-  for (const intro of state.introductions.values()) add(fresh.introductionsOfBooth, intro.boothId, intro.id);
+function buildCards(state: FairState): Cards {
+  const index: Cards = { introductionsOfBooth: new Map(), requestsOfBooth: new Map(), requestsOfStudent: new Map() };
+  for (const intro of state.introductions.values()) add(index.introductionsOfBooth, intro.boothId, intro.id);
   for (const request of state.requests.values()) {
-    add(fresh.requestsOfBooth, request.boothId, request.id);
-    add(fresh.requestsOfStudent, request.studentId, request.id);
+    add(index.requestsOfBooth, request.boothId, request.id);
+    add(index.requestsOfStudent, request.studentId, request.id);
   }
-  built.set(state, fresh);
-  return fresh;
+  return index;
 }
 
-function layoutOf(state: FairState): Layout {
-  const layout = builtLayout.get(state);
-  if (layout && layout.booths === state.booths && layout.reps === state.reps &&
-    layout.sizes[0] === state.booths.size && layout.sizes[1] === state.reps.size) return layout;
-  const fresh: Layout = {
-    boothBySlug: new Map(),
-    boothByNumber: new Map(),
-    repsOfBooth: new Map(),
-    booths: state.booths,
-    reps: state.reps,
-    sizes: [state.booths.size, state.reps.size],
-  };
-  for (const booth of state.booths.values()) addBooth(fresh, booth);
-  for (const rep of state.reps.values()) add(fresh.repsOfBooth, rep.boothId, rep.id);
-  builtLayout.set(state, fresh);
-  return fresh;
+function buildLayout(state: FairState): Layout {
+  const layout: Layout = { boothBySlug: new Map(), boothByNumber: new Map(), repsOfBooth: new Map() };
+  for (const booth of state.booths.values()) addBooth(layout, booth);
+  for (const rep of state.reps.values()) add(layout.repsOfBooth, rep.boothId, rep.id);
+  return layout;
 }
 
 function addBooth(layout: Layout, booth: Booth): void {

@@ -3,7 +3,7 @@
 // not keep a copy of what they remove.
 import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
-import { heldCounts } from './dayCounts.ts';
+import { countsOf } from './dayCounts.ts';
 import { requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
@@ -42,7 +42,7 @@ export function eraseStudent(state: FairState, input: { studentId: string }, now
   // Counted now, before the cancellations and withdrawals below: the day's figures keep the student
   // (aggregate counts are not personal data), as a purge keeps everyone's. Their booths are named
   // already by the withdrawals beside it, and the whole line goes with the scrub.
-  const counts = heldCounts(state, studentId);
+  const counts = countsOf({ students: Number(state.students.has(studentId)), introductions: intros, requests: requestsOfStudent(state, studentId) });
   return record(
     ...cancelOpen(state, studentId, at),
     ...intros.map((i): FairEvent => ({ type: 'introduction.withdrawn', boothId: i.boothId, studentId, at })),

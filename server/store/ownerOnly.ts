@@ -2,7 +2,7 @@
 // organiser's token: no other user of the laptop may read it. A new folder is made owner-only
 // (dataDir.ts) and new files too (io.ts); this checks, at every start, what is already there: a
 // folder made by an older version or by hand (755 under the usual umask), files copied in with
-// wider modes, a backup made with `cp`, the lock (lock.ts creates it with the umask's mode).
+// wider modes, a backup made with `cp`.
 // Whatever cannot be tightened is said, with why and what to do; the start goes on, as the folder
 // is still the organiser's choice (a USB stick that keeps no permissions, say).
 import path from 'node:path';
@@ -10,11 +10,6 @@ import { OWNER_ONLY_FOLDER } from './dataDir.ts';
 import { OWNER_ONLY_FILE, type StoreIo } from './io.ts';
 import { notOwnerOnlyMessage, reason, unreadableFileMessage } from './messages.ts';
 
-/**
- * lock.ts makes its file afresh at every start with the umask's mode (644, usually). It holds a pid,
- * no personal data: it is tightened like the rest, without a word, or every start would say so.
- */
-const LOCK_FILE = 'lock';
 /** Group and others: read, write, search. */
 const OPEN_TO_OTHERS = 0o077;
 const PERMISSION_BITS = 0o777;
@@ -33,7 +28,7 @@ export async function keepOwnerOnly(io: StoreIo, dir: string, log: (line: string
       await io.chmod(target, wanted);
       // Some disks (FAT, exFAT, shared folders) accept a chmod and keep the old mode.
       if (((await io.lstat(target)).mode & OPEN_TO_OTHERS) !== 0) throw new Error('the disk does not keep permissions');
-      if (target !== path.join(dir, LOCK_FILE)) tightened.push(target);
+      tightened.push(target);
     } catch (error) {
       log(notOwnerOnlyMessage(target, mode & PERMISSION_BITS, wanted, reason(error)));
     }

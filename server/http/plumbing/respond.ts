@@ -48,11 +48,25 @@ export function sendJson(res: ServerResponse, status: number, data: unknown, hea
  */
 export async function sendJsonPieces(res: ServerResponse, status: number, pieces: Iterable<string>): Promise<void> {
   res.writeHead(status, JSON_HEADERS);
+  await endInTurns(res, pieces);
+}
+
+/**
+ * Writes the pieces, `perWrite` of them gathered into one write, and takes a turn of the event loop
+ * after each write (so making the pieces is spread over turns too); then ends the response.
+ */
+export async function endInTurns(res: ServerResponse, pieces: Iterable<string>, perWrite = 1): Promise<void> {
+  let text = '';
+  let gathered = 0;
   for (const piece of pieces) {
-    await writeWithBackpressure(res, piece);
+    text += piece;
+    if ((gathered += 1) < perWrite) continue;
+    await writeWithBackpressure(res, text);
+    text = '';
+    gathered = 0;
     await nextTurn();
   }
-  res.end();
+  res.end(text);
 }
 
 /** A JSON list of values already serialised, in pieces of `perPiece` values (~200 KB for booth views). */

@@ -1,10 +1,9 @@
 // The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
 import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
-import { nextTurn } from '../../turns.ts';
 import { csvText } from '../formats/csv.ts';
 import { fairJsonPieces } from '../formats/fairJson.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from '../formats/introductionRows.ts';
-import { downloadHeaders, writeWithBackpressure } from '../plumbing/respond.ts';
+import { downloadHeaders, endInTurns, writeWithBackpressure } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const BOM = '\uFEFF';
@@ -24,16 +23,7 @@ const PIECES_PER_WRITE = 1000;
 async function exportFair({ res, deps }: Context): Promise<void> {
   const state = deps.store.state;
   res.writeHead(200, downloadHeaders('application/json; charset=utf-8', `fair-${state.fair.date}.json`));
-  let text = '';
-  let pieces = 0;
-  for (const piece of fairJsonPieces(state)) {
-    text += piece;
-    if ((pieces += 1) % PIECES_PER_WRITE !== 0) continue;
-    await writeWithBackpressure(res, text);
-    text = '';
-    await nextTurn();
-  }
-  res.end(text);
+  await endInTurns(res, fairJsonPieces(state), PIECES_PER_WRITE);
 }
 
 export const exportRoutes: Route[] = [
