@@ -6,13 +6,16 @@ import type {
   ProfileField, ProposalInput, RequestInput, ShareInput, SlotsInput, SyncInput, FieldErrors,
 } from './schema.ts';
 import type { EraseInput, WithdrawInput } from './privacySchema.ts';
+import type {
+  BoothTagsInput, InviteInput, NoteInput, OutcomeInput, ReferInput, SignOutInput, UnlockInput, WalkUpInput,
+} from './boothSchema.ts';
 
 /**
  * Every socket sends it in its handshake (`auth.version`, beside its credential). A page loaded
  * before the server was updated sends an older one and is refused OUTDATED: bump it whenever an
  * event, a payload or a reply changes shape.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /**
  * A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is.
@@ -47,6 +50,11 @@ export type Ack<T> = (reply: Reply<T>) => void;
  */
 export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'cancelled' | 'proposed' | 'expired';
 
+/** Whether a student came to a booked interview; set by a rep once its time has come. */
+export type Outcome = 'attended' | 'noShow';
+/** Handshake's scale: 1 No, 2 Neutral, 3 Yes, 4 Strong yes (RATING_LABELS, boothSchema.ts). */
+export type Rating = 1 | 2 | 3 | 4;
+
 export interface Slot {
   start: string; // ISO instant
   end: string;
@@ -63,9 +71,21 @@ export interface BoothPublic extends BoothFields {
   id: string;
   slug: string;
   status: BoothStatus;
+  /** The reps on duty: signed in, each person once (the same email on two tablets is one rep). */
   reps: RepPublic[];
   fairName: string;
   timeZone: string;
+  /** Interview requests waiting for an answer. */
+  waiting: number;
+  /** The start of the next slot one of the reps on duty still has free, if any. */
+  nextSlot?: string;
+}
+
+/** A booth in the list a rep refers a student to. */
+export interface BoothListItem {
+  slug: string;
+  employer: string;
+  booth: string;
 }
 
 /** What the student sees of one of their interview requests. */
@@ -78,6 +98,8 @@ export interface StudentRequest {
   place?: string;
   interviewer?: RepPublic & { email: string };
   message?: string;
+  /** The booth asked the student to send a new request after declining this one. */
+  invitedAt?: string;
 }
 
 export interface Visit {
@@ -85,6 +107,17 @@ export interface Visit {
   sharedAt: string;
   fields: ProfileField[];
   requests: StudentRequest[]; // newest first
+  /** Why the student cannot send this booth a new request now (a decline, two cancels), as a sentence. */
+  askRefused?: string;
+}
+
+/** Where a rep sent the student on, as the student sees it. */
+export interface StudentReferral {
+  id: string;
+  at: string;
+  note: string;
+  from: { employer: string; slug: string };
+  to: { kind: 'booth'; employer: string; slug: string; booth: string } | { kind: 'contact'; name: string; role: string; email: string };
 }
 
 export interface StudentView {
@@ -93,16 +126,42 @@ export interface StudentView {
   visits: Visit[]; // newest first
   /** Requests kept at booths the student withdrew their details from (the booth sees them no more). */
   withdrawn?: { booth: BoothPublic; requests: StudentRequest[] }[];
+  /** Newest first. */
+  referrals?: StudentReferral[];
 }
 
 /** The part of a profile a student agreed to share with one booth. */
 export type StudentCard = Partial<Profile> & { name: string; email: string };
+
+/** The booth's own notes on a visitor: never shown to the student or to another booth. */
+export interface AssessmentCard {
+  notes: string;
+  rating?: Rating;
+  tags: string[];
+  by: string; // the rep's name
+  at: string;
+}
+
+/** A referral as the booth that made it sees it. */
+export interface ReferralCard {
+  id: string;
+  at: string;
+  by: string; // the rep's name
+  note: string;
+  to: string; // "Globex (booth 12)" or "Jo Bloggs, Head of Data"
+}
 
 export interface VisitorCard {
   introductionId: string;
   studentId: string;
   sharedAt: string;
   student: StudentCard;
+  walkUp?: true;
+  assessment?: AssessmentCard;
+  /** Employers of the fair that referred this student here (shown once the student shared with this booth). */
+  referredBy?: string[];
+  /** Where this booth's reps sent the student on. */
+  referredTo?: ReferralCard[];
 }
 
 /** An interview request as the server records it and a booth's tablet shows it. */
@@ -118,6 +177,11 @@ export interface RequestFields {
   message?: string;
   /** The time the student said no to, when a proposal was declined and the request is pending again. */
   declinedSlot?: Slot;
+  /** Set by a rep once a booked interview's time has come. */
+  outcome?: Outcome;
+  nextStep?: string;
+  /** The booth asked the student to send a new request (after a decline or a cancel). */
+  invitedAt?: string;
 }
 
 export interface RequestCard extends RequestFields {
@@ -133,6 +197,10 @@ export interface RepSelf extends RepPublic {
 export interface RepView {
   rep: RepSelf;
   booth: BoothPublic;
+  /** The booth's tag list, which its reps pick a visitor's tags from. */
+  tags: string[];
+  /** Whether the rep view opens with a PIN (false for a tablet paired before PINs). */
+  hasPin: boolean;
   visitors: VisitorCard[]; // newest first
   requests: RequestCard[]; // pending first, then newest first
   /** The booth's sequence number as of this view: every push to the booth carries the next one. */
@@ -181,13 +249,28 @@ export interface RepClientEvents {
   'request:propose': (input: In<typeof AcceptInput>, ack: Ack<RequestCard>) => void;
   'request:decline': (input: In<typeof DeclineInput>, ack: Ack<RequestCard>) => void;
   'booth:status': (input: In<typeof BoothStatusInput>, ack: Ack<BoothPublic>) => void;
+  /** Opens the rep view behind the kiosk face; wrong PINs are limited per tablet. */
+  'rep:unlock': (input: In<typeof UnlockInput>, ack: Ack<{ unlocked: true }>) => void;
+  /** The rep signs this tablet out (the token stops working, the rep leaves the booth's list on duty). */
+  'rep:signOut': (input: In<typeof SignOutInput>, ack: Ack<{ signedOut: true }>) => void;
+  /** The fair's other booths, for a referral. */
+  'rep:booths': (ack: Ack<BoothListItem[]>) => void;
+  /** A visitor without a phone, typed on the tablet (the kiosk face or the rep view). */
+  'visitor:walkUp': (input: In<typeof WalkUpInput>, ack: Ack<{ name: string }>) => void;
+  'visitor:note': (input: In<typeof NoteInput>, ack: Ack<VisitorCard>) => void;
+  'visitor:refer': (input: In<typeof ReferInput>, ack: Ack<VisitorCard>) => void;
+  'booth:tags': (input: In<typeof BoothTagsInput>, ack: Ack<string[]>) => void;
+  'request:outcome': (input: In<typeof OutcomeInput>, ack: Ack<RequestCard>) => void;
+  'request:invite': (input: In<typeof InviteInput>, ack: Ack<RequestCard>) => void;
 }
 /**
  * Every push to a booth carries the booth's sequence number (one more than the push before) and
  * the epoch those numbers belong to (it changes when the server's memory went back, e.g. a restart).
  */
 export interface RepServerEvents {
-  'visitor:added': (visitor: VisitorCard, seq: number, epoch: string) => void;
+  /** A new visitor, or a change to one (notes, a referral). */
+  'visitor:changed': (visitor: VisitorCard, seq: number, epoch: string) => void;
+  'tags:changed': (tags: string[], seq: number, epoch: string) => void;
   'request:changed': (request: RequestCard, seq: number, epoch: string) => void;
   'booth:changed': (booth: BoothPublic, seq: number, epoch: string) => void;
   /** Cards were taken away (a student withdrew, or the organiser purged the day): reload the booth. */

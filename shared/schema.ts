@@ -81,10 +81,13 @@ export const BoothStatusInput = v.strictObject({
 });
 
 export const PairInput = v.strictObject({
-  code: v.pipe(v.string('Enter the pairing code.'), v.trim(), v.toUpperCase(), v.regex(/^[A-Z0-9-]{4,20}$/, 'A pairing code is letters and digits, like K7MX-P3QR. Ask the organiser for it.')),
+  // Typed as it comes: lower case, with spaces, without its dash (boothByCode compares letters and digits only).
+  code: v.pipe(v.string('Enter the pairing code.'), v.transform((c) => c.replace(/\s+/g, '').toUpperCase()), v.regex(/^[A-Z0-9-]{4,20}$/, 'A pairing code is letters and digits, like K7MX-P3QR. Ask the organiser for it.')),
   name: required(100, 'Name', 'Enter your name.'),
   title: optionalText(100, 'Job title'),
   email: v.pipe(required(200, 'Email', 'Enter your work email.'), v.email('Enter a valid email address, like sam@example.com.')),
+  /** Opens the rep view behind the kiosk face (shared/boothSchema.ts has the same rule as `Pin`). */
+  pin: v.pipe(v.string('Choose a PIN of 4 to 8 digits.'), v.regex(/^[0-9]{4,8}$/, 'Choose a PIN of 4 to 8 digits. You type it to open the rep view.')),
 });
 
 const clock = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Times are 24-hour HH:MM, like 13:00.'));

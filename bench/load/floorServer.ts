@@ -44,7 +44,7 @@ async function commit(): Promise<void> {
     await file.write(batch.map(({ scan }) => scan.line).join(''));
     await file.datasync();
     for (const { scan, done } of batch) {
-      tablets.to(`booth:${scan.booth}`).emit('visitor:added', scan);
+      tablets.to(`booth:${scan.booth}`).emit('visitor:changed', scan);
       done({ ok: true });
     }
   }

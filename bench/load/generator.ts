@@ -2,7 +2,7 @@
 // connection each (forceNew), the way the phones and tablets of a fair connect.
 //   scan: phones + tablets connect; then `scansPerSecond` scans for `seconds`, each a phone sharing
 //         its details with a booth it has not met, timed from the phone's emit to each of that
-//         booth's tablets hearing `visitor:added` (emitter and tablets share this process's clock).
+//         booth's tablets hearing `visitor:changed` (emitter and tablets share this process's clock).
 //   idle: phones connect and load their state once, then sit idle until told to stop.
 // Says `@@result` (scan) or `@@connected` (idle). Every wait is bounded.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -76,7 +76,7 @@ async function scan(args: ScanArgs) {
     const booth = booths[Math.floor(i / booths[0]!.tokens.length)]!;
     const token = booth.tokens[i % booth.tokens.length]!;
     const socket = await open(`${url}/rep`, target === 'boothlink' ? { token } : { booth: booth.id });
-    socket.on('visitor:added', (card: { introductionId?: string; id?: string }) => {
+    socket.on('visitor:changed', (card: { introductionId?: string; id?: string }) => {
       const at = sent.get(card.introductionId ?? card.id ?? '');
       if (at !== undefined) latencies.push(performance.now() - at);
     });

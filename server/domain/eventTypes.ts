@@ -15,9 +15,12 @@ const EVENT_TYPES = {
   'booth.statusSet': true,
   'rep.paired': true,
   'rep.revoked': true,
+  'booth.tagsSet': true,
   'profile.saved': true,
   'introduction.made': true,
   'introduction.withdrawn': true,
+  'introduction.noted': true,
+  'referral.made': true,
   'student.erased': true,
   'fair.purged': true,
   'request.made': true,
@@ -28,6 +31,8 @@ const EVENT_TYPES = {
   'request.confirmed': true,
   'request.proposalDeclined': true,
   'request.expired': true,
+  'request.outcomeSet': true,
+  'request.invited': true,
 } as const satisfies Record<EventType, true>;
 
 export const isKnownEventType = (type: string): type is EventType => Object.hasOwn(EVENT_TYPES, type);

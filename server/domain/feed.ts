@@ -2,6 +2,7 @@
 // The numbers live in the state and are assigned by `apply`, so a restart (snapshot + journal
 // replay) reproduces them exactly and a tablet can ask "what changed since n?".
 import { unknownEvent } from './eventTypes.ts';
+import { introductionId } from './introductions.ts';
 import { isRequestEvent, requestOf } from './requestEvents.ts';
 import type { FairEvent, FairState } from './types.ts';
 
@@ -15,7 +16,11 @@ export function feedBoothOf(state: FairState, event: FairEvent): string | undefi
   if (isRequestEvent(event)) return requestOf(state, event)?.boothId;
   switch (event.type) {
     case 'booth.statusSet':
+    case 'booth.tagsSet':
+    case 'introduction.noted':
       return event.boothId;
+    case 'referral.made': // the referring booth's card of the student says where they were sent
+      return event.referral.fromBoothId;
     case 'rep.paired':
       return event.rep.boothId;
     case 'rep.revoked': // the booth's list of reps on duty changes
@@ -56,15 +61,29 @@ export function advanceFeed(state: FairState, event: FairEvent): number | undefi
   const seq = (booth.seq ?? 0) + 1;
   // A delta cannot tell a tablet what went: one behind this number reloads everything.
   state.booths.set(boothId, event.type === 'introduction.withdrawn' ? { ...booth, seq, resetSeq: seq } : { ...booth, seq });
-  if (event.type === 'introduction.made') {
-    const id = event.introduction.id;
-    const intro = state.introductions.get(id);
-    if (intro) state.introductions.set(id, { ...intro, seq });
+  const visitor = visitorOf(event);
+  if (visitor !== undefined) {
+    const intro = state.introductions.get(visitor);
+    if (intro) state.introductions.set(visitor, { ...intro, seq });
   } else if (isRequestEvent(event)) {
     const request = requestOf(state, event);
     if (request) state.requests.set(request.id, { ...request, seq });
   }
   return seq;
+}
+
+/** The introduction whose visitor card an event changes in its booth's feed, if one. */
+export function visitorOf(event: FairEvent): string | undefined {
+  switch (event.type) {
+    case 'introduction.made':
+      return event.introduction.id;
+    case 'introduction.noted':
+      return introductionId(event.boothId, event.studentId);
+    case 'referral.made':
+      return introductionId(event.referral.fromBoothId, event.studentId);
+    default:
+      return undefined;
+  }
 }
 
 /** After a purge every booth's cards went: each booth's next number tells its tablets to reload. */

@@ -36,6 +36,10 @@ export function applyRequestEvent(state: FairState, event: RequestEvent): void {
     }
     case 'request.expired':
       return update(state, event.requestId, { status: 'expired', updatedAt: event.at });
+    case 'request.outcomeSet':
+      return update(state, event.requestId, { outcome: event.outcome, nextStep: event.nextStep || undefined, updatedAt: event.at });
+    case 'request.invited':
+      return update(state, event.requestId, { invitedAt: event.at, updatedAt: event.at });
     default: {
       const unknown: never = event;
       throw unknownEvent(unknown);

@@ -6,6 +6,7 @@
 import { unknownEvent } from './eventTypes.ts';
 import { advanceFeed } from './feed.ts';
 import { keepIndexes } from './indexes.ts';
+import { introductionId } from './introductions.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 import type { Change, FairEvent, FairState } from './types.ts';
@@ -72,7 +73,12 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     case 'rep.revoked': {
       const rep = state.reps.get(event.repId);
-      if (rep) state.reps.set(event.repId, { ...rep, revokedAt: event.at });
+      if (rep) state.reps.set(event.repId, { ...rep, revokedAt: event.at, ...(event.self && { signedOut: true as const }) });
+      return;
+    }
+    case 'booth.tagsSet': {
+      const booth = state.booths.get(event.boothId);
+      if (booth) state.booths.set(event.boothId, { ...booth, tags: [...event.tags] });
       return;
     }
     case 'profile.saved': {
@@ -84,6 +90,17 @@ function applyEvent(state: FairState, event: FairEvent): void {
     case 'introduction.made':
       state.introductions.set(event.introduction.id, { ...event.introduction });
       return;
+    case 'introduction.noted': {
+      const id = introductionId(event.boothId, event.studentId);
+      const intro = state.introductions.get(id);
+      if (intro) state.introductions.set(id, { ...intro, assessment: event.assessment });
+      return;
+    }
+    case 'referral.made': {
+      const student = state.students.get(event.studentId);
+      if (student) state.students.set(event.studentId, { ...student, referrals: [...(student.referrals ?? []), event.referral] });
+      return;
+    }
     default: {
       const unknown: never = event;
       throw unknownEvent(unknown);

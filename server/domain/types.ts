@@ -1,6 +1,6 @@
 // The fair's entities and the events that change them, as types only: every rule imports them
 // from here, and this imports nothing that runs, so no rule's import can lead back to a rule.
-import type { BoothStatus, RequestFields, Slot } from '../../shared/protocol.ts';
+import type { BoothStatus, Outcome, Rating, RequestFields, Slot } from '../../shared/protocol.ts';
 import type { BoothFields, FairSettings, Profile, ProfileField } from '../../shared/schema.ts';
 import type { PackedProfile } from './profiles.ts';
 
@@ -15,6 +15,8 @@ export interface Booth extends BoothFields {
   seq?: number;
   /** The booth's number at the last change that took cards away: a tablet behind it reloads all (feed.ts). */
   resetSeq?: number;
+  /** The tags its reps pick from for a visitor; absent until a rep changes them (DEFAULT_TAGS, shared/boothSchema.ts). */
+  tags?: string[];
 }
 
 export interface Rep {
@@ -26,7 +28,11 @@ export interface Rep {
   title: string;
   email: string;
   pairedAt: string;
+  /** When the tablet stopped working: the organiser revoked it, or (`signedOut`) the rep signed it out. */
   revokedAt?: string;
+  signedOut?: true;
+  /** sha-256 of `pinSecret(repId, pin)` (server/ids.ts): the PIN that opens the rep view behind the kiosk face. */
+  pinHash?: string;
 }
 
 export interface Student {
@@ -35,6 +41,30 @@ export interface Student {
   profile: Profile | PackedProfile;
   createdAt: string;
   updatedAt: string;
+  /** Typed on a booth's tablet by a visitor without a phone: no key, so no page of their own. */
+  walkUp?: true;
+  /** Where reps sent the student on: theirs to see, and erased with them. */
+  referrals?: Referral[];
+}
+
+/** A rep sends a student on: to another booth of the fair, or to a colleague who is not at the fair. */
+export interface Referral {
+  id: string;
+  fromBoothId: string;
+  repId: string;
+  at: string;
+  note: string;
+  toBoothId?: string;
+  contact?: { name: string; role: string; email: string };
+}
+
+/** What a booth's reps keep about one visitor: theirs alone, gone with the introduction. */
+export interface Assessment {
+  notes: string;
+  rating?: Rating;
+  tags: string[];
+  repId: string;
+  at: string;
 }
 
 /** A student's consent to share the named fields with one booth. Id: `introductionId` (introductions.ts). */
@@ -44,6 +74,9 @@ export interface Introduction {
   studentId: string;
   sharedAt: string;
   fields: ProfileField[];
+  /** Recorded on the booth's tablet (a visitor without a phone), not by a scan. */
+  walkUp?: true;
+  assessment?: Assessment;
   /** The booth's sequence number when this last changed. */
   seq?: number;
 }
@@ -92,10 +125,15 @@ export type FairEvent =
   | { type: 'booth.codeReset'; boothId: string; pairingCode: string }
   | { type: 'booth.statusSet'; boothId: string; status: BoothStatus; repId: string; at: string }
   | { type: 'rep.paired'; rep: Rep }
-  | { type: 'rep.revoked'; repId: string; at: string }
+  /** `self`: the rep signed the tablet out; else the organiser revoked it. */
+  | { type: 'rep.revoked'; repId: string; at: string; self?: true }
+  | { type: 'booth.tagsSet'; boothId: string; tags: string[]; repId: string; at: string }
   | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
   | { type: 'introduction.made'; introduction: Introduction }
   | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
+  /** The booth's notes, rating and tags on a visitor; replaces the ones before. */
+  | { type: 'introduction.noted'; boothId: string; studentId: string; assessment: Assessment }
+  | { type: 'referral.made'; studentId: string; referral: Referral }
   /** `counts`: what the student added to the day's figures, kept after they go (absent in journals written before). */
   | { type: 'student.erased'; studentId: string; at: string; counts?: DayCounts }
   | { type: 'fair.purged'; at: string }
@@ -106,7 +144,11 @@ export type FairEvent =
   | { type: 'request.proposed'; requestId: string; repId: string; slot: Slot; place: string; at: string }
   | { type: 'request.confirmed'; requestId: string; at: string }
   | { type: 'request.proposalDeclined'; requestId: string; at: string }
-  | { type: 'request.expired'; requestId: string; at: string };
+  | { type: 'request.expired'; requestId: string; at: string }
+  /** After a booked interview's time: did the student come, and what happens next. */
+  | { type: 'request.outcomeSet'; requestId: string; repId: string; outcome: Outcome; nextStep: string; at: string }
+  /** The booth asks a student it declined (or who cancelled) to send a new request after all. */
+  | { type: 'request.invited'; requestId: string; repId: string; at: string };
 
 /** One applied event and, if a booth's tablets see it, the sequence number it got (feed.ts). */
 export interface Change {

@@ -4,6 +4,7 @@ import type {
   BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
+import { DEFAULT_TAGS } from '../../shared/boothSchema.ts';
 import { introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
@@ -33,6 +34,7 @@ export function boothPublic(state: FairState, booth: Booth): BoothPublic {
     reps: activeReps(state, booth.id).map(repCard),
     fairName: state.fair.name,
     timeZone: state.fair.timeZone,
+    waiting: requestsOfBooth(state, booth.id).filter((r) => r.status === 'pending').length,
   };
 }
 
@@ -130,5 +132,8 @@ export function repView(state: FairState, rep: Rep, epoch: string, since?: numbe
     .filter((r) => changed(r) && consentOf(state, r) !== undefined)
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
     .map((r) => requestCard(state, r));
-  return { rep: repSelf(rep), booth: boothPublic(state, booth), visitors, requests, seq: booth.seq ?? 0, epoch };
+  return {
+    rep: repSelf(rep), booth: boothPublic(state, booth), tags: booth.tags ?? DEFAULT_TAGS, hasPin: rep.pinHash !== undefined,
+    visitors, requests, seq: booth.seq ?? 0, epoch,
+  };
 }

@@ -37,7 +37,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
     } else if (event.type === 'introduction.made') {
       // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
       const intro = state.introductions.get(event.introduction.id);
-      if (intro) tablets.emit('visitor:added', visitorCard(state, intro), seq, epoch());
+      if (intro) tablets.emit('visitor:changed', visitorCard(state, intro), seq, epoch());
     } else if (event.type === 'introduction.withdrawn') {
       tablets.emit('booth:reset', seq, epoch());
     } else {

@@ -12,7 +12,7 @@ import type { Connection } from '../../client/lib/connection.ts';
 
 const booth: BoothPublic = {
   id: 'b1', slug: 'acme', employer: 'ACME', booth: '12', description: '', website: '', roles: [],
-  status: 'open', place: 'Room 2', reps: [], fairName: 'Spring Fair', timeZone: 'Europe/Berlin',
+  status: 'open', place: 'Room 2', reps: [], fairName: 'Spring Fair', timeZone: 'Europe/Berlin', waiting: 0,
 };
 const pending: StudentRequest = { id: 'r1', status: 'pending', note: 'How do juniors start?', createdAt: '2026-03-12T11:00:00Z' };
 const accepted: StudentRequest = {

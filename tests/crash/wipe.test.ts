@@ -24,7 +24,7 @@ describe('a purge killed mid-scrub', () => {
     await setFairDay(dying.url);
     const created = await api(dying.url, '/api/admin/booths', { token: CRASH_ADMIN_TOKEN, json: { employer: 'ACME' } });
     const booth = (await created.json()) as { slug: string; pairingCode: string };
-    expect((await api(dying.url, '/api/rep/pair', { json: { code: booth.pairingCode, ...ADA } })).status).toBe(200);
+    expect((await api(dying.url, '/api/rep/pair', { json: { code: booth.pairingCode, pin: '2468', ...ADA } })).status).toBe(200);
     const phone = await connectStudent(dying.url, studentKey());
     expect(await ask(phone, 'profile:save', SAM)).toMatchObject({ ok: true });
     expect(await ask(phone, 'intro:share', { id: actionId(), slug: booth.slug })).toMatchObject({ ok: true });

@@ -14,7 +14,7 @@ export async function openPairedTablet(
   rep: Rep,
 ): Promise<{ tabletContext: BrowserContext; tablet: Page }> {
   const created = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: booth })).json();
-  const paired = await (await api(server.url, '/api/rep/pair', { json: { code: created.pairingCode, ...rep } })).json();
+  const paired = await (await api(server.url, '/api/rep/pair', { json: { code: created.pairingCode, pin: '2468', ...rep } })).json();
   const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
   await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
   const tablet = await tabletContext.newPage();

@@ -15,7 +15,7 @@ describe.skipIf(!hasBrowser)('revoking a tablet', () => {
       name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example',
     });
     const code = [...server.store.state.booths.values()][0]!.pairingCode;
-    await api(server.url, '/api/rep/pair', { json: { code, name: 'Bo Chen', title: 'Engineer', email: 'bo@acme.example' } });
+    await api(server.url, '/api/rep/pair', { json: { code, name: 'Bo Chen', title: 'Engineer', email: 'bo@acme.example', pin: '1357' } });
 
     const laptop = await browser.newContext(device('Desktop Chrome'));
     const admin = await laptop.newPage();

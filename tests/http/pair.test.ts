@@ -17,11 +17,11 @@ const TOO_MANY = 'Too many wrong pairing codes from this tablet. Ask the organis
 const TOO_MANY_FOR_BOOTH = 'Too many attempts for this booth. Ask the organiser for the code.';
 
 const tryCode = (code: string) =>
-  api(server.url, '/api/rep/pair', { json: { code, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example' } });
+  api(server.url, '/api/rep/pair', { json: { code, name: 'Ada Lovelace', title: 'Recruiter', email: 'ada@acme.example', pin: '2468' } });
 
 /** The same request from another loopback address (Linux answers all of 127.0.0.0/8), as another laptop would. */
 function tryCodeFrom(address: string, code: string): Promise<{ status: number; error?: { code: string; message: string } }> {
-  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example' });
+  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example', pin: '0000' });
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${server.url}/api/rep/pair`,
@@ -42,7 +42,7 @@ function tryCodeFrom(address: string, code: string): Promise<{ status: number; e
  * of its own: many of them make the guesses of one device sent at the same moment.
  */
 function startPairing(code: string): { send(): Promise<number> } {
-  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example' });
+  const body = JSON.stringify({ code, name: 'Mallory', title: '', email: 'm@evil.example', pin: '0000' });
   const req = http.request(`${server.url}/api/rep/pair`, {
     method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
   });

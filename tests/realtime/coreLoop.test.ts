@@ -27,8 +27,8 @@ describe('scan → share → request → accept, live on every screen', () => {
     expect(first).toMatchObject({ ok: true, data: { profile: null, visits: [] } });
     expect(await ask(phone, 'profile:save', SAM)).toMatchObject({ ok: true });
 
-    const visitorOnA = nextEvent<VisitorCard>(tabletA, 'visitor:added');
-    const visitorOnB = nextEvent<VisitorCard>(tabletB, 'visitor:added');
+    const visitorOnA = nextEvent<VisitorCard>(tabletA, 'visitor:changed');
+    const visitorOnB = nextEvent<VisitorCard>(tabletB, 'visitor:changed');
     const shared = await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
     expect(shared.ok && shared.data.visits.map((v) => v.booth.employer)).toEqual(['ACME']);
     for (const visitor of await Promise.all([visitorOnA, visitorOnB])) expect(visitor.student).toEqual(SAM);

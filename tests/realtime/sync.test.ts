@@ -57,7 +57,7 @@ describe('reconnecting tablets', () => {
     try {
       await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));
       const heard: number[] = [];
-      tablet.on('visitor:added', (_card, seq) => heard.push(seq));
+      tablet.on('visitor:changed', (_card, seq) => heard.push(seq));
       tablet.on('request:changed', (_card, seq) => heard.push(seq));
       // socket.io recovers only a socket that has had a push (it resumes from that push's offset).
       await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });

@@ -57,6 +57,35 @@ export const REP_EVENTS: Record<keyof RepClientEvents, EventShape> = {
   'request:decline': { valid: { id: ID, requestId: NO_REQUEST, message: '' }, fields: { id: actionId, requestId: entityId, message: { kind: 'text', max: 300 } } },
   // Only ever sent with the status wrong or missing: a valid status would change the booth.
   'booth:status': { valid: { id: ID, status: 'open' }, fields: { status: { kind: 'choice', required: true } } },
+  'rep:unlock': { valid: { pin: '0000' }, fields: { pin: { kind: 'token', max: 8, required: true, bad: ['', '123', '123456789', '12a4'] } } },
+  // Only ever sent with the id wrong or missing: a valid one would sign the tablet out.
+  'rep:signOut': { valid: { id: ID }, fields: { id: { ...actionId, bad: ['', 'short', 'has space!'] } } },
+  'rep:booths': 'none',
+  'visitor:walkUp': {
+    // Only ever sent with one field wrong: the consent is a literal true.
+    valid: { id: ID, name: 'Fuzz', email: 'fuzz@example.com', phone: '', consent: true },
+    fields: {
+      id: actionId,
+      name: { kind: 'text', max: 100, required: true, bad: ['', '   '] },
+      email: { kind: 'token', max: 200, required: true, bad: ['fuzz', 'fuzz@'] },
+      consent: { kind: 'choice', required: true, bad: [false, 'true', 1] },
+    },
+  },
+  'visitor:note': {
+    valid: { id: ID, introductionId: NO_REQUEST, notes: '', rating: 0, tags: [] },
+    fields: { id: actionId, introductionId: entityId, notes: { kind: 'text', max: 2000 }, rating: { kind: 'number', bad: [5, '3'] }, tags: { kind: 'list', bad: [['']] } },
+  },
+  'visitor:refer': {
+    valid: { id: ID, introductionId: NO_REQUEST, note: '', to: { kind: 'booth', slug: NO_BOOTH } },
+    fields: { id: actionId, introductionId: entityId, note: { kind: 'text', max: 300 }, to: { kind: 'choice', required: true, bad: [{ kind: 'booth' }, { kind: 'contact', name: 'x' }, { kind: 'nobody' }] } },
+  },
+  // Only ever sent with the tags wrong or missing: valid tags would change the booth.
+  'booth:tags': { valid: { id: ID, tags: [] }, fields: { tags: { kind: 'list', required: true, bad: ['intern', ['']] } } },
+  'request:outcome': {
+    valid: { id: ID, requestId: NO_REQUEST, outcome: 'attended', nextStep: '' },
+    fields: { id: actionId, requestId: entityId, outcome: { kind: 'choice', required: true, bad: ['came', 'no-show', ''] }, nextStep: { kind: 'text', max: 200 } },
+  },
+  'request:invite': { valid: { id: ID, requestId: NO_REQUEST }, fields: { id: actionId, requestId: entityId } },
 };
 
 export const ADMIN_EVENTS: Record<keyof AdminClientEvents, EventShape> = {

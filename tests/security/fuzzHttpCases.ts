@@ -40,9 +40,11 @@ const booth = {
 
 const pairing = {
   // Never sent valid, so the wrong code in it never counts as a failed attempt.
-  valid: { code: 'ZZZZ-ZZZZ', name: 'Fuzz', title: '', email: 'fuzz@example.com' },
+  valid: { code: 'ZZZZ-ZZZZ', name: 'Fuzz', title: '', email: 'fuzz@example.com', pin: '0000' },
   fields: {
-    code: { kind: 'token', max: 20, required: true },
+    // Text, not a token: spaces in a code are dropped (it is typed as it comes), so 'a b c d e' is a code.
+    code: { kind: 'text', max: 20, required: true, bad: ['', 'ab', '../../etc/passwd', '<img src=x>', 'a\u0000b'] },
+    pin: { kind: 'token', max: 8, required: true, bad: ['123', '12a4'] },
     name: { kind: 'text', max: 100, required: true, bad: ['', '   '] },
     title: { kind: 'text', max: 100 },
     email: { kind: 'token', max: 200, required: true, bad: ['fuzz', 'fuzz@'] },

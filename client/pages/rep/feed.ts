@@ -60,7 +60,7 @@ export function followBooth(socket: RepSocket, on: FeedHandlers) {
 
   socket.on('connect', () => void sync());
   socket.on('request:changed', (card, n, from) => pushed(n, from, () => on.request(card)));
-  socket.on('visitor:added', (card, n, from) => pushed(n, from, () => on.visitor(card)));
+  socket.on('visitor:changed', (card, n, from) => pushed(n, from, () => on.visitor(card)));
   socket.on('booth:changed', (booth, n, from) => pushed(n, from, () => on.booth(booth)));
   // Cards were taken away (a withdrawal, a purge): forgetting the epoch makes the catch-up a full
   // reload, which replaces the lists instead of merging into them.

@@ -104,7 +104,7 @@ export function makeTablet(url: string, label: string, token: string, owns: (car
     refused: (error) => answers.push({ item: { id: '-', event: 'rep:sync', input: {} }, reply: { ok: false, error } }),
   });
   socket.on('request:changed', (card, n) => log.push({ via: 'push', n, what: `request ${card.id} ${card.status}` }));
-  socket.on('visitor:added', (card, n) => log.push({ via: 'push', n, what: `visitor ${card.introductionId}` }));
+  socket.on('visitor:changed', (card, n) => log.push({ via: 'push', n, what: `visitor ${card.introductionId}` }));
   socket.on('booth:changed', (booth, n) => log.push({ via: 'push', n, what: `booth ${booth.status} ${booth.reps.length}` }));
   return { label, socket, outbox, answers, requests, visitors, log, seq: feed.seq, close: () => socket.disconnect() };
 }
