@@ -6,9 +6,11 @@
 export const BOOTH_QR_SVG = '/api/booths/:slug/qr.svg';
 export const REP_VCARD = '/api/booths/:slug/reps/:repId.vcf';
 export const INTERVIEW_ICS = '/api/interviews/:requestId.ics';
+/** A colleague a rep referred the student to, as a contact card; the referral's id is the secret, as a request's is. */
+export const REFERRAL_VCARD = '/api/referrals/:referralId.vcf';
 
 /** Every parameter a path may have; the server gives each a URL-safe character class. */
-export type PathParam = 'slug' | 'boothId' | 'repId' | 'requestId';
+export type PathParam = 'slug' | 'boothId' | 'repId' | 'requestId' | 'referralId';
 
 /** A template's parameter names: '/api/booths/:slug/reps/:repId.vcf' → 'slug' | 'repId'. */
 export type ParamsOf<T extends string> = T extends `${string}:${infer Rest}`

@@ -10,6 +10,7 @@ const CLASS_OF: Record<PathParam, string> = {
   boothId: ID,
   repId: ID,
   requestId: ID,
+  referralId: ID,
 };
 
 const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
