@@ -27,5 +27,19 @@ export function newPairingCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
 
+/**
+ * What a rep's PIN is stored as: salted with the rep's id, so the same PIN on two tablets gives two
+ * hashes. Only 10^4 to 10^8 PINs exist, so the hash alone is no secret: what protects it is that
+ * db.json stays on the organiser's laptop and that wrong tries are limited (realtime/rep.ts).
+ */
+export const pinHashOf = (repId: string, pin: string): string => sha256(`pin:${repId}:${pin}`);
+
+/**
+ * A visitor typed on a booth's tablet has no phone key: their id comes from the booth and the email,
+ * lower-cased, so the same visitor typed twice at one booth is one visitor. Prefixed apart from
+ * `studentIdFor`, so no phone's key can give a walk-up's id.
+ */
+export const walkUpIdFor = (boothId: string, email: string): string => sha256(`walk-up:${boothId}:${email.trim().toLowerCase()}`).slice(0, 22);
+
 /** A student's id is derived from their secret key, so the key itself is never stored. */
 export const studentIdFor = (key: string): string => sha256(`student:${key}`).slice(0, 22);

@@ -92,7 +92,7 @@ export function setBoothStatus(state: FairState, rep: Rep, status: BoothStatus, 
 
 export function pairRep(
   state: FairState,
-  input: { code: string; name: string; title: string; email: string; repId: string; tokenHash: string },
+  input: { code: string; name: string; title: string; email: string; repId: string; tokenHash: string; pinHash?: string },
   now: Date,
 ): Decision {
   const booth = boothByCode(state, input.code);
@@ -105,8 +105,21 @@ export function pairRep(
     title: input.title,
     email: input.email,
     pairedAt: now.toISOString(),
+    // The hash, never the PIN: the journal and db.json hold no PIN a reader could type.
+    ...(input.pinHash !== undefined && { pinHash: input.pinHash }),
   };
   return record({ type: 'rep.paired', rep });
+}
+
+/**
+ * The rep signs their own tablet out at the end of a shift: like a revoke (the token stops working,
+ * its sockets are dropped, the rep leaves the list on duty), but the organiser's list says who did it.
+ */
+export function signOutRep(state: FairState, repId: string, now: Date): Decision {
+  const rep = state.reps.get(repId);
+  if (!rep) return refuse('UNAUTHORIZED', 'This tablet is no longer paired. Pair it again with the booth code.');
+  if (rep.revokedAt) return record(); // signed out already: a second tap changes nothing
+  return record({ type: 'rep.revoked', repId, at: now.toISOString(), self: true });
 }
 
 /** The organiser signs a tablet out: its token stops working and its sockets are dropped. */

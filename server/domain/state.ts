@@ -84,7 +84,7 @@ function applyEvent(state: FairState, event: FairEvent): void {
     case 'profile.saved': {
       const existing = state.students.get(event.studentId);
       if (existing) state.students.set(event.studentId, { ...existing, profile: event.profile, updatedAt: event.at });
-      else state.students.set(event.studentId, { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at });
+      else state.students.set(event.studentId, { id: event.studentId, profile: event.profile, createdAt: event.at, updatedAt: event.at, ...(event.walkUp && { walkUp: true as const }) });
       return;
     }
     case 'introduction.made':

@@ -128,7 +128,8 @@ export type FairEvent =
   /** `self`: the rep signed the tablet out; else the organiser revoked it. */
   | { type: 'rep.revoked'; repId: string; at: string; self?: true }
   | { type: 'booth.tagsSet'; boothId: string; tags: string[]; repId: string; at: string }
-  | { type: 'profile.saved'; studentId: string; profile: Profile; at: string }
+  /** `walkUp`: typed on a booth's tablet for a visitor without a phone (Student.walkUp). */
+  | { type: 'profile.saved'; studentId: string; profile: Profile; at: string; walkUp?: true }
   | { type: 'introduction.made'; introduction: Introduction }
   | { type: 'introduction.withdrawn'; boothId: string; studentId: string; at: string }
   /** The booth's notes, rating and tags on a visitor; replaces the ones before. */

@@ -14,6 +14,10 @@ export interface FailureLimit {
    * a failure (a right code, or a request that never got as far as a code).
    */
   attempt(key: string, now: Date): Attempt | undefined;
+  /** Failures `key` may still have in its current window before it is blocked (a sentence can say "3 tries left"). */
+  left(key: string, now: Date): number;
+  /** How long until `key`'s current window ends and it may try again; 0 when no window is open. */
+  waitMs(key: string, now: Date): number;
 }
 
 export interface Attempt {
@@ -47,6 +51,11 @@ export function createFailureLimit(options: { max: number; windowMs: number; max
 
   return {
     blocked,
+    left: (key, now) => Math.max(0, options.max - (current(key, now.getTime())?.failures ?? 0)),
+    waitMs(key, now) {
+      const entry = current(key, now.getTime());
+      return entry ? entry.since + options.windowMs - now.getTime() : 0;
+    },
     fail: (key, now) => void count(key, now.getTime()),
     attempt(key, now) {
       if (blocked(key, now)) return undefined;

@@ -16,6 +16,17 @@ describe('failure limit', () => {
     expect(limit.blocked('a', at(10))).toBe(false);
   });
 
+  it('says how many failures are left and how long a blocked key waits', () => {
+    const limit = createFailureLimit({ max: 3, windowMs: 5 * 60_000, maxKeys: 100 });
+    expect([limit.left('a', at(0)), limit.waitMs('a', at(0))]).toEqual([3, 0]);
+    limit.fail('a', at(0));
+    limit.fail('a', at(1));
+    expect(limit.left('a', at(1))).toBe(1);
+    limit.fail('a', at(2));
+    expect([limit.left('a', at(2)), limit.waitMs('a', at(2))]).toEqual([0, 3 * 60_000]);
+    expect([limit.left('a', at(5)), limit.waitMs('a', at(5))]).toEqual([3, 0]); // the window ended
+  });
+
   it('forgets the oldest keys rather than grow past maxKeys', () => {
     const limit = createFailureLimit({ max: 1, windowMs: 10 * 60_000, maxKeys: 3 });
     for (const key of ['a', 'b', 'c', 'd']) limit.fail(key, at(0));

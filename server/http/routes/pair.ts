@@ -5,7 +5,7 @@ import type { PairResult } from '../../../shared/protocol.ts';
 import { PairInput } from '../../../shared/schema.ts';
 import { boothByCode, pairRep } from '../../domain/booths.ts';
 import { boothPublic, repSelf } from '../../domain/views.ts';
-import { newId, newToken, sha256 } from '../../ids.ts';
+import { newId, newToken, pinHashOf, sha256 } from '../../ids.ts';
 import { readInput } from '../plumbing/body.ts';
 import { createCodeLockout, createFailureLimit } from '../../limits/failures.ts';
 import { httpError, sendReply } from '../plumbing/respond.ts';
@@ -51,8 +51,10 @@ export function pairRoutes(): Route[] {
     else lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
     const token = newToken();
     const repId = newId();
+    // The domain gets the PIN's hash, never the PIN: no record holds what a passer-by could type.
+    const { pin, ...rep } = input;
     const reply = await run<PairResult>({
-      decide: () => pairRep(store.state, { ...input, repId, tokenHash: sha256(token) }, now()),
+      decide: () => pairRep(store.state, { ...rep, repId, tokenHash: sha256(token), pinHash: pinHashOf(repId, pin) }, now()),
       respond: () => {
         const rep = store.state.reps.get(repId)!;
         return { token, rep: repSelf(rep), booth: boothPublic(store.state, store.state.booths.get(rep.boothId)!) };
