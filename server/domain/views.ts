@@ -1,23 +1,47 @@
 // What each audience may see, computed from the state. A booth sees a student only through
 // an introduction, and only the fields the student agreed to share with that booth.
 import type {
-  BoothPublic, RepSelf, RepView, RequestCard, StudentCard, StudentRequest, StudentView, Visit, VisitorCard,
+  AssessmentCard, BoothListItem, BoothPublic, ReferralCard, RepSelf, RepView, RequestCard, StudentCard, StudentReferral, StudentRequest,
+  StudentView, Visit, VisitorCard,
 } from '../../shared/protocol.ts';
 import type { Profile, ProfileField } from '../../shared/schema.ts';
 import { DEFAULT_TAGS } from '../../shared/boothSchema.ts';
 import { introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
-import type { Booth, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
+import type { Assessment, Booth, FairState, InterviewRequest, Introduction, Referral, Rep } from './types.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
 
 /** How cards name a rep (a student sees the email too, once a time is set). */
 const repCard = (rep: Rep) => ({ id: rep.id, name: rep.name, title: rep.title });
 
-/** Every view of a booth names its reps on duty: by the index, not a walk over every booth's reps. */
-export function activeReps(state: FairState, boothId: string): Rep[] {
+/** The booth's tablets still signed in (neither revoked nor signed out), by the index: not a walk over every booth's reps. */
+export function signedInReps(state: FairState, boothId: string): Rep[] {
   return repsOfBooth(state, boothId).filter((r) => !r.revokedAt);
+}
+
+/**
+ * The reps on duty, as every view of a booth names them: each person once. The same email (in any
+ * case) on two tablets is one rep, shown as their latest pairing has them (a title corrected on
+ * the second tablet wins), in the place their first tablet gave them.
+ */
+export function activeReps(state: FairState, boothId: string): Rep[] {
+  const byPerson = new Map<string, Rep>();
+  for (const rep of signedInReps(state, boothId)) {
+    const person = rep.email.trim().toLowerCase();
+    const seen = byPerson.get(person);
+    if (!seen || seen.pairedAt <= rep.pairedAt) byPerson.set(person, rep);
+  }
+  return [...byPerson.values()];
+}
+
+/** The fair's other booths, by employer, for a rep to refer a student to. */
+export function boothList(state: FairState, exceptBoothId: string): BoothListItem[] {
+  return [...state.booths.values()]
+    .filter((b) => b.id !== exceptBoothId)
+    .map((b) => ({ slug: b.slug, employer: b.employer, booth: b.booth }))
+    .sort((a, b) => a.employer.localeCompare(b.employer, 'en', { sensitivity: 'base' }) || a.booth.localeCompare(b.booth, 'en', { numeric: true }));
 }
 
 export function boothPublic(state: FairState, booth: Booth): BoothPublic {
@@ -50,12 +74,65 @@ export function studentCard(state: FairState, studentId: string, fields: readonl
   return card;
 }
 
+/** A rep as the booth's own records name them; a rep of a purged day is gone with its records. */
+const repName = (state: FairState, repId: string): string => state.reps.get(repId)?.name ?? 'A rep';
+
+function assessmentCard(state: FairState, assessment: Assessment): AssessmentCard {
+  const { notes, rating, tags, repId, at } = assessment;
+  return { notes, ...(rating !== undefined && { rating }), tags, by: repName(state, repId), at };
+}
+
+/** "Globex (booth 14)", or "Jo Bloggs, Head of Data". */
+function referralTarget(state: FairState, referral: Referral): string {
+  if (referral.contact) return referral.contact.role ? `${referral.contact.name}, ${referral.contact.role}` : referral.contact.name;
+  const booth = state.booths.get(referral.toBoothId ?? '');
+  if (!booth) return 'another booth';
+  return booth.booth ? `${booth.employer} (booth ${booth.booth})` : booth.employer;
+}
+
+const referralCard = (state: FairState, referral: Referral): ReferralCard =>
+  ({ id: referral.id, at: referral.at, by: repName(state, referral.repId), note: referral.note, to: referralTarget(state, referral) });
+
+/**
+ * The employers that sent the student to this booth before the student shared with it: the one
+ * thing a booth learns of another booth's dealings, and only through the student's own share. A
+ * referral made after the share stays the referring booth's and the student's (this booth's
+ * tablets are never told of it, so no view of this booth may show it).
+ */
+function referredBy(state: FairState, intro: Introduction, referrals: readonly Referral[]): string[] {
+  const employers: string[] = [];
+  for (const referral of referrals) {
+    if (referral.toBoothId !== intro.boothId || referral.at > intro.sharedAt) continue;
+    const employer = state.booths.get(referral.fromBoothId)?.employer;
+    if (employer !== undefined && !employers.includes(employer)) employers.push(employer);
+  }
+  return employers;
+}
+
 export function visitorCard(state: FairState, intro: Introduction): VisitorCard {
-  return { introductionId: intro.id, studentId: intro.studentId, sharedAt: intro.sharedAt, student: studentCard(state, intro.studentId, intro.fields) };
+  const referrals = state.students.get(intro.studentId)?.referrals ?? [];
+  const by = referredBy(state, intro, referrals);
+  const to = referrals.filter((r) => r.fromBoothId === intro.boothId).sort(newestFirst((r) => r.at)).map((r) => referralCard(state, r));
+  return {
+    introductionId: intro.id,
+    studentId: intro.studentId,
+    sharedAt: intro.sharedAt,
+    student: studentCard(state, intro.studentId, intro.fields),
+    ...(intro.walkUp && { walkUp: true as const }),
+    ...(intro.assessment && { assessment: assessmentCard(state, intro.assessment) }),
+    ...(by.length > 0 && { referredBy: by }),
+    ...(to.length > 0 && { referredTo: to }),
+  };
 }
 
 /** What a booth sees of a student who withdrew their consent: nothing. */
 const WITHDRAWN: StudentCard = { name: 'Withdrawn', email: '' };
+
+/** The card of one of the booth's visitors by its id; a withdrawn one shows nothing of the student. */
+export function visitorCardById(state: FairState, id: string): VisitorCard {
+  const intro = state.introductions.get(id);
+  return intro ? visitorCard(state, intro) : { introductionId: id, studentId: '', sharedAt: '', student: WITHDRAWN };
+}
 
 /** The student's consent to the request's booth, with the fields it covers; undefined once withdrawn. */
 const consentOf = (state: FairState, request: InterviewRequest): Introduction | undefined =>
@@ -94,6 +171,16 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
   };
 }
 
+/** A referral as the student sees it: the booth that sent them, and where to (a booth's page, or a colleague's contact). */
+function studentReferral(state: FairState, referral: Referral): StudentReferral | undefined {
+  const from = state.booths.get(referral.fromBoothId);
+  if (!from) return undefined;
+  const base = { id: referral.id, at: referral.at, note: referral.note, from: { employer: from.employer, slug: from.slug } };
+  if (referral.contact) return { ...base, to: { kind: 'contact', ...referral.contact } };
+  const to = state.booths.get(referral.toBoothId ?? '');
+  return to && { ...base, to: { kind: 'booth', employer: to.employer, slug: to.slug, booth: to.booth } };
+}
+
 export function studentView(state: FairState, studentId: string): StudentView {
   const requests = requestsOfStudent(state, studentId);
   const visits: Visit[] = [];
@@ -105,11 +192,17 @@ export function studentView(state: FairState, studentId: string): StudentView {
     // Requests kept at a booth the student withdrew from: theirs to see, the booth's no more.
     else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth), requests: here });
   }
+  // Kept after the student withdrew from the booth that made them: the referral is the student's.
+  const referrals = (state.students.get(studentId)?.referrals ?? [])
+    .map((r) => studentReferral(state, r))
+    .filter((r): r is StudentReferral => r !== undefined)
+    .sort(newestFirst((r) => r.at));
   return {
     studentId,
     profile: profileOfStudent(state, studentId),
     visits: visits.sort(newestFirst((v) => v.sharedAt)),
     ...(withdrawn.length > 0 && { withdrawn }),
+    ...(referrals.length > 0 && { referrals }),
   };
 }
 
