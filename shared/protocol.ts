@@ -256,7 +256,8 @@ export interface RepClientEvents {
   /** The fair's other booths, for a referral. */
   'rep:booths': (ack: Ack<BoothListItem[]>) => void;
   /** A visitor without a phone, typed on the tablet (the kiosk face or the rep view). */
-  'visitor:walkUp': (input: In<typeof WalkUpInput>, ack: Ack<{ name: string }>) => void;
+  /** Answers the name as typed; `alreadyRecorded` when this booth had the visitor's email already (nothing changed). */
+  'visitor:walkUp': (input: In<typeof WalkUpInput>, ack: Ack<{ name: string; alreadyRecorded?: true }>) => void;
   'visitor:note': (input: In<typeof NoteInput>, ack: Ack<VisitorCard>) => void;
   'visitor:refer': (input: In<typeof ReferInput>, ack: Ack<VisitorCard>) => void;
   'booth:tags': (input: In<typeof BoothTagsInput>, ack: Ack<string[]>) => void;
@@ -295,6 +296,8 @@ export interface AdminServerEvents {
 export interface PairedTablet extends RepPublic {
   pairedAt: string;
   revokedAt?: string;
+  /** With `revokedAt`: the rep signed the tablet out, rather than the organiser revoking it. */
+  signedOut?: true;
 }
 
 /** What the organiser's REST API answers for a booth. */

@@ -4,7 +4,7 @@
 import type { Namespace, Server } from 'socket.io';
 import type { StudentView } from '../../shared/protocol.ts';
 import type { Epoch } from '../deps.ts';
-import { feedBoothOf } from '../domain/feed.ts';
+import { feedBoothOf, visitorOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import { adminStats } from '../domain/stats.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
@@ -34,12 +34,17 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
     if (isRequestEvent(event)) {
       const request = requestOf(state, event);
       if (request) tablets.emit('request:changed', requestCard(state, request), seq, epoch());
-    } else if (event.type === 'introduction.made') {
+    } else if (event.type === 'introduction.made' || event.type === 'introduction.noted' || event.type === 'referral.made') {
+      // A new visitor, or the booth's notes or a referral of it (to the referring booth only: the
+      // booth it names learns of it only when the student shares with it, through that share's card).
       // Withdrawn meanwhile: the booth gets nothing (the withdrawal's reset follows this number).
-      const intro = state.introductions.get(event.introduction.id);
+      const intro = state.introductions.get(visitorOf(event)!);
       if (intro) tablets.emit('visitor:changed', visitorCard(state, intro), seq, epoch());
     } else if (event.type === 'introduction.withdrawn') {
       tablets.emit('booth:reset', seq, epoch());
+    } else if (event.type === 'booth.tagsSet') {
+      // The booth's own list: its tablets only, never the phones on its page.
+      tablets.emit('tags:changed', state.booths.get(boothId)?.tags ?? event.tags, seq, epoch());
     } else {
       // The rest of a booth's feed is the booth itself: its status, its reps on duty.
       const booth = state.booths.get(boothId);
@@ -58,8 +63,12 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
       const boothId = feedBoothOf(state, event);
       if (boothId !== undefined) tellBooth(state, boothId, event, seq);
       if (event.type === 'rep.revoked') {
-        // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race.
-        reps.in(repRoom(event.repId)).disconnectSockets(true);
+        // Durable first, then dropped: the tablet's reconnect meets the refusal, never a race. A
+        // tablet that signed itself out hears its answer first: the answer goes out in this turn,
+        // the drop in the next (meanwhile the rep's every action is refused, as revoked).
+        const drop = () => reps.in(repRoom(event.repId)).disconnectSockets(true);
+        if (event.self) setImmediate(drop);
+        else drop();
       } else if (event.type === 'fair.purged') {
         // The reps went with the data: every tablet is signed out at once (it reconnects to a
         // refusal and shows its pairing screen), and a phone on a booth's page sees no rep on duty.
@@ -86,6 +95,7 @@ function studentOf(state: FairState, event: FairEvent): string | undefined {
     case 'introduction.withdrawn':
     case 'student.erased':
     case 'profile.saved':
+    case 'referral.made': // the student sees where a rep sent them, live
       return event.studentId;
     default:
       return undefined;

@@ -1,17 +1,21 @@
 // The /rep namespace: a paired tablet, acting for its own booth only.
 import type { Server, Socket } from 'socket.io';
-import type { RepClientEvents, RepServerEvents } from '../../shared/protocol.ts';
+import type { RepClientEvents, RepServerEvents, Reply } from '../../shared/protocol.ts';
 import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } from '../../shared/schema.ts';
+import { BoothTagsInput, NoteInput, ReferInput, SignOutInput, UnlockInput, WalkUpInput } from '../../shared/boothSchema.ts';
 import type { Deps } from '../deps.ts';
-import { sha256 } from '../ids.ts';
+import { isSameSecret, newId, pinHashOf, sha256, walkUpIdFor } from '../ids.ts';
+import { createFailureLimit } from '../limits/failures.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
 import type { Decision } from '../domain/decision.ts';
-import { setBoothStatus } from '../domain/booths.ts';
+import { setBoothStatus, signOutRep } from '../domain/booths.ts';
+import { isWalkUpRecorded, noteVisitor, recordWalkUp, setBoothTags, tagsOfBooth } from '../domain/visitors.ts';
+import { referStudent } from '../domain/referrals.ts';
 import { repActionKey } from '../domain/actionKeys.ts';
 import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import type { FairState, Rep } from '../domain/types.ts';
-import { boothPublic, repView, requestCard } from '../domain/views.ts';
+import { boothList, boothPublic, repView, requestCard, visitorCardById } from '../domain/views.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
@@ -26,6 +30,25 @@ function repByToken(state: FairState, token: unknown): Rep | undefined {
 const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
 export const REVOKED = 'This tablet was signed out by the organiser. Pair it again with the booth code.';
 
+/**
+ * Wrong PINs per tablet: five, then the tablet waits five minutes. A passer-by gets five guesses at
+ * 10,000 PINs or more; a rep who forgot theirs asks a colleague or pairs the tablet again.
+ */
+export const PIN_MAX_FAILURES = 5;
+export const PIN_WINDOW_MS = 5 * 60_000;
+/** Tablets remembered at once; a fair has far fewer. */
+const PIN_MAX_TABLETS = 10_000;
+
+const minutes = (ms: number) => Math.max(1, Math.ceil(ms / 60_000));
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const pinLocked = (waitMs: number): Reply<never> => ({
+  ok: false,
+  error: {
+    code: 'RATE_LIMITED',
+    message: `Too many wrong PINs on this tablet. Wait ${plural(minutes(waitMs), 'minute', 'minutes')}, or pair the tablet again with the booth's code.`,
+  },
+});
+
 /** A refused handshake; `data` reaches the client as `connect_error`'s `err.data`. */
 function refusal(message: string): Error {
   return Object.assign(new Error('UNAUTHORIZED'), { data: { code: 'UNAUTHORIZED', message } });
@@ -34,6 +57,8 @@ function refusal(message: string): Error {
 export function registerRep(io: Server, deps: Deps): void {
   const { store, now, run, epoch, log } = deps;
   const nsp = io.of('/rep');
+  // One limit per server, so each test's server counts on its own.
+  const pinTries = createFailureLimit({ max: PIN_MAX_FAILURES, windowMs: PIN_WINDOW_MS, maxKeys: PIN_MAX_TABLETS });
   // socket.io writes a recovered session's missed pushes before the middleware below runs: a
   // tablet revoked while it was away must get no session back, or those pushes reach it anyway.
   const restore = nsp.adapter.restoreSession.bind(nsp.adapter);
@@ -102,5 +127,50 @@ export function registerRep(io: Server, deps: Deps): void {
       decide(id, requestId, (rep) => proposeTime(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:decline', handle(DeclineInput, ({ id, requestId, message }) =>
       decide(id, requestId, (rep) => declineRequest(store.state, rep, { requestId, message }, now())), log));
+
+    // The booth's day (issue 12): the kiosk face's PIN and sign-out, walk-up visitors, the booth's
+    // notes and tags, and referrals.
+    socket.on('rep:unlock', handle(UnlockInput, ({ pin }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      // Counted before the check, so tries sent together cannot all pass it; a right PIN is forgiven.
+      const attempt = pinTries.attempt(repId, now());
+      if (!attempt) return pinLocked(pinTries.waitMs(repId, now()));
+      // A tablet paired before PINs opens with a tap (its view says hasPin: false).
+      if (rep.pinHash === undefined || isSameSecret(pinHashOf(repId, pin), rep.pinHash)) {
+        attempt.forgive();
+        return ok({ unlocked: true as const });
+      }
+      const left = pinTries.left(repId, now());
+      const wait = plural(minutes(pinTries.waitMs(repId, now())), 'minute', 'minutes');
+      return fail('FORBIDDEN', left > 0
+        ? `That PIN is not right. ${plural(left, 'try', 'tries')} left, then this tablet waits ${wait}.`
+        : `That PIN is not right, and that was the last try: wait ${wait}, or pair the tablet again with the booth's code.`);
+    }, log));
+    socket.on('rep:signOut', handle(SignOutInput, ({ id }) =>
+      act(id, () => signOutRep(store.state, repId, now()), () => ({ signedOut: true as const })), log));
+    socket.on('rep:booths', handleNoInput(() => {
+      const rep = currentRep();
+      return rep ? ok(boothList(store.state, rep.boothId)) : fail('UNAUTHORIZED', SIGNED_OUT);
+    }, log));
+    // Typed by a visitor on the kiosk face: the answer names only what they typed, never what is kept.
+    socket.on('visitor:walkUp', handle(WalkUpInput, ({ id, name, email, phone }) => {
+      const rep = currentRep();
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const studentId = walkUpIdFor(rep.boothId, email);
+      let alreadyRecorded = false;
+      return act(id, (rep) => {
+        alreadyRecorded = isWalkUpRecorded(store.state, rep, studentId);
+        return recordWalkUp(store.state, rep, { studentId, name, email, phone }, now());
+      }, () => ({ name, ...(alreadyRecorded && { alreadyRecorded: true as const }) }));
+    }, log));
+    socket.on('visitor:note', handle(NoteInput, ({ id, introductionId, notes, rating, tags }) =>
+      act(id, (rep) => noteVisitor(store.state, rep, { introductionId, notes, rating, tags }, now()), () => visitorCardById(store.state, introductionId)), log));
+    socket.on('visitor:refer', handle(ReferInput, ({ id, introductionId, note, to }) => {
+      const referralId = newId(); // the colleague's card is downloaded by it: unguessable
+      return act(id, (rep) => referStudent(store.state, rep, { introductionId, note, to, referralId }, now()), () => visitorCardById(store.state, introductionId));
+    }, log));
+    socket.on('booth:tags', handle(BoothTagsInput, ({ id, tags }) =>
+      act(id, (rep) => setBoothTags(store.state, rep, tags, now()), (rep) => tagsOfBooth(store.state, rep.boothId)), log));
   });
 }

@@ -39,7 +39,7 @@ describe.skipIf(!hasBrowser)('revoking a tablet', () => {
     await row.getByRole('button', { name: "Revoke Ada Lovelace's tablet at ACME Rockets" }).click();
     await admin.getByText("Ada Lovelace's tablet at ACME Rockets is signed out.").waitFor();
     await expect.poll(() => row.getByTestId('tablet').allInnerTexts()).toEqual([
-      expect.stringMatching(/^Ada Lovelace, Recruiter signed out \d\d:\d\d$/),
+      expect.stringMatching(/^Ada Lovelace, Recruiter revoked by the organiser \d\d:\d\d$/),
       expect.stringMatching(/^Bo Chen, Engineer paired \d\d:\d\d Revoke$/),
     ]);
 

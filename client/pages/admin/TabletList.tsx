@@ -31,7 +31,9 @@ export function TabletList(props: { booth: BoothAdmin; revoke: (tablet: PairedTa
                   </>
                 }
               >
-                {(revokedAt) => <span class="muted">signed out {at(revokedAt())}</span>}
+                {(revokedAt) => (
+                  <span class="muted">{tablet.signedOut ? 'signed out' : 'revoked by the organiser'} {at(revokedAt())}</span>
+                )}
               </Show>
             </li>
           )}

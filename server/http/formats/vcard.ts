@@ -37,20 +37,37 @@ function nameParts(name: string): [family: string, given: string] {
   return [words.at(-1)!, words.slice(0, -1).join(' ')];
 }
 
-export function repVCard(rep: Rep, booth: Booth, fairName: string): string {
-  const [family, given] = nameParts(rep.name);
-  const where = booth.booth ? `, booth ${booth.booth}` : '';
+/** One person's card: the lines every card has, then NOTE last. */
+function card(person: { name: string; title: string; email: string; org: string; url: string; note: string }): string {
+  const [family, given] = nameParts(person.name);
   const lines = [
     'BEGIN:VCARD',
     'VERSION:3.0',
-    `FN:${escapeText(rep.name)}`,
+    `FN:${escapeText(person.name)}`,
     `N:${escapeText(family)};${escapeText(given)};;;`,
-    `ORG:${escapeText(booth.employer)}`,
-    ...(rep.title ? [`TITLE:${escapeText(rep.title)}`] : []),
-    `EMAIL;TYPE=INTERNET:${oneLine(rep.email)}`,
-    ...(booth.website ? [`URL:${oneLine(booth.website)}`] : []),
-    `NOTE:${escapeText(`Met at ${fairName}${where}.`)}`,
+    `ORG:${escapeText(person.org)}`,
+    ...(person.title ? [`TITLE:${escapeText(person.title)}`] : []),
+    `EMAIL;TYPE=INTERNET:${oneLine(person.email)}`,
+    ...(person.url ? [`URL:${oneLine(person.url)}`] : []),
+    `NOTE:${escapeText(person.note)}`,
     'END:VCARD',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+export function repVCard(rep: Rep, booth: Booth, fairName: string): string {
+  const where = booth.booth ? `, booth ${booth.booth}` : '';
+  return card({ name: rep.name, title: rep.title, email: rep.email, org: booth.employer, url: booth.website, note: `Met at ${fairName}${where}.` });
+}
+
+/**
+ * The colleague a rep referred the student to, who is not at the fair: of the referring booth's
+ * employer, with the rep's note, so the student knows who sent them and why.
+ */
+export function referralVCard(contact: { name: string; role: string; email: string }, from: { booth: Booth; repName: string; note: string }, fairName: string): string {
+  const why = from.note ? ` ${from.note}` : '';
+  return card({
+    name: contact.name, title: contact.role, email: contact.email, org: from.booth.employer, url: from.booth.website,
+    note: `Referred by ${from.repName} of ${from.booth.employer} at ${fairName}.${why}`,
+  });
 }

@@ -16,9 +16,10 @@ export const boothUrl = (publicUrl: string, slug: string): string => `${publicUr
 
 const oldestFirst = (a: Rep, b: Rep) => a.pairedAt.localeCompare(b.pairedAt);
 
-/** The token hash and the rep's email stay on the server. */
-function tablet({ id, name, title, pairedAt, revokedAt }: Rep): PairedTablet {
-  return revokedAt ? { id, name, title, pairedAt, revokedAt } : { id, name, title, pairedAt };
+/** The token hash, the PIN's hash and the rep's email stay on the server. */
+function tablet({ id, name, title, pairedAt, revokedAt, signedOut }: Rep): PairedTablet {
+  if (!revokedAt) return { id, name, title, pairedAt };
+  return signedOut ? { id, name, title, pairedAt, revokedAt, signedOut } : { id, name, title, pairedAt, revokedAt };
 }
 
 function boothAdmin(state: FairState, booth: Booth, publicUrl: string): BoothAdmin {
