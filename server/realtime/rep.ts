@@ -147,8 +147,13 @@ export function registerRep(io: Server, deps: Deps): void {
         ? `That PIN is not right. ${plural(left, 'try', 'tries')} left, then this tablet waits ${wait}.`
         : `That PIN is not right, and that was the last try: wait ${wait}, or pair the tablet again with the booth's code.`);
     }, log));
-    socket.on('rep:signOut', handle(SignOutInput, ({ id }) =>
-      act(id, () => signOutRep(store.state, repId, now()), () => ({ signedOut: true as const })), log));
+    // Not through `act`: a repeat that comes after the sign-out (a double tap) must hear "signed out"
+    // again, not "no longer paired"; signOutRep records nothing for a tablet already signed out.
+    socket.on('rep:signOut', handle(SignOutInput, ({ id }) => run({
+      key: repActionKey(repId, id),
+      decide: () => signOutRep(store.state, repId, now()),
+      respond: () => ({ signedOut: true as const }),
+    }), log));
     socket.on('rep:booths', handleNoInput(() => {
       const rep = currentRep();
       return rep ? ok(boothList(store.state, rep.boothId)) : fail('UNAUTHORIZED', SIGNED_OUT);
