@@ -4,7 +4,7 @@
 import type { Store } from '../../server/store/store.ts';
 import { ERASE_CONFIRMATION } from '../../shared/privacySchema.ts';
 import { actionId as id } from '../helpers.ts';
-import { KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SLOT } from './accessFair.ts';
+import { KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SAM_ID, SLOT } from './accessFair.ts';
 import { SAM } from '../realtime/fixtures.ts';
 
 export type Actor = 'student' | 'repA' | 'repB' | 'admin';
@@ -24,6 +24,10 @@ export interface Row {
 const foreignStudent = { studentId: KIM_ID };
 const foreignBooth = { boothId: 'acme' };
 const foreignRep = { repId: 'rep-ada' };
+
+/** Introductions, by their ids: Sam's at ACME (booth A), Kim's at Globex (booth B). */
+const SAM_AT_ACME = `acme:${SAM_ID}`;
+const KIM_AT_GLOBEX = `globex:${KIM_ID}`;
 
 /** Booth A's requests and introductions (ids "acme:<student>"), which booth B's tablet must not see. */
 const BOOTH_A_ONLY = [SAM_AT_A, KIM_AT_A, '"acme:'];
@@ -85,6 +89,42 @@ export const SOCKET_ROWS: Row[] = [
     refused: [['repB', { id: id(), status: 'full', ...foreignBooth }], ['repB', { id: id(), status: 'full', ...foreignRep }]],
     allowed: ['repA', { id: id(), status: 'break' }],
   },
+
+  // The booth's day (issue 12): the kiosk PIN, sign-out, walk-ups, notes, tags and referrals.
+  { ns: '/rep', event: 'rep:unlock', refused: [['repB', { pin: '0000', ...foreignRep }]], allowed: ['repA', { pin: '0000' }] },
+  { ns: '/rep', event: 'rep:booths', refused: [], allowed: ['repB'], mustNotSee: BOOTH_A_ONLY },
+  {
+    ns: '/rep', event: 'visitor:walkUp',
+    refused: [['repB', { id: id(), name: 'Jo', email: 'jo@example.com', consent: true, ...foreignBooth }]],
+    allowed: ['repB', { id: id(), name: 'Jo', email: 'jo@example.com', consent: true }],
+  },
+  {
+    ns: '/rep', event: 'visitor:note',
+    refused: [
+      ['repB', { id: id(), introductionId: SAM_AT_ACME, notes: 'x', rating: 1, tags: [] }],
+      ['repA', { id: id(), introductionId: KIM_AT_GLOBEX, notes: 'x', rating: 1, tags: [] }],
+      ['repB', { id: id(), introductionId: SAM_AT_ACME, notes: 'x', rating: 1, tags: [], ...foreignBooth }],
+    ],
+    allowed: ['repA', { id: id(), introductionId: SAM_AT_ACME, notes: 'Good questions', rating: 3, tags: ['intern'] }],
+    mustNotSee: [KIM.name, KIM.email],
+  },
+  {
+    ns: '/rep', event: 'visitor:refer',
+    refused: [
+      ['repB', { id: id(), introductionId: SAM_AT_ACME, note: '', to: { kind: 'booth', slug: 'globex' } }],
+      ['repA', { id: id(), introductionId: KIM_AT_GLOBEX, note: '', to: { kind: 'booth', slug: 'acme' } }],
+      ['repA', { id: id(), introductionId: SAM_AT_ACME, note: '', to: { kind: 'booth', slug: 'globex' }, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), introductionId: SAM_AT_ACME, note: 'Ask for Gil', to: { kind: 'booth', slug: 'globex' } }],
+    mustNotSee: [KIM.name, KIM.email],
+  },
+  {
+    ns: '/rep', event: 'booth:tags',
+    refused: [['repB', { id: id(), tags: ['intern'], ...foreignBooth }], ['repB', { id: id(), tags: ['intern'], ...foreignRep }]],
+    allowed: ['repA', { id: id(), tags: ['intern', 'drones'] }],
+  },
+  // Last of the tablet's rows: the allowed cell signs Ada's tablet out.
+  { ns: '/rep', event: 'rep:signOut', refused: [['repB', { id: id(), ...foreignRep }]], allowed: ['repA', { id: id() }] },
 
   { ns: '/admin', event: 'stats:load', refused: [], allowed: ['admin'] },
 ];

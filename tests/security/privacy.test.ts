@@ -146,6 +146,41 @@ describe('erasing a profile', () => {
   });
 });
 
+describe('the booth\'s notes and referrals', () => {
+  const NOTE = 'Strong on Kalman filters';
+  const COLLEAGUE = { kind: 'contact' as const, name: 'Jo Quimby', role: 'Head of Data', email: 'jo.quimby@acme.example' };
+  const WHY = 'She hires data interns';
+
+  it('never reach another booth or the student; erasing the student removes them from every file', async () => {
+    const { dir, store, ada, gil } = await fair();
+    const sam = await student(SAM, ['acme', 'globex']);
+    const acme = await connectRep(server.url, ada);
+    const globex = await connectRep(server.url, gil);
+    const loaded = await ask(acme, 'rep:load');
+    const samAtAcme = loaded.ok ? loaded.data.visitors[0]!.introductionId : '';
+    expect(await ask(acme, 'booth:tags', { id: actionId(), tags: ['quimby-tag'] })).toMatchObject({ ok: true });
+    expect(await ask(acme, 'visitor:note', { id: actionId(), introductionId: samAtAcme, notes: NOTE, rating: 4, tags: ['quimby-tag'] })).toMatchObject({ ok: true });
+    expect(await ask(acme, 'visitor:refer', { id: actionId(), introductionId: samAtAcme, note: WHY, to: COLLEAGUE })).toMatchObject({ ok: true });
+
+    const samSees = JSON.stringify(await ask(sam.phone, 'student:load'));
+    expect(samSees).toContain(COLLEAGUE.email); // the referral is hers
+    for (const view of [samSees, JSON.stringify(await ask(globex, 'rep:load'))]) {
+      for (const booths of [NOTE, 'quimby-tag', '"rating"', '"assessment"']) expect(view).not.toContain(booths);
+    }
+    expect(JSON.stringify(await ask(globex, 'rep:load'))).not.toMatch(/Quimby|interns/);
+
+    const secrets = [NOTE, COLLEAGUE.name, COLLEAGUE.email, WHY];
+    await settle(store);
+    expect(grepFolder(dir, secrets)).not.toEqual([]); // the control: the search finds them before
+    expect(await ask(sam.phone, 'student:erase', { id: actionId(), confirm: 'ERASE' })).toEqual({ ok: true, data: { erased: true } });
+    expect(grepFolder(dir, secrets)).toEqual([]);
+    for (const text of await exportsOf(server)) for (const secret of secrets) expect(text).not.toContain(secret);
+    const after = await ask(acme, 'rep:load');
+    expect(after.ok && after.data.visitors).toEqual([]);
+    expect(after.ok && after.data.tags).toEqual(['quimby-tag']); // the booth's own list is no one's personal data
+  });
+});
+
 describe('the organiser\'s purge', () => {
   it('changes nothing without the exact confirmation; with it, keeps booths and counts and no file holds anyone', async () => {
     const { dir, store, ada } = await fair();
