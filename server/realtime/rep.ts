@@ -6,6 +6,9 @@ import type { Deps } from '../deps.ts';
 import { sha256 } from '../ids.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
+import { InviteInput, OutcomeInput } from '../../shared/boothSchema.ts';
+import { setOutcome } from '../domain/outcomes.ts';
+import { inviteAgain } from '../domain/askAgain.ts';
 import type { Decision } from '../domain/decision.ts';
 import { setBoothStatus } from '../domain/booths.ts';
 import { repActionKey } from '../domain/actionKeys.ts';
@@ -102,5 +105,11 @@ export function registerRep(io: Server, deps: Deps): void {
       decide(id, requestId, (rep) => proposeTime(store.state, rep, { requestId, start }, now())), log));
     socket.on('request:decline', handle(DeclineInput, ({ id, requestId, message }) =>
       decide(id, requestId, (rep) => declineRequest(store.state, rep, { requestId, message }, now())), log));
+    // After the interview's time: did the student come, and what next (the booth's record alone).
+    // After a decline or a cancel: the booth asks the student to send a new request after all.
+    socket.on('request:outcome', handle(OutcomeInput, ({ id, requestId, outcome, nextStep }) =>
+      decide(id, requestId, (rep) => setOutcome(store.state, rep, { requestId, outcome, nextStep }, now())), log));
+    socket.on('request:invite', handle(InviteInput, ({ id, requestId }) =>
+      decide(id, requestId, (rep) => inviteAgain(store.state, rep, { requestId }, now())), log));
   });
 }
