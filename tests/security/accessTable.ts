@@ -4,7 +4,7 @@
 import type { Store } from '../../server/store/store.ts';
 import { ERASE_CONFIRMATION } from '../../shared/privacySchema.ts';
 import { actionId as id } from '../helpers.ts';
-import { KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SLOT } from './accessFair.ts';
+import { bookEarlierToday, declineBoth, KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SLOT } from './accessFair.ts';
 import { SAM } from '../realtime/fixtures.ts';
 
 export type Actor = 'student' | 'repA' | 'repB' | 'admin';
@@ -84,6 +84,27 @@ export const SOCKET_ROWS: Row[] = [
     ns: '/rep', event: 'booth:status',
     refused: [['repB', { id: id(), status: 'full', ...foreignBooth }], ['repB', { id: id(), status: 'full', ...foreignRep }]],
     allowed: ['repA', { id: id(), status: 'break' }],
+  },
+
+  {
+    ns: '/rep', event: 'request:outcome', before: bookEarlierToday,
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A, outcome: 'noShow', nextStep: '' }],
+      ['repA', { id: id(), requestId: KIM_AT_B, outcome: 'noShow', nextStep: '' }],
+      ['repB', { id: id(), requestId: SAM_AT_A, outcome: 'noShow', nextStep: '', ...foreignBooth, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A, outcome: 'attended', nextStep: 'Apply online' }],
+    mustNotSee: [KIM_AT_B, KIM.email],
+  },
+  {
+    ns: '/rep', event: 'request:invite', before: declineBoth,
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A }],
+      ['repA', { id: id(), requestId: KIM_AT_B }],
+      ['repB', { id: id(), requestId: SAM_AT_A, ...foreignBooth, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A }],
+    mustNotSee: [KIM_AT_B, KIM.email],
   },
 
   { ns: '/admin', event: 'stats:load', refused: [], allowed: ['admin'] },
