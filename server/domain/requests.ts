@@ -1,6 +1,7 @@
 // Interview requests: ask, cancel, accept for a slot, decline. Every booking rule lives here
 // (a rep's proposed time, in proposals.ts, is checked with the same `bookingProblem`).
 import type { Slot } from '../../shared/protocol.ts';
+import { askRefusal } from './askAgain.ts';
 import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { requestsOfBooth, requestsOfStudent } from './indexes.ts';
@@ -12,7 +13,7 @@ import type { FairState, InterviewRequest, Rep } from './types.ts';
 /** A request still in play: one per student and booth at a time. */
 const isOpen = (r: InterviewRequest) => r.status === 'pending' || r.status === 'accepted' || r.status === 'proposed';
 /** A booked interview, or a time a rep proposed: held for that rep until the student answers. */
-const holdsRepSlot = (r: InterviewRequest) => (r.status === 'accepted' || r.status === 'proposed') && r.slot !== undefined;
+export const holdsRepSlot = (r: InterviewRequest) => (r.status === 'accepted' || r.status === 'proposed') && r.slot !== undefined;
 
 export function requestInterview(
   state: FairState,
@@ -26,6 +27,8 @@ export function requestInterview(
   }
   const open = requestsOfStudent(state, input.studentId).find((r) => r.boothId === booth.id && isOpen(r));
   if (open) return refuse('CONFLICT', `You already have a ${open.status} request with ${booth.employer}. Cancel it first to ask again.`);
+  const refusal = askRefusal(state, input.studentId, booth, now);
+  if (refusal) return refuse('CONFLICT', refusal);
   if (booth.status === 'full') return refuse('CONFLICT', `${booth.employer} is not taking more interview requests today.`);
   if (now >= windowsEnd(state.fair)) return refuse('CONFLICT', `${booth.employer}'s interview windows are over for today.`);
   const at = now.toISOString();
@@ -39,6 +42,11 @@ export function cancelRequest(state: FairState, input: { studentId: string; requ
   const request = state.requests.get(input.requestId);
   if (!request || request.studentId !== input.studentId) return refuse('NOT_FOUND', 'That request does not exist. Reload the page.');
   if (!isOpen(request)) return refuse('CONFLICT', `That request is already ${request.status}.`);
+  // Its time has come: the booth records whether the student came (outcomes.ts), not a cancel.
+  if (request.status === 'accepted' && request.slot && request.slot.start <= now.toISOString()) {
+    const employer = state.booths.get(request.boothId)?.employer ?? 'the booth';
+    return refuse('CONFLICT', `Your interview with ${employer} started at ${clockLabel(request.slot.start, state.fair.timeZone)}, so it cannot be cancelled any more.`);
+  }
   return record({ type: 'request.cancelled', requestId: request.id, at: now.toISOString() });
 }
 

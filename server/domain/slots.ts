@@ -24,8 +24,21 @@ function offsetMs(instant: number, timeZone: string): number {
   return asUtc - (instant - (instant % 1000));
 }
 
+/**
+ * The slots of each fair's settings, made once: every booth page and every phone's view asks for a
+ * booth's next free slot, and each zoned time builds an Intl formatter (tens of µs). A change of the
+ * settings puts a new object in the state (state.ts), which gets its own entry.
+ */
+const slotsOfFair = new WeakMap<FairSettings, readonly Slot[]>();
+
 /** Every slot of the fair's interview windows, in time order. */
-export function allSlots(fair: FairSettings): Slot[] {
+export function allSlots(fair: FairSettings): readonly Slot[] {
+  let slots = slotsOfFair.get(fair);
+  if (!slots) slotsOfFair.set(fair, (slots = Object.freeze(makeSlots(fair).map((s) => Object.freeze(s)))));
+  return slots;
+}
+
+function makeSlots(fair: FairSettings): Slot[] {
   const slots: Slot[] = [];
   const lengthMs = fair.slotMinutes * MINUTE_MS;
   for (const window of [...fair.windows].sort((a, b) => a.start.localeCompare(b.start))) {
@@ -41,6 +54,29 @@ export function allSlots(fair: FairSettings): Slot[] {
 export function windowsEnd(fair: FairSettings): Date {
   const ends = fair.windows.map((w) => zonedTime(fair.date, w.end, fair.timeZone).getTime());
   return new Date(Math.max(...ends));
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dayBounds = new Map<string, { start: string; end: string }>();
+
+/**
+ * The day `instant` falls on in the time zone, midnight to midnight, as ISO instants (the end
+ * excluded). Formatters and days are kept: a phone's view asks this for every booth it visited.
+ */
+export function dayAround(instant: Date, timeZone: string): { start: string; end: string } {
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const date = format.format(instant); // YYYY-MM-DD
+  const key = `${timeZone} ${date}`;
+  let day = dayBounds.get(key);
+  if (!day) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+    day = { start: zonedTime(date, '00:00', timeZone).toISOString(), end: zonedTime(next, '00:00', timeZone).toISOString() };
+    if (dayBounds.size > 1000) dayBounds.clear(); // a long-running server: a few days a fair, never many
+    dayBounds.set(key, day);
+  }
+  return day;
 }
 
 export function overlaps(a: Slot, b: Slot): boolean {

@@ -9,6 +9,8 @@ import { DEFAULT_TAGS } from '../../shared/boothSchema.ts';
 import { introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { profileOf } from './profiles.ts';
+import { askRefusal } from './askAgain.ts';
+import { queueOf } from './queue.ts';
 import type { Assessment, Booth, FairState, InterviewRequest, Introduction, Referral, Rep } from './types.ts';
 
 const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
@@ -44,7 +46,8 @@ export function boothList(state: FairState, exceptBoothId: string): BoothListIte
     .sort((a, b) => a.employer.localeCompare(b.employer, 'en', { sensitivity: 'base' }) || a.booth.localeCompare(b.booth, 'en', { numeric: true }));
 }
 
-export function boothPublic(state: FairState, booth: Booth): BoothPublic {
+/** `now`: for the next free slot (queue.ts); a view without it leaves that out. */
+export function boothPublic(state: FairState, booth: Booth, now?: Date): BoothPublic {
   return {
     id: booth.id,
     slug: booth.slug,
@@ -58,7 +61,7 @@ export function boothPublic(state: FairState, booth: Booth): BoothPublic {
     reps: activeReps(state, booth.id).map(repCard),
     fairName: state.fair.name,
     timeZone: state.fair.timeZone,
-    waiting: requestsOfBooth(state, booth.id).filter((r) => r.status === 'pending').length,
+    ...queueOf(state, booth, now),
   };
 }
 
@@ -154,6 +157,9 @@ export function requestCard(state: FairState, request: InterviewRequest): Reques
     ...(rep && { interviewer: repCard(rep) }),
     ...(request.message && { message: request.message }),
     ...(request.declinedSlot && { declinedSlot: request.declinedSlot }),
+    ...(request.outcome && { outcome: request.outcome }),
+    ...(request.nextStep && { nextStep: request.nextStep }),
+    ...(request.invitedAt && { invitedAt: request.invitedAt }),
   };
 }
 
@@ -168,6 +174,8 @@ export function studentRequest(state: FairState, request: InterviewRequest): Stu
     ...(request.place && { place: request.place }),
     ...(rep && (request.status === 'accepted' || request.status === 'proposed') && { interviewer: { ...repCard(rep), email: rep.email } }),
     ...(request.message && { message: request.message }),
+    // Never the outcome or the next step: they are the booth's record.
+    ...(request.invitedAt && { invitedAt: request.invitedAt }),
   };
 }
 
@@ -181,16 +189,20 @@ function studentReferral(state: FairState, referral: Referral): StudentReferral 
   return to && { ...base, to: { kind: 'booth', employer: to.employer, slug: to.slug, booth: to.booth } };
 }
 
-export function studentView(state: FairState, studentId: string): StudentView {
+/** `now`: for each booth's next free slot and whether the student may ask it again; without it, neither. */
+export function studentView(state: FairState, studentId: string, now?: Date): StudentView {
   const requests = requestsOfStudent(state, studentId);
   const visits: Visit[] = [];
   const withdrawn: NonNullable<StudentView['withdrawn']> = [];
   for (const booth of state.booths.values()) {
     const here = requests.filter((r) => r.boothId === booth.id).sort(newestFirst((r) => r.createdAt)).map((r) => studentRequest(state, r));
     const intro = state.introductions.get(introductionId(booth.id, studentId));
-    if (intro) visits.push({ booth: boothPublic(state, booth), sharedAt: intro.sharedAt, fields: intro.fields, requests: here });
+    if (intro) {
+      const askRefused = now && askRefusal(state, studentId, booth, now);
+      visits.push({ booth: boothPublic(state, booth, now), sharedAt: intro.sharedAt, fields: intro.fields, requests: here, ...(askRefused && { askRefused }) });
+    }
     // Requests kept at a booth the student withdrew from: theirs to see, the booth's no more.
-    else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth), requests: here });
+    else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth, now), requests: here });
   }
   // Kept after the student withdrew from the booth that made them: the referral is the student's.
   const referrals = (state.students.get(studentId)?.referrals ?? [])

@@ -10,6 +10,7 @@ import { adminStats } from '../domain/stats.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import type { Store } from '../store/store.ts';
+import { createQueuePush } from './queuePush.ts';
 
 /**
  * `built`: a student's view the caller has just built from the same state (the acting phone's
@@ -23,10 +24,13 @@ export const studentRoom = (studentId: string) => `student:${studentId}`;
 export const repRoom = (repId: string) => `rep:${repId}`;
 export const ORGANISERS = 'organisers';
 
-export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish {
+/** `now`: for a booth's next free slot; `clockMs`: how often a slot's start is looked for (queuePush.ts). */
+export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () => Date, clockMs?: number): Publish {
   const students = io.of('/student');
   const reps = io.of('/rep');
   const statsSoon = throttledStats(io.of('/admin'), store);
+  const queue = createQueuePush(students, store, epoch, now, clockMs);
+  io.httpServer?.on('close', queue.stop);
 
   /** What the booth's tablets (and its page on phones) get for a change in its feed (domain/feed.ts). */
   const tellBooth = (state: FairState, boothId: string, event: FairEvent, seq: number) => {
@@ -34,6 +38,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
     if (isRequestEvent(event)) {
       const request = requestOf(state, event);
       if (request) tablets.emit('request:changed', requestCard(state, request), seq, epoch());
+      queue.changed(state, boothId); // phones on the booth's page: how many wait, the next free slot
     } else if (event.type === 'introduction.made' || event.type === 'introduction.noted' || event.type === 'referral.made') {
       // A new visitor, or the booth's notes or a referral of it (to the referring booth only: the
       // booth it names learns of it only when the student shares with it, through that share's card).
@@ -49,9 +54,10 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
       // The rest of a booth's feed is the booth itself: its status, its reps on duty.
       const booth = state.booths.get(boothId);
       if (!booth) return;
-      const view = boothPublic(state, booth);
+      const view = boothPublic(state, booth, now());
       tablets.emit('booth:changed', view, seq, epoch());
       students.to(boothRoom(boothId)).emit('booth:changed', view, seq, epoch());
+      queue.sent(boothId, view);
     }
   };
 
@@ -73,14 +79,20 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch): Publish
         // The reps went with the data: every tablet is signed out at once (it reconnects to a
         // refusal and shows its pairing screen), and a phone on a booth's page sees no rep on duty.
         reps.disconnectSockets(true);
-        for (const booth of state.booths.values()) students.to(boothRoom(booth.id)).emit('booth:changed', boothPublic(state, booth), booth.seq ?? 0, epoch());
+        for (const booth of state.booths.values()) {
+          const view = boothPublic(state, booth, now());
+          students.to(boothRoom(booth.id)).emit('booth:changed', view, booth.seq ?? 0, epoch());
+          queue.sent(booth.id, view);
+        }
         for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
+      } else if (event.type === 'fair.configured') {
+        queue.all(state); // other slots: every booth's next free one may have moved
       }
       const studentId = studentOf(state, event);
       if (studentId !== undefined) changedStudents.add(studentId);
     }
     for (const id of changedStudents) {
-      students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(state, id));
+      students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(state, id, now()));
     }
     statsSoon();
   };

@@ -8,6 +8,9 @@ import { isSameSecret, newId, pinHashOf, sha256, walkUpIdFor } from '../ids.ts';
 import { createFailureLimit } from '../limits/failures.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
+import { InviteInput, OutcomeInput } from '../../shared/boothSchema.ts';
+import { setOutcome } from '../domain/outcomes.ts';
+import { inviteAgain } from '../domain/askAgain.ts';
 import type { Decision } from '../domain/decision.ts';
 import { setBoothStatus, signOutRep } from '../domain/booths.ts';
 import { isWalkUpRecorded, noteVisitor, recordWalkUp, setBoothTags, tagsOfBooth } from '../domain/visitors.ts';
@@ -177,5 +180,11 @@ export function registerRep(io: Server, deps: Deps): void {
     }, log));
     socket.on('booth:tags', handle(BoothTagsInput, ({ id, tags }) =>
       act(id, (rep) => setBoothTags(store.state, rep, tags, now()), (rep) => tagsOfBooth(store.state, rep.boothId)), log));
+    // After the interview's time: did the student come, and what next (the booth's record alone).
+    // After a decline or a cancel: the booth asks the student to send a new request after all.
+    socket.on('request:outcome', handle(OutcomeInput, ({ id, requestId, outcome, nextStep }) =>
+      decide(id, requestId, (rep) => setOutcome(store.state, rep, { requestId, outcome, nextStep }, now())), log));
+    socket.on('request:invite', handle(InviteInput, ({ id, requestId }) =>
+      decide(id, requestId, (rep) => inviteAgain(store.state, rep, { requestId }, now())), log));
   });
 }

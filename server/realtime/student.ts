@@ -35,7 +35,7 @@ export function registerStudent(io: Server, deps: Deps): void {
     const socket = raw as StudentSocket;
     const studentId: string = socket.data.studentId;
     void socket.join(studentRoom(studentId));
-    const view = () => studentView(store.state, studentId);
+    const view = () => studentView(store.state, studentId, now());
     const keyOf = (id: string) => studentActionKey(studentId, id);
     /** A command answered with the student's view; the push to the student's other tabs reuses it. */
     const act = (id: string | undefined, decide: Command<StudentView>['decide']) =>
@@ -46,7 +46,7 @@ export function registerStudent(io: Server, deps: Deps): void {
       const booth = boothBySlug(store.state, slug);
       if (!booth) return fail('NOT_FOUND', NO_BOOTH);
       void socket.join(boothRoom(booth.id)); // hears the booth's status and reps live
-      return ok(boothPublic(store.state, booth));
+      return ok(boothPublic(store.state, booth, now()));
     }, log));
     socket.on('profile:save', handle(ProfileSchema, (profile) =>
       act(undefined, () => saveProfile(store.state, { studentId, profile }, now())), log));

@@ -1,12 +1,14 @@
 // The introductions CSV, byte for byte, for a fair full of OWASP CSV-injection payloads: every
 // cell a spreadsheet could read as a formula starts with ', and quoting follows RFC 4180.
-// The data goes in through the domain commands, not the input checks, so what is proven here is
-// the export's own neutralising, whatever the store holds.
+// The data goes in through the domain commands (or, for the booth's notes and referrals, their
+// events), not the input checks, so what is proven here is the export's own neutralising,
+// whatever the store holds.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBooth, pairRep } from '../../server/domain/booths.ts';
+import { setOutcome } from '../../server/domain/outcomes.ts';
 import { allSlots } from '../../server/domain/slots.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { api } from '../helpers.ts';
@@ -59,8 +61,17 @@ async function payloadFair(): Promise<void> {
     const slug = store.state.booths.get(boothId)!.slug;
     const studentId = await introduce(store, slug, details, at(i));
     const requestId = await requestAt(store, studentId, slug, payload, at(30 + i));
-    await accept(store, repId, requestId, allSlots(store.state.fair)[0]!.start, at(30 + i));
+    const slot = allSlots(store.state.fair)[0]!;
+    await accept(store, repId, requestId, slot.start, at(30 + i));
+    // The booth's own record of the student, each written field a payload too.
+    const by = { repId, at: at(40 + i).toISOString() };
+    await commit(store, { events: [{ type: 'introduction.noted', boothId, studentId, assessment: { notes: payload, rating: (1 + (i % 4)) as 1, tags: [payload, 'intern'], ...by } }] });
+    await commit(store, setOutcome(store.state, store.state.reps.get(repId)!, { requestId, outcome: i % 2 ? 'noShow' : 'attended', nextStep: payload }, new Date(slot.start)));
+    await commit(store, { events: [{ type: 'referral.made', studentId, referral: { id: `ref-${i}`, fromBoothId: boothId, note: payload, contact: { name: payload, role: payload, email: `ref${i}@example.com` }, ...by } }] });
   }
+  // Booth 1 sends student 0 on to booth 0, which that student shared with: booth 0's row says so.
+  const student0 = [...store.state.introductions.values()].find((x) => x.boothId === 'booth-0')!.studentId;
+  await commit(store, { events: [{ type: 'referral.made', studentId: student0, referral: { id: 'ref-on', fromBoothId: 'booth-1', toBoothId: 'booth-0', repId: 'rep-1', at: at(59).toISOString(), note: 'secret note of booth 1' } }] });
 }
 
 /**
@@ -124,14 +135,23 @@ describe('introductions.csv with OWASP CSV-injection payloads', () => {
     for (const [i, payload] of PAYLOADS.entries()) {
       const cell = Object.fromEntries(header.map((name, c) => [name, rows[i + 1]![c]!]));
       const expected = TRIGGER.test(payload) ? `'${payload}` : payload;
-      for (const column of ['booth', 'employer', 'student_name', 'school', 'programme', 'link', 'interests', 'request_note', 'place', 'interviewer']) {
+      for (const column of ['booth', 'employer', 'student_name', 'school', 'programme', 'link', 'interests', 'request_note', 'place', 'interviewer', 'notes', 'next_step']) {
         expect(cell[column], `${column} of row ${i + 1}`).toBe(expected);
       }
+      expect(cell.tags).toBe(`${expected}; intern`);
+      expect(cell.rating).toBe(['1 (No)', '2 (Neutral)', '3 (Yes)', '4 (Strong yes)'][i % 4]);
+      expect(cell.interview_outcome).toBe(i % 2 ? 'no-show' : 'attended');
+      expect(cell.walk_up).toBe('no');
+      const to = `${payload}, ${payload} <ref${i}@example.com>`;
+      expect(cell.referred_to).toBe(TRIGGER.test(to) ? `'${to}` : to);
+      // Only booth 0 was referred to, by booth 1 (employer '+1+1'); never booth 1's note.
+      expect(cell.referred_by).toBe(i === 0 ? "'+1+1" : '');
       const email = EMAILS[payload] ?? `student${i}@example.com`;
       expect(cell.email).toBe(TRIGGER.test(email) ? `'${email}` : email);
       expect(cell.phone).toBe(i % 2 ? "'+49 30 1234567" : '(030) 1234567');
       expect(cell.request_status).toBe('accepted');
     }
+    expect(text).not.toContain('secret note of booth 1');
     // No cell of any row, header included, could start a formula.
     for (const row of rows) for (const value of row) expect(value).not.toMatch(TRIGGER);
   });

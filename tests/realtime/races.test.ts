@@ -110,6 +110,8 @@ describe('races decided by the server, one command at a time', () => {
       await expect.poll(() => lastOnPhone?.visits[0]?.requests.find((r) => r.id === requestId)?.status).toBe('cancelled');
       const loaded = await ask(tablet, 'rep:load');
       expect(loaded.ok && loaded.data.requests.find((r) => r.id === requestId)?.status).toBe('cancelled');
+      // A second cancel would close the booth to this student for the day: the booth asks them back.
+      expect(await ask(tablet, 'request:invite', { id: actionId(), requestId })).toMatchObject({ ok: true });
     }
     expect([...orders].every((o) => o === 'accept first' || o === 'cancel first')).toBe(true);
   });

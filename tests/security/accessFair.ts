@@ -1,7 +1,7 @@
 // The fair the access table runs against: two booths, two students, requests at both booths,
 // and every audience's credential. Set up through the domain, as the handlers would.
 import { proposeTime } from '../../server/domain/proposals.ts';
-import { requestInterview } from '../../server/domain/requests.ts';
+import { declineRequest, requestInterview } from '../../server/domain/requests.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import type { Decision } from '../../server/domain/decision.ts';
 import { studentIdFor } from '../../server/ids.ts';
@@ -53,4 +53,23 @@ export async function proposeToBoth(store: Store): Promise<void> {
   const ada = store.state.reps.get('rep-ada')!;
   await must(store, proposeTime(store.state, ada, { requestId: SAM_AT_A, start: SLOT }, FAIR_MORNING));
   await must(store, proposeTime(store.state, ada, { requestId: KIM_AT_A, start: '2026-03-12T12:40:00.000Z' }, FAIR_MORNING));
+}
+
+/** Ada declines Sam at ACME and Gil declines Kim at Globex, so each booth has someone to invite again. */
+export async function declineBoth(store: Store): Promise<void> {
+  await must(store, declineRequest(store.state, store.state.reps.get('rep-ada')!, { requestId: SAM_AT_A, message: '' }, FAIR_MORNING));
+  await must(store, declineRequest(store.state, store.state.reps.get('rep-gil')!, { requestId: KIM_AT_B, message: '' }, FAIR_MORNING));
+}
+
+/**
+ * Sam's interview at ACME and Kim's at Globex, booked for 08:00 (the fair's clock stands at 09:00),
+ * so their outcome can be set. Recorded as facts: no slot of the windows has started by then.
+ */
+export async function bookEarlierToday(store: Store): Promise<void> {
+  const slot = { start: '2026-03-12T07:00:00.000Z', end: '2026-03-12T07:20:00.000Z' };
+  const at = FAIR_MORNING.toISOString();
+  await store.commit({ events: [
+    { type: 'request.accepted', requestId: SAM_AT_A, repId: 'rep-ada', slot, place: 'Booth 12', at },
+    { type: 'request.accepted', requestId: KIM_AT_B, repId: 'rep-gil', slot, place: 'Booth 14', at },
+  ] });
 }

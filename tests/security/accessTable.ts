@@ -4,7 +4,7 @@
 import type { Store } from '../../server/store/store.ts';
 import { ERASE_CONFIRMATION } from '../../shared/privacySchema.ts';
 import { actionId as id } from '../helpers.ts';
-import { KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SAM_ID, SLOT } from './accessFair.ts';
+import { bookEarlierToday, declineBoth, KIM, KIM_AT_A, KIM_AT_B, KIM_ID, proposeToBoth, SAM_AT_A, SAM_ID, SLOT } from './accessFair.ts';
 import { SAM } from '../realtime/fixtures.ts';
 
 export type Actor = 'student' | 'repA' | 'repB' | 'admin';
@@ -90,6 +90,26 @@ export const SOCKET_ROWS: Row[] = [
     allowed: ['repA', { id: id(), status: 'break' }],
   },
 
+  {
+    ns: '/rep', event: 'request:outcome', before: bookEarlierToday,
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A, outcome: 'noShow', nextStep: '' }],
+      ['repA', { id: id(), requestId: KIM_AT_B, outcome: 'noShow', nextStep: '' }],
+      ['repB', { id: id(), requestId: SAM_AT_A, outcome: 'noShow', nextStep: '', ...foreignBooth, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A, outcome: 'attended', nextStep: 'Apply online' }],
+    mustNotSee: [KIM_AT_B, KIM.email],
+  },
+  {
+    ns: '/rep', event: 'request:invite', before: declineBoth,
+    refused: [
+      ['repB', { id: id(), requestId: SAM_AT_A }],
+      ['repA', { id: id(), requestId: KIM_AT_B }],
+      ['repB', { id: id(), requestId: SAM_AT_A, ...foreignBooth, ...foreignRep }],
+    ],
+    allowed: ['repA', { id: id(), requestId: SAM_AT_A }],
+    mustNotSee: [KIM_AT_B, KIM.email],
+  },
   // The booth's day (issue 12): the kiosk PIN, sign-out, walk-ups, notes, tags and referrals.
   { ns: '/rep', event: 'rep:unlock', refused: [['repB', { pin: '0000', ...foreignRep }]], allowed: ['repA', { pin: '0000' }] },
   { ns: '/rep', event: 'rep:booths', refused: [], allowed: ['repB'], mustNotSee: BOOTH_A_ONLY },

@@ -1,7 +1,9 @@
 // fair.json, the organiser's copy of the whole fair: every collection as an object by id (its shape
 // since the first export), profiles unpacked, no secrets: no booth's pairing code (live until the
 // organiser resets it: anyone holding the file could pair a tablet and read the booth's visitors)
-// and no rep's token hash. At 100,000 introductions it is ~120 MB,
+// and no rep's token hash or PIN hash (a PIN is 4 to 8 digits: its hash gives it away at once).
+// The booth's own records ride along: each introduction's notes, rating and tags, each request's
+// outcome, next step and invitation, each student's referrals. At 100,000 introductions it is ~120 MB,
 // and one JSON.stringify of it held the event loop for a second or more; so it is made an entity
 // at a time, and exports.ts writes it over many turns, as the CSV. The text is what JSON.stringify
 // with an indent of two gives for the same object (tests/http/exports.test.ts).
@@ -13,8 +15,8 @@ export interface FairJson {
   fair: FairState['fair'];
   /** Without the pairing code: the organiser's page shows it, a file passed around must not. */
   booths: Record<string, Omit<Booth, 'pairingCode'>>;
-  /** Without the token hash: it would let anyone with the file guess-check tokens. */
-  reps: Record<string, Omit<Rep, 'tokenHash'>>;
+  /** Without the token and PIN hashes: they would let anyone with the file guess-check them. */
+  reps: Record<string, Omit<Rep, 'tokenHash' | 'pinHash'>>;
   students: Record<string, Student & { profile: Profile }>;
   introductions: Record<string, Introduction>;
   requests: Record<string, InterviewRequest>;
@@ -22,7 +24,7 @@ export interface FairJson {
 }
 
 const publicBooth = ({ pairingCode: _secret, ...booth }: Booth): Omit<Booth, 'pairingCode'> => booth;
-const publicRep = ({ tokenHash: _secret, ...rep }: Rep): Omit<Rep, 'tokenHash'> => rep;
+const publicRep = ({ tokenHash: _secret, pinHash: _pin, ...rep }: Rep): Omit<Rep, 'tokenHash' | 'pinHash'> => rep;
 const publicStudent = (student: Student): Student & { profile: Profile } => ({ ...student, profile: profileOf(student) });
 
 /** JSON text indented by two spaces, placed `depth` levels in. */

@@ -1,14 +1,18 @@
 // The rows of the introductions export: one per introduction, oldest first, with only the
-// fields the student shared with that booth and the student's latest request there.
+// fields the student shared with that booth, the booth's own notes, rating and tags, the
+// student's latest request there (its outcome and next step), and the referrals. A row of one
+// booth carries nothing of another booth's dealings with the student, but for "referred by".
+import { RATING_LABELS } from '../../../shared/boothSchema.ts';
 import { introductionId } from '../../domain/introductions.ts';
-import type { FairState, InterviewRequest, Introduction } from '../../domain/types.ts';
+import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
 import { nextTurn } from '../../turns.ts';
 
 export const INTRODUCTION_COLUMNS = [
   'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
   'graduation_year', 'link', 'interests', 'consent_fields', 'request_status', 'request_note',
-  'slot_start', 'slot_end', 'place', 'interviewer',
+  'slot_start', 'slot_end', 'place', 'interviewer', 'walk_up', 'notes', 'rating', 'tags', 'interview_outcome',
+  'next_step', 'invited_at', 'referred_to', 'referred_by',
 ] as const;
 
 /** One row, in the order of INTRODUCTION_COLUMNS. */
@@ -81,5 +85,29 @@ function row(state: FairState, intro: Introduction, request: InterviewRequest | 
     request?.slot?.end ?? '',
     request?.place ?? '',
     interviewer?.name ?? '',
+    intro.walkUp ? 'yes' : 'no',
+    intro.assessment?.notes ?? '',
+    intro.assessment?.rating ? `${intro.assessment.rating} (${RATING_LABELS[intro.assessment.rating]})` : '',
+    intro.assessment?.tags.join('; ') ?? '',
+    request?.outcome === 'noShow' ? 'no-show' : (request?.outcome ?? ''),
+    request?.nextStep ?? '',
+    request?.invitedAt ?? '',
+    ...referrals(state, intro),
   ];
+}
+
+/** Where this booth sent the student on, and which booths sent the student here. */
+function referrals(state: FairState, intro: Introduction): [string, string] {
+  const all = state.students.get(intro.studentId)?.referrals ?? [];
+  const to = all.filter((r) => r.fromBoothId === intro.boothId).map((r) => referredTo(state, r));
+  // Only the employer's name: what the referring booth noted stays with it.
+  const by = all.filter((r) => r.toBoothId === intro.boothId).map((r) => state.booths.get(r.fromBoothId)?.employer ?? '');
+  return [to.join('; '), [...new Set(by)].join('; ')];
+}
+
+function referredTo(state: FairState, referral: Referral): string {
+  const booth = referral.toBoothId === undefined ? undefined : state.booths.get(referral.toBoothId);
+  if (booth) return booth.booth ? `${booth.employer} (booth ${booth.booth})` : booth.employer;
+  const contact = referral.contact;
+  return contact ? `${contact.name}${contact.role && `, ${contact.role}`} <${contact.email}>` : '';
 }

@@ -71,7 +71,9 @@ export type FeedEntry = { via: 'push'; n: number; what: string } | { via: 'sync'
 
 /**
  * A rep's tablet that declines the pending requests it owns (`owns`), once each, as a rep would
- * tap Decline on a card. Two tablets of a booth own different requests, so neither is refused.
+ * tap Decline on a card, and then invites the student again (after a decline a student may ask the
+ * booth again only once it invites them). Two tablets of a booth own different requests, so
+ * neither is refused.
  */
 export function makeTablet(url: string, label: string, token: string, owns: (card: RequestCard) => boolean): Tablet {
   const socket: RepSocket = io(`${url}/rep`, { ...FLAKY_SOCKET, auth: withVersion({ token }) });
@@ -80,6 +82,7 @@ export function makeTablet(url: string, label: string, token: string, owns: (car
   const answers: Answer[] = [];
   const log: FeedEntry[] = [];
   const decided = new Set<string>();
+  const invited = new Set<string>();
   const outbox = makeOutbox(socket, {
     key: 'outbox', storage: memoryStorage(), ackTimeoutMs: ACK_TIMEOUT_MS,
     onAnswer: (item, reply) => answers.push({ item, reply }),
@@ -87,6 +90,10 @@ export function makeTablet(url: string, label: string, token: string, owns: (car
   const act = outbox.act as Act<RepClientEvents>;
   const seeRequest = (card: RequestCard) => {
     requests.set(card.id, card);
+    if (card.status === 'declined' && owns(card) && !card.invitedAt && !invited.has(card.id)) {
+      invited.add(card.id);
+      void act('request:invite', { requestId: card.id });
+    }
     if (card.status !== 'pending' || !owns(card) || decided.has(card.id)) return;
     decided.add(card.id);
     void act('request:decline', { requestId: card.id, message: '' });

@@ -1,6 +1,6 @@
-// The link-flap run: phones ask booths for interviews and tablets decline them, all through their
-// outboxes, while a share of the connections is cut every few hundred ms. Bounded: a fixed number
-// of actions per phone and a time cap.
+// The link-flap run: phones ask booths for interviews and tablets decline them (then invite the
+// students to ask again), all through their outboxes, while a share of the connections is cut
+// every few hundred ms. Bounded: a fixed number of actions per phone and a time cap.
 import type { Socket } from 'socket.io-client';
 import { boothSeq } from '../../../server/domain/feed.ts';
 import { SAM, setUpFair } from '../fixtures.ts';
@@ -105,9 +105,11 @@ export async function actAsStudent(phone: Phone, index: number, slugs: string[],
   for (const slug of slugs) await phone.act('intro:share', { slug });
   for (let round = 0; round < rounds; round++) {
     const slug = slugs[(index + round) % slugs.length]!;
-    // A student asks a booth again only once the last request there was answered.
-    const open = () => phone.view()?.visits.find((v) => v.booth.slug === slug)?.requests.some((r) => r.status === 'pending');
-    await waitFor(() => phone.view() !== undefined && !open(), left(), `${phone.label} to hear back from ${slug}`);
+    // A student asks a booth again only once the last request there was answered, and the booth
+    // invited them again after its decline.
+    const visit = () => phone.view()?.visits.find((v) => v.booth.slug === slug);
+    const open = () => visit()?.requests.some((r) => r.status === 'pending');
+    await waitFor(() => phone.view() !== undefined && !open() && visit()?.askRefused === undefined, left(), `${phone.label} to hear back from ${slug}`);
     const note = `${phone.label}#${round}`;
     phone.asked.push(note);
     await phone.act('request:create', { slug, note });
