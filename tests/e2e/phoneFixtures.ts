@@ -6,6 +6,8 @@ import { api, ask, connectRep, type RepClient, type TestServer } from '../helper
 
 export interface RepAtBooth {
   socket: RepClient;
+  /** For pairing another tablet. */
+  pairingCode: string;
   /** The booth's visitor card id of the student named, once they shared. */
   visitorId(name: string): Promise<string>;
   /** The booth's request card id of the student named (their newest). */
@@ -28,6 +30,7 @@ export async function boothWithRep(
   };
   return {
     socket,
+    pairingCode: created.pairingCode,
     async visitorId(name) {
       const visitor = (await load()).visitors.find((v) => v.student.name === name);
       if (!visitor) throw new Error(`${name} is not among ${booth.employer}'s visitors`);
