@@ -103,3 +103,56 @@ describe('InterviewSection', () => {
     expect(screen.getByRole('button', { name: 'Send request' })).toBeEnabled();
   });
 });
+
+describe('InterviewSection, no pestering', () => {
+  const refusedSentence = 'ACME declined your request today, so you cannot ask them again today. They can invite you to ask again.';
+
+  function renderWith(request: StudentRequest | undefined, refused?: string) {
+    const [current, setCurrent] = createSignal({ request, refused });
+    const session = { request: vi.fn(async () => ({ ok: true, data: viewWith(pending) })), cancel: vi.fn(), pending: () => [], connection: { state: () => 'online' } };
+    render(() => (
+      <InterviewSection booth={booth} request={current().request} refused={current().refused} session={session as unknown as StudentSession} />
+    ));
+    return { session, status: () => screen.getByRole('status'), set: setCurrent };
+  }
+
+  it('replaces the request form with the server’s sentence after a decline', () => {
+    const { status } = renderWith(declined, refusedSentence);
+    expect(within(status()).getByText('ACME declined your request.')).toBeVisible();
+    expect(within(status()).getByText(refusedSentence)).toBeVisible();
+    expect(screen.queryByRole('button', { name: /request/ })).toBeNull();
+    expect(screen.queryByLabelText(/what would you like to ask/)).toBeNull();
+  });
+
+  it('says the booth invites the student to ask again, and offers the form once more', async () => {
+    const { status, set, session } = renderWith(declined, refusedSentence);
+    set({ request: { ...declined, invitedAt: '2026-03-12T11:30:00Z' }, refused: undefined });
+    expect(within(status()).getByText('ACME invites you to ask again.')).toBeVisible();
+    expect(within(status()).queryByText(refusedSentence)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Send a new request' }));
+    expect(session.request).toHaveBeenCalledWith('acme', '');
+    // Once the new request is waiting, the invitation has done its work.
+    set({ request: pending, refused: undefined });
+    expect(within(status()).queryByText('ACME invites you to ask again.')).toBeNull();
+  });
+
+  it('after a first cancel keeps the form and says the student may ask once more; after a second, the sentence', () => {
+    const cancelled: StudentRequest = { ...pending, status: 'cancelled' };
+    const { status, set } = renderWith(cancelled);
+    expect(within(status()).getByText('You cancelled your request.')).toBeVisible();
+    expect(within(status()).getByText('You may ask once more.')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Send a new request' })).toBeEnabled();
+
+    const twice = 'You cancelled two requests to ACME today, so you cannot ask them again today.';
+    set({ request: { ...cancelled, id: 'r2' }, refused: twice });
+    expect(within(status()).getByText(twice)).toBeVisible();
+    expect(within(status()).queryByText('You may ask once more.')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Send a new request' })).toBeNull();
+  });
+
+  it('shows no refusal beside a request that is still open', () => {
+    const { status } = renderWith(pending, refusedSentence);
+    expect(within(status()).queryByText(refusedSentence)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Cancel request' })).toBeEnabled();
+  });
+});

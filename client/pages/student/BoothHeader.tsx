@@ -1,8 +1,9 @@
-// What a student sees first: who the booth is, what they hire for, who is there to talk to.
+// What a student sees first: who the booth is, how long the wait is, what they hire for, who is there to talk to.
 import { For, Show } from 'solid-js';
 import { pathTo, REP_VCARD } from '../../../shared/paths.ts';
 import type { BoothPublic, RepPublic } from '../../../shared/protocol.ts';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { BoothQueue } from './BoothQueue.tsx';
 
 export function BoothHeader(props: { booth: BoothPublic }) {
   return (
@@ -15,6 +16,7 @@ export function BoothHeader(props: { booth: BoothPublic }) {
         </Show>
         <StatusBadge status={props.booth.status} />
       </p>
+      <BoothQueue booth={props.booth} />
       <Show when={props.booth.description}>
         <p class="booth__description">{props.booth.description}</p>
       </Show>

@@ -1,15 +1,16 @@
-// /b/:slug — what a phone opens after scanning a booth's poster.
-import { createEffect, createSignal, Match, on, Show, Switch } from 'solid-js';
+// /b/:slug — what a phone opens after scanning a booth's poster. The steps after the header come
+// in chunks of their own, each loaded when the student's view asks for it: the profile form (and
+// its checks) before a profile exists, the share / interview / referral part after.
+import { createEffect, createSignal, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import type { BoothPublic } from '../../../shared/protocol.ts';
 import { call } from '../../lib/socket.ts';
-import { clock } from '../../lib/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
-import { ProfileForm } from '../../components/ProfileForm.tsx';
 import { createStudentSession } from './session.ts';
 import { BoothHeader } from './BoothHeader.tsx';
-import { listFields, ShareStep } from './ShareStep.tsx';
-import { InterviewSection } from './InterviewSection.tsx';
+
+const ProfileStep = lazy(() => import('./ProfileStep.tsx'));
+const BoothVisit = lazy(() => import('./BoothVisit.tsx'));
 
 export default function BoothPage() {
   const params = useParams<{ slug: string }>();
@@ -30,7 +31,7 @@ export default function BoothPage() {
   session.onBoothChanged((next) => {
     if (next.id === booth()?.id) setBooth(next);
   });
-  const visit = () => session.view()?.visits.find((v) => v.booth.id === booth()?.id);
+  const loading = (what: string) => <p class="muted">{what}</p>;
 
   return (
     <main class="page">
@@ -38,7 +39,7 @@ export default function BoothPage() {
       <Show
         when={booth()}
         fallback={
-          <Show when={boothError()} fallback={<p class="muted">Loading the booth…</p>}>
+          <Show when={boothError()} fallback={loading('Loading the booth…')}>
             <h1>Booth not found</h1>
             <p role="alert">{boothError()}</p>
             <p>Check the address on the booth's poster, or scan its QR code again.</p>
@@ -48,33 +49,18 @@ export default function BoothPage() {
         {(b) => (
           <>
             <BoothHeader booth={b()} />
-            <Show when={session.view()} fallback={<p class="muted">{session.loadError() || 'Loading your details…'}</p>}>
+            <Show when={session.view()} fallback={loading(session.loadError() || 'Loading your details…')}>
               {(view) => (
-                <Switch>
-                  <Match when={!view().profile}>
-                    <section class="step">
-                      <h2>Your details</h2>
-                      <p class="muted">
-                        Fill this in once. It stays on the fair's server, and a booth sees it only when you tap Share.
-                      </p>
-                      <ProfileForm profile={null} submitLabel="Save my details" save={session.saveProfile} />
-                    </section>
-                  </Match>
-                  <Match when={visit()}>
-                    {(v) => (
-                      <>
-                        <p class="done">Your details were shared at {clock(v().sharedAt, b().timeZone)}</p>
-                        <p class="muted">
-                          {b().employer} has your {listFields(v().fields)}.
-                        </p>
-                        <InterviewSection booth={b()} request={v().requests[0]} session={session} />
-                      </>
-                    )}
-                  </Match>
-                  <Match when={view().profile}>
-                    {(profile) => <ShareStep booth={b()} profile={profile()} session={session} />}
-                  </Match>
-                </Switch>
+                <Suspense fallback={loading('Loading…')}>
+                  <Switch>
+                    <Match when={view().profile}>
+                      {(profile) => <BoothVisit booth={b()} view={view()} profile={profile()} session={session} />}
+                    </Match>
+                    <Match when={!view().profile}>
+                      <ProfileStep save={session.saveProfile} />
+                    </Match>
+                  </Switch>
+                </Suspense>
               )}
             </Show>
           </>

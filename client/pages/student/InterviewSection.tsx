@@ -16,12 +16,19 @@ const QUEUED: Record<string, string> = {
   'proposal:decline': 'Declining the time',
 };
 
-export function InterviewSection(props: { booth: BoothPublic; request?: StudentRequest; session: StudentSession }) {
+/**
+ * `refused`: why the booth takes no new request from this student now (a decline, two cancels), as
+ * the server words it. It replaces the form, so the phone says why rather than greying a button.
+ */
+export function InterviewSection(props: { booth: BoothPublic; request?: StudentRequest; refused?: string; session: StudentSession }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
   const [fields, setFields] = createSignal<FieldErrors>({});
   const status = () => props.request?.status;
   const open = () => status() === 'pending' || status() === 'accepted' || status() === 'proposed';
+  // With a request open there is nothing to ask again, so neither the refusal nor the invitation shows.
+  const refused = () => !open() && props.refused;
+  const invited = () => !open() && props.request?.invitedAt;
   const queued = () =>
     props.session.pending().find((i) => i.input.slug === props.booth.slug || (props.request && i.input.requestId === props.request.id));
 
@@ -99,12 +106,18 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
               </Match>
               <Match when={r().status === 'cancelled'}>
                 <p class="status">You cancelled your request.</p>
+                <Show when={!refused() && !invited()}>
+                  <p>You may ask once more.</p>
+                </Show>
               </Match>
               <Match when={r().status === 'expired'}>
                 <p class="status">The interview windows ended before {props.booth.employer} could answer.</p>
               </Match>
             </Switch>
           )}
+        </Show>
+        <Show when={!queued() && (refused() || invited())}>
+          <p class="status" data-testid="ask-again">{refused() || `${props.booth.employer} invites you to ask again.`}</p>
         </Show>
       </div>
       <Switch>
@@ -124,7 +137,7 @@ export function InterviewSection(props: { booth: BoothPublic; request?: StudentR
             </button>
           </div>
         </Match>
-        <Match when={status() !== 'expired'}>
+        <Match when={!refused() && status() !== 'expired'}>
           <form class="form" novalidate onSubmit={send}>
             <Field
               form="request"

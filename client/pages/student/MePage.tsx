@@ -1,4 +1,4 @@
-// /me — "My fair": every booth visited, every contact, the interview schedule, the profile.
+// /me — "My fair": every booth visited, every suggestion of a rep, every contact, the interview schedule, the profile.
 import { createSignal, For, Show } from 'solid-js';
 import { INTERVIEW_ICS, pathTo } from '../../../shared/paths.ts';
 import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
@@ -9,6 +9,7 @@ import { createStudentSession } from './session.ts';
 import { RepContact } from './BoothHeader.tsx';
 import { EraseForm } from './EraseForm.tsx';
 import { HeldData } from './HeldData.tsx';
+import { Referrals } from './Referrals.tsx';
 import { eraseEverything, withdraw } from './privacy.ts';
 import './me.css';
 
@@ -85,6 +86,16 @@ export default function MePage() {
                     )}
                   </For>
                 </ul>
+              </Show>
+            </section>
+
+            <section class="step" aria-labelledby="suggested-heading">
+              <h2 id="suggested-heading">Suggested for you</h2>
+              <Show
+                when={view().referrals?.length}
+                fallback={<p class="muted">When a rep suggests another booth or a colleague to talk to, you will find it here.</p>}
+              >
+                <Referrals referrals={view().referrals!} />
               </Show>
             </section>
 

@@ -1,9 +1,11 @@
 // The explicit consent: one tap shares the saved profile with this booth, nothing before it.
 import { createSignal, onMount } from 'solid-js';
 import type { BoothPublic, Profile } from '../../../shared/protocol.ts';
-import { PROFILE_FIELDS, type ProfileField } from '../../../shared/schema.ts';
+import type { ProfileField } from '../../../shared/schema.ts';
 import type { StudentSession } from './session.ts';
 
+// In the profile's order. Also the list of fields: importing PROFILE_FIELDS from schema.ts would
+// bring valibot along, which this chunk does not need (the page's size budget).
 const FIELD_NAMES: Record<ProfileField, string> = {
   name: 'name',
   email: 'email',
@@ -29,7 +31,7 @@ export function ShareStep(props: { booth: BoothPublic; profile: Profile; session
   onMount(() => {
     if (document.activeElement === document.body) button.focus();
   });
-  const filled = () => PROFILE_FIELDS.filter((f) => props.profile[f] !== '');
+  const filled = () => (Object.keys(FIELD_NAMES) as ProfileField[]).filter((f) => props.profile[f] !== '');
 
   async function share() {
     setBusy(true);
