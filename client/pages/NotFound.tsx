@@ -5,7 +5,7 @@ export default function NotFound() {
       <h1>Page not found</h1>
       <p>This address does not lead anywhere. Scan a booth's QR code again, or go to your fair overview.</p>
       <p>
-        <a href="/me">My fair</a>
+        <a class="button" href="/me">My fair</a>
       </p>
     </main>
   );

@@ -12,7 +12,8 @@ export const TABLET_TARGET_PX = 44;
 export async function expectAccessible(page: Page, options: { screen: string; tablet?: boolean }): Promise<void> {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
-  expect(found, `axe on ${options.screen}`).toEqual([]);
+  // The list is in the message too: vitest shortens a long array in its diff.
+  expect(found, `axe on ${options.screen}:\n  ${found.join('\n  ')}`).toEqual([]);
   if (options.tablet) expect(await smallTargets(page), `touch targets under ${TABLET_TARGET_PX} px on ${options.screen}`).toEqual([]);
 }
 

@@ -9,6 +9,7 @@
 // socket connects the reloaded page has no booth to show (it comes over the socket), so there the
 // banner alone shows the pending action.
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet, shareDetails } from './fixtures.ts';
 
@@ -35,6 +36,7 @@ describe.skipIf(!hasBrowser)('an interview request made offline', () => {
     await phone.getByRole('button', { name: 'Send request' }).dblclick();
     await expect.poll(() => status.innerText()).toBe('Your request — pending, will be sent.');
     await expect.poll(() => banner.innerText()).toBe('Offline · 1 pending — will be sent');
+    await expectAccessible(phone, { screen: 'the booth page offline, a request pending' });
     expect([...server.store.state.requests.keys()]).toEqual([]);
 
     // The network is back for pages, not yet for the socket: the page is reloaded in that moment.

@@ -5,6 +5,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { api } from '../helpers.ts';
+import { expectAccessible } from './axe.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 
 const env = useServerAndBrowser();
@@ -36,6 +37,7 @@ describe.skipIf(!hasBrowser)('a page older than the server', () => {
     const box = (await reload.boundingBox())!;
     expect(box.height).toBeGreaterThanOrEqual(44);
     expect(box.width).toBeGreaterThanOrEqual(44);
+    await expectAccessible(phone, { screen: 'the booth page refused as outdated' });
     // Refused once, and not asked again: socket.io-client does not retry a refused handshake.
     await phone.waitForTimeout(1500);
     expect(handshakes).toHaveLength(1);

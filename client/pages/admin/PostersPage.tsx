@@ -29,7 +29,7 @@ function Posters(props: { token: string; onUnauthorized: () => void }) {
   const shortUrl = (booth: BoothAdmin) => `${(fair()?.publicUrl ?? location.origin).replace(/\/+$/, '')}/b/${booth.slug}`;
 
   return (
-    <div class="posters">
+    <main class="posters">
       <div class="posters__bar no-print">
         <a href="/admin">Back to the organiser page</a>
         <button type="button" class="button button--primary" onClick={() => window.print()}>
@@ -60,6 +60,6 @@ function Posters(props: { token: string; onUnauthorized: () => void }) {
           </Show>
         )}
       </Show>
-    </div>
+    </main>
   );
 }
