@@ -20,8 +20,11 @@ export function queueOf(state: FairState, booth: Booth, now?: Date): QueueFigure
   if (now === undefined || booth.status === 'full') return { waiting };
   const onDuty = repsOfBooth(state, booth.id).filter((r) => !r.revokedAt);
   if (onDuty.length === 0) return { waiting };
-  const held = new Map<string, Slot[]>(onDuty.map((rep) => [rep.id, []]));
-  for (const r of requests) if (holdsRepSlot(r)) held.get(r.repId ?? '')?.push(r.slot!);
+  // One diary per person, as the booth page lists them: the same rep on two tablets has one.
+  const personOf = new Map<string, string>();
+  for (const rep of repsOfBooth(state, booth.id)) personOf.set(rep.id, rep.email.trim().toLowerCase());
+  const held = new Map<string, Slot[]>(onDuty.map((rep) => [personOf.get(rep.id)!, []]));
+  for (const r of requests) if (holdsRepSlot(r)) held.get(personOf.get(r.repId ?? '') ?? '')?.push(r.slot!);
   const from = now.toISOString();
   const free = (slot: Slot) => [...held.values()].some((taken) => !taken.some((t) => overlaps(t, slot)));
   const next = allSlots(state.fair).find((s) => s.start > from && free(s));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { revokeRep, setBoothStatus } from '../../server/domain/booths.ts';
+import { pairRep, revokeRep, setBoothStatus } from '../../server/domain/booths.ts';
 import { queueOf } from '../../server/domain/queue.ts';
 import { acceptRequest, cancelRequest, declineRequest } from '../../server/domain/requests.ts';
 import { boothPublic } from '../../server/domain/views.ts';
@@ -34,6 +34,16 @@ describe('the queue a student sees on a booth page', () => {
     expect(queueOf(state, acme, new Date('2026-03-12T12:05:00Z')).nextSlot).toBe(AT_1320);
     expect(queueOf(state, acme, new Date(AT_1340)).nextSlot).toBeUndefined();
     commit(state, revokeRep(state, { boothId: 'acme', repId: bo.id }, MORNING));
+    expect(queueOf(state, acme, MORNING).nextSlot).toBe(AT_1320);
+  });
+
+  it('counts one diary per person: the same rep on a second tablet frees no slot', () => {
+    const { state, acme, rep, student, ask } = makeFair();
+    const ada = rep('ada', 'acme', 'Ada');
+    ask(student('sam', 'Sam Lee'), 'acme', 'r1');
+    commit(state, acceptRequest(state, ada, { requestId: 'r1', start: AT_1300 }, MORNING));
+    // Ada pairs her second tablet with the same email, in another case.
+    commit(state, pairRep(state, { code: acme.pairingCode, name: 'Ada', title: 'Recruiter', email: 'ADA@example.com', repId: 'ada-2', tokenHash: 'hash-ada-2' }, MORNING));
     expect(queueOf(state, acme, MORNING).nextSlot).toBe(AT_1320);
   });
 
