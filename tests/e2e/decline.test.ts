@@ -1,4 +1,5 @@
-// A rep declines with a message; the phone shows it live and lets the student ask again or cancel.
+// A rep declines with a message; the phone shows it live. The booth invites the student to ask
+// again (no pestering otherwise), and the student asks again, then cancels.
 import { describe, expect, it } from 'vitest';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet, shareDetails } from './fixtures.ts';
@@ -22,6 +23,11 @@ describe.skipIf(!hasBrowser)('declining and cancelling', () => {
 
     await expect.poll(() => phone.getByTestId('request-status').innerText()).toContain('Globex declined your request.');
     await expect.poll(() => phone.getByTestId('request-status').innerText()).toContain('All our slots are taken today. Email us at jobs@globex.example!');
+
+    // The booth invites the student to ask again: the card moved to Done and says when.
+    const done = tablet.getByTestId('requests-done');
+    await done.getByTestId('request-card').filter({ hasText: 'Kim Park' }).getByRole('button', { name: 'Invite to ask again' }).click();
+    await done.getByText(/^Invited to ask again at \d\d:\d\d$/).waitFor();
 
     // Asking again works; cancelling it shows on the tablet at once.
     await phone.getByRole('button', { name: 'Send a new request' }).click();
