@@ -8,6 +8,8 @@ import { clock } from '../../lib/time.ts';
 import type { RepSession } from './session.ts';
 
 const RATINGS = [0, 1, 2, 3, 4] as const;
+/** The same visitor's editor can be open on its visitor card and on a request card: ids stay unique. */
+let opened = 0;
 const ratingLabel = (r: (typeof RATINGS)[number]) => (r === 0 ? 'No rating' : RATING_LABELS[r]);
 
 interface Draft {
@@ -25,11 +27,11 @@ export function NoteEditor(props: {
   act: RepSession['act'];
   close: () => void;
 }) {
-  const prefix = `note-${props.visitor.introductionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const prefix = `note-${++opened}`;
   // The editor starts from the notes as they were when it opened; pushes never overwrite typing.
-  const opened = untrack(() => props.visitor.assessment);
-  const [draft, setDraft] = createSignal<Draft>(draftOf(opened));
-  const [savedAt, setSavedAt] = createSignal(opened?.at);
+  const start = untrack(() => props.visitor.assessment);
+  const [draft, setDraft] = createSignal<Draft>(draftOf(start));
+  const [savedAt, setSavedAt] = createSignal(start?.at);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal('');
 

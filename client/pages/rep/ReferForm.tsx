@@ -14,6 +14,9 @@ import type { RepSession } from './session.ts';
 const ReferFields = v.omit(ReferInput, ['id']);
 const PICK_A_BOOTH = 'Pick a booth from the list, or refer to a colleague instead.';
 
+/** The same visitor's form can be open on its visitor card and on a request card: ids stay unique. */
+let opened = 0;
+
 export const boothLabel = (b: BoothListItem) => (b.booth ? `${b.employer} (booth ${b.booth})` : b.employer);
 
 export function ReferForm(props: {
@@ -21,7 +24,7 @@ export function ReferForm(props: {
   session: Pick<RepSession, 'act' | 'booths' | 'booth'>;
   close: () => void;
 }) {
-  const prefix = `refer-${props.visitor.introductionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const prefix = `refer-${++opened}`;
   const state = createFormState(prefix);
   const [kind, setKind] = createSignal<'booth' | 'contact'>('booth');
   const [booths, setBooths] = createSignal<BoothListItem[]>();
