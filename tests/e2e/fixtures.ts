@@ -24,15 +24,26 @@ export async function openPairedTablet(
   browser: Browser,
   booth: { readonly employer: string; readonly booth: string },
   rep: Rep,
-): Promise<{ tabletContext: BrowserContext; tablet: Page }> {
+): Promise<{ tabletContext: BrowserContext; tablet: Page; slug: string; pairingCode: string }> {
   const created = await (await api(server.url, '/api/admin/booths', { token: server.adminToken, json: booth })).json();
-  const paired = await (await api(server.url, '/api/rep/pair', { json: { code: created.pairingCode, pin: TABLET_PIN, ...rep } })).json();
+  const opened = await openTablet(server, browser, created.pairingCode, rep);
+  await opened.tablet.getByRole('heading', { name: booth.employer }).waitFor(); // the kiosk face
+  await unlockTablet(opened.tablet);
+  return { ...opened, slug: created.slug, pairingCode: created.pairingCode };
+}
+
+/** Pairs a rep with the booth of `code` through the API and opens /rep on an iPad (the kiosk face). */
+export async function openTablet(
+  server: TestServer,
+  browser: Browser,
+  code: string,
+  rep: Rep,
+): Promise<{ tabletContext: BrowserContext; tablet: Page }> {
+  const paired = await (await api(server.url, '/api/rep/pair', { json: { code, pin: TABLET_PIN, ...rep } })).json();
   const tabletContext = await browser.newContext(device('iPad (gen 7) landscape'));
   await tabletContext.addInitScript((token) => localStorage.setItem('boothlink.repToken', token), paired.token);
   const tablet = await tabletContext.newPage();
   await tablet.goto(`${server.url}/rep`);
-  await tablet.getByRole('heading', { name: booth.employer }).waitFor(); // the kiosk face
-  await unlockTablet(tablet);
   return { tabletContext, tablet };
 }
 

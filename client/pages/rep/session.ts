@@ -1,6 +1,7 @@
 // The booth's live state on a tablet: synced on every (re)connect, then merged push by push
 // (feed.ts keeps the order); actions go through the outbox, so none is lost to a dropped link.
 import { createSignal, onCleanup } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
 import type { BoothPublic, RepClientEvents, RepSelf, Reply, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
 import { call, connectRep, type Act } from '../../lib/socket.ts';
 import { randomId } from '../../lib/ids.ts';
@@ -24,8 +25,15 @@ export function createRepSession(token: string, onUnauthorized: (message?: strin
   const socket = connectRep(token);
   const [rep, setRep] = createSignal<RepSelf>();
   const [booth, setBooth] = createSignal<BoothPublic>();
-  const [visitors, setVisitors] = createSignal<VisitorCard[]>([]);
-  const [requests, setRequests] = createSignal<RequestCard[]>([]);
+  // A store reconciled by id: a changed card keeps its identity, so <For> keeps its component and
+  // whatever the rep has open on it (a note being typed, a picker) survives another tablet's push.
+  const [lists, setLists] = createStore({ visitors: [] as VisitorCard[], requests: [] as RequestCard[] });
+  const visitors = () => lists.visitors;
+  const requests = () => lists.requests;
+  const setVisitors = (next: VisitorCard[] | ((list: VisitorCard[]) => VisitorCard[])) =>
+    setLists('visitors', reconcile(typeof next === 'function' ? next(lists.visitors) : next, { key: 'introductionId' }));
+  const setRequests = (next: RequestCard[] | ((list: RequestCard[]) => RequestCard[])) =>
+    setLists('requests', reconcile(typeof next === 'function' ? next(lists.requests) : next, { key: 'id' }));
   const [tags, setTags] = createSignal<string[]>([]);
   const [hasPin, setHasPin] = createSignal(true);
   const [loadError, setLoadError] = createSignal('');
