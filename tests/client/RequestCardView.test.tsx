@@ -18,7 +18,9 @@ const pending: RequestCard = {
 
 function renderCard(request: RequestCard, queue: Queued[] = [], state: Connection = 'online') {
   const [connection, setConnection] = createSignal<Connection>(state);
-  const session = { queued: (id: string) => queue.find((q) => q.input.requestId === id), connection: { state: connection } };
+  const session = {
+    queued: (id: string) => queue.find((q) => q.input.requestId === id), connection: { state: connection }, visitorOf: () => undefined,
+  };
   render(() => <RequestCardView request={request} session={session as unknown as RepSession} timeZone="Europe/Berlin" fresh={false} />);
   return { setConnection };
 }

@@ -6,6 +6,7 @@ import { type } from './dom.ts';
 import { ProfileForm } from '../../client/components/ProfileForm.tsx';
 import { VisitorCard } from '../../client/pages/rep/VisitorCard.tsx';
 import type { Profile, Reply } from '../../shared/protocol.ts';
+import { fakeRepSession } from './repSession.ts';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 
@@ -29,11 +30,15 @@ describe('text that looks like markup', () => {
 
   it('is shown as text on the rep’s visitor card', () => {
     const student = { name: MARKUP, email: 'sam@example.com', interests: `<b>${MARKUP}</b>` };
-    const visitor = { introductionId: 'i1', studentId: 's1', sharedAt: '2026-03-12T12:00:00Z', student };
-    const { container } = render(() => <VisitorCard visitor={visitor} timeZone="Europe/Berlin" fresh={false} />);
+    const assessment = { notes: `<i>${MARKUP}</i>`, tags: [MARKUP], by: MARKUP, at: '2026-03-12T12:05:00Z' };
+    const visitor = { introductionId: 'i1', studentId: 's1', sharedAt: '2026-03-12T12:00:00Z', student, assessment };
+    const { session } = fakeRepSession();
+    const { container } = render(() => <VisitorCard visitor={visitor} session={session} timeZone="Europe/Berlin" fresh={false} />);
 
     expect(screen.getByRole('heading', { name: MARKUP })).toBeVisible();
     expect(screen.getByText(`<b>${MARKUP}</b>`)).toBeVisible();
-    expect(container.querySelector('img, b')).toBeNull();
+    expect(screen.getByText(`<i>${MARKUP}</i>`)).toBeVisible();
+    expect(screen.getByText(`Tags: ${MARKUP}`)).toBeVisible();
+    expect(container.querySelector('img, b, i')).toBeNull();
   });
 });

@@ -51,6 +51,7 @@ describe.skipIf(!hasBrowser)('the core loop on a phone and a tablet', () => {
     await tablet.getByLabel('Your name').fill('Ada Lovelace');
     await tablet.getByLabel('Job title').fill('Engineering Manager');
     await tablet.getByLabel('Work email').fill('ada@acme.example');
+    await tablet.getByLabel('Choose a PIN (4–8 digits)').fill('2468');
     await tablet.getByRole('button', { name: 'Pair this tablet' }).click();
     await tablet.getByRole('heading', { name: /Interview requests/ }).waitFor();
 

@@ -1,5 +1,6 @@
-// A student cancels, asks once more; a rep declines with a message: the phone shows it live, and
-// says in a sentence why it offers no new request (no pestering).
+// A student cancels and asks once more; a rep declines with a message: the phone shows it live and
+// says in a sentence why it offers no new request (no pestering). The booth invites the student to
+// ask again, and the phone offers the request again.
 import { describe, expect, it } from 'vitest';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet, shareDetails } from './fixtures.ts';
@@ -34,6 +35,17 @@ describe.skipIf(!hasBrowser)('declining and cancelling', () => {
     // No new request today: the phone says why instead of offering the form.
     await phone.getByTestId('ask-again').waitFor();
     expect(await phone.getByRole('button', { name: /request/ }).count()).toBe(0);
+
+    // The booth invites the student to ask again: the declined card, in Done, says when.
+    const declined = tablet.getByTestId('requests-done').getByTestId('request-card').filter({ hasText: 'All our slots are taken today' });
+    await declined.getByRole('button', { name: 'Invite to ask again' }).click();
+    await declined.getByText(/^Invited to ask again at \d\d:\d\d$/).waitFor();
+
+    // The phone hears the invitation live and asks again.
+    await expect.poll(() => phone.getByTestId('request-status').innerText()).toContain('Globex invites you to ask again');
+    await phone.getByRole('button', { name: 'Send a new request' }).click();
+    await expect.poll(() => phone.getByTestId('request-status').innerText()).toContain('Waiting for Globex');
+    await tablet.getByTestId('request-card').filter({ hasText: 'Kim Park' }).filter({ has: tablet.getByRole('button', { name: 'Decline' }) }).waitFor();
 
     // The rep marks the booth full: the phone's booth page says so at once.
     await tablet.getByRole('button', { name: 'Full' }).click();

@@ -35,6 +35,7 @@ describe.skipIf(!hasBrowser)('setting up the fair from a CSV', () => {
     await tablet.getByLabel('Pairing code').fill(oldCode);
     await tablet.getByLabel('Your name').fill('Peter Gibbons');
     await tablet.getByLabel('Work email').fill('peter@initech.example');
+    await tablet.getByLabel('Choose a PIN (4–8 digits)').fill('1357');
     await tablet.getByRole('button', { name: 'Pair this tablet' }).click();
     await tablet.getByText('That pairing code is not right. Check it with the organiser and type it again.').waitFor();
     await tablet.getByLabel('Pairing code').fill(newCode);

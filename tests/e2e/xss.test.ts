@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
-import { openPairedTablet } from './fixtures.ts';
+import { openPairedTablet, unlockTablet } from './fixtures.ts';
 
 const env = useServerAndBrowser();
 
@@ -56,6 +56,7 @@ describe.skipIf(!hasBrowser)('markup typed into Boothlink', () => {
     await watch(tabletContext, server.url, findings);
     await tablet.reload();
     await tablet.getByRole('heading', { name: EMPLOYER }).waitFor();
+    await unlockTablet(tablet);
     const booths = (await (await api(server.url, '/api/admin/booths', { token: server.adminToken })).json()) as { slug: string; employer: string }[];
     const slug = booths.find((b) => b.employer === EMPLOYER)!.slug;
 

@@ -25,10 +25,24 @@ export function PairForm(props: { notice: string; onPaired: (result: PairResult)
       <p role="status" class="notice">{props.notice}</p>
       <p class="muted">The organiser gives each booth a pairing code. You enter it once; the tablet stays paired.</p>
       <form class="form" novalidate onSubmit={submit}>
-        <Field {...state.field('code')} label="Pairing code" placeholder="K7MX-P3QR" autocapitalize="characters" />
+        <Field
+          {...state.field('code')}
+          label="Pairing code"
+          hint="Capitals or small letters, with or without the dash and spaces: k7mx p3qr works too."
+          placeholder="K7MX-P3QR"
+          autocapitalize="characters"
+        />
         <Field {...state.field('name')} label="Your name" autocomplete="name" />
         <Field {...state.field('title')} label="Job title" optional autocomplete="organization-title" />
         <Field {...state.field('email')} label="Work email" type="email" autocomplete="email" />
+        <Field
+          {...state.field('pin')}
+          label="Choose a PIN (4–8 digits)"
+          hint="The tablet shows a public kiosk face; you type this PIN to open your view of the booth's visitors."
+          type="password"
+          inputmode="numeric"
+          autocomplete="off"
+        />
         <p role="alert" class="form__message">{state.message()}</p>
         <SubmitButton label="Pair this tablet" busyLabel="Pairing…" busy={state.busy()} />
       </form>

@@ -1,81 +1,68 @@
-// The paired tablet: booth header, the request queue and the visitors, all live.
-import { createEffect, For, onCleanup, Show } from 'solid-js';
-import { ConnectionLine } from '../../components/ConnectionLine.tsx';
-import { StatusBadge } from '../../components/StatusBadge.tsx';
+// The paired tablet. Its default face is the kiosk face (public: no student's data); the rep view
+// opens behind the rep's PIN and gives way to the kiosk face again after a minute without a touch.
+// One session for both faces, so the kiosk face's count stays live and unlocking needs no reload.
+import { createEffect, createSignal, Match, onCleanup, Switch } from 'solid-js';
 import { createRepSession } from './session.ts';
-import { RequestCardView } from './RequestCardView.tsx';
-import { StatusSwitch } from './StatusSwitch.tsx';
-import { VisitorCard } from './VisitorCard.tsx';
+import { KioskFace } from './KioskFace.tsx';
+import { PinEntry } from './PinEntry.tsx';
+import { RepView } from './RepView.tsx';
+import { WalkUpForm } from './WalkUpForm.tsx';
+import { createIdleTimer } from './idle.ts';
 import { armChime } from './chime.ts';
 
-export function RepDashboard(props: { token: string; onSignOut: () => void; onUnauthorized: (message?: string) => void }) {
+/** kiosk: the public face. pin: typing the PIN. walkUp: a visitor's form (from the kiosk face or the rep view). */
+type Screen = 'kiosk' | 'pin' | 'walkUp' | 'rep' | 'repWalkUp';
+
+export function RepDashboard(props: {
+  token: string;
+  /** Just paired: the rep proved who they are, so the rep view opens at once. */
+  unlocked?: boolean;
+  onSignOut: () => void;
+  onUnauthorized: (message?: string) => void;
+}) {
   const session = createRepSession(props.token, (message) => props.onUnauthorized(message));
-  const timeZone = () => session.booth()?.timeZone ?? 'UTC';
-  const pending = () => session.requests().filter((r) => r.status === 'pending').length;
+  const [screen, setScreen] = createSignal<Screen>(props.unlocked ? 'rep' : 'kiosk');
+  const waiting = () => session.requests().filter((r) => r.status === 'pending').length;
+  const employer = () => session.booth()?.employer ?? '';
+
+  // Anything but the kiosk face (the rep view, a PIN half typed, a visitor's half-filled form)
+  // gives way to it after a minute without a touch. The effect restarts the timer on each screen.
+  createEffect(() => {
+    if (screen() !== 'kiosk') createIdleTimer(() => setScreen('kiosk'));
+  });
+  // A chime reveals nothing, so it sounds on the kiosk face too.
   onCleanup(armChime());
   createEffect(() => {
-    const employer = session.booth()?.employer ?? 'Boothlink';
-    document.title = pending() ? `(${pending()}) ${employer} · Boothlink` : `${employer} · Boothlink`;
+    const name = employer() || 'Boothlink';
+    document.title = waiting() ? `(${waiting()}) ${name} · Boothlink` : `${name} · Boothlink`;
   });
   onCleanup(() => (document.title = 'Boothlink'));
 
   return (
-    <main class="page page--wide">
-      <ConnectionLine connection={session.connection} pending={session.pending().length} notice={session.notice()} />
-      <header class="rep-head">
-        <div>
-          <Show when={session.booth()} fallback={<h1>{session.loadError() || 'Loading the booth…'}</h1>}>
-            {(booth) => (
-              <>
-                <h1>{booth().employer}</h1>
-                <p class="booth__meta">
-                  <Show when={booth().booth}>
-                    <span>Booth {booth().booth}</span>
-                  </Show>
-                  <StatusBadge status={booth().status} />
-                </p>
-                <StatusSwitch session={session} status={booth().status} />
-              </>
-            )}
-          </Show>
-          <Show when={session.rep()}>{(rep) => <p class="muted">Signed in as {rep().name}</p>}</Show>
-        </div>
-        <button type="button" class="button" onClick={() => props.onSignOut()}>
-          Sign out this tablet
-        </button>
-      </header>
-
-      <div class="columns">
-        <section aria-labelledby="requests-heading">
-          <h2 id="requests-heading">
-            Interview requests <span class="count">{pending()} waiting</span>
-          </h2>
-          <Show when={session.requests().length > 0} fallback={<p class="muted">No requests yet. They appear here the moment a student asks.</p>}>
-            <For each={session.requests()}>
-              {(request) => (
-                <RequestCardView
-                  request={request}
-                  session={session}
-                  timeZone={timeZone()}
-                  fresh={session.fresh().has(request.id)}
-                />
-              )}
-            </For>
-          </Show>
-        </section>
-        <section aria-labelledby="visitors-heading">
-          <h2 id="visitors-heading">
-            Visitors <span class="count">{session.visitors().length}</span>
-          </h2>
-          <Show when={session.visitors().length > 0} fallback={<p class="muted">Students who share their details appear here.</p>}>
-            <For each={session.visitors()}>
-              {(visitor) => (
-                <VisitorCard visitor={visitor} timeZone={timeZone()} fresh={session.fresh().has(visitor.introductionId)} />
-              )}
-            </For>
-          </Show>
-        </section>
-      </div>
-    </main>
+    <Switch>
+      <Match when={screen() === 'kiosk'}>
+        <KioskFace
+          booth={session.booth()}
+          waiting={waiting()}
+          loadError={session.loadError()}
+          onWalkUp={() => setScreen('walkUp')}
+          onRepView={() => setScreen(session.hasPin() ? 'pin' : 'rep')}
+        />
+      </Match>
+      <Match when={screen() === 'pin'}>
+        <PinEntry unlock={session.unlock} onUnlocked={() => setScreen('rep')} onBack={() => setScreen('kiosk')} />
+      </Match>
+      <Match when={screen() === 'walkUp' || screen() === 'repWalkUp'}>
+        <WalkUpForm
+          employer={employer()}
+          act={session.act}
+          heading={screen() === 'repWalkUp' ? 'Add a walk-up visitor' : undefined}
+          onDone={() => setScreen(screen() === 'repWalkUp' ? 'rep' : 'kiosk')}
+        />
+      </Match>
+      <Match when={screen() === 'rep'}>
+        <RepView session={session} onKiosk={() => setScreen('kiosk')} onWalkUp={() => setScreen('repWalkUp')} onSignedOut={props.onSignOut} />
+      </Match>
+    </Switch>
   );
 }

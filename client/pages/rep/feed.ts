@@ -11,8 +11,11 @@ export interface FeedHandlers {
   /** A `rep:sync` answer: everything (`full`) or the cards that changed. */
   synced(view: RepSync): void;
   request(card: RequestCard): void;
+  /** A new visitor, or a change to one (notes, a referral): merge by introductionId. */
   visitor(card: VisitorCard): void;
   booth(booth: BoothPublic): void;
+  /** The booth's tag list, as a rep changed it (optional: the Node tests' tablets pick no tags). */
+  tags?(tags: string[]): void;
   refused(error: ErrorBody): void;
 }
 
@@ -62,6 +65,7 @@ export function followBooth(socket: RepSocket, on: FeedHandlers) {
   socket.on('request:changed', (card, n, from) => pushed(n, from, () => on.request(card)));
   socket.on('visitor:changed', (card, n, from) => pushed(n, from, () => on.visitor(card)));
   socket.on('booth:changed', (booth, n, from) => pushed(n, from, () => on.booth(booth)));
+  socket.on('tags:changed', (tags, n, from) => pushed(n, from, () => on.tags?.(tags)));
   // Cards were taken away (a withdrawal, a purge): forgetting the epoch makes the catch-up a full
   // reload, which replaces the lists instead of merging into them.
   socket.on('booth:reset', (n, from) => pushed(n, from, () => (epoch = '')));
