@@ -12,6 +12,7 @@ type Action =
 
 /** One action in this many is a profile save; the rest walk the booths: share, request, cancel. */
 const SAVE_EVERY = 5;
+const ASKS_PER_BOOTH = 2;
 
 export interface Phone {
   label: string;
@@ -28,6 +29,8 @@ export function makePhone(label: string, slugs: string[], ledger: Ledger): Phone
   const key = studentKey();
   const profile = { name: `Phone ${label}`, email: `${label}@example.com` };
   const shared = new Set<string>();
+  /** Requests made at each booth (answered ok). */
+  const asked = new Map<string, number>();
   const refusals: string[] = [];
   let actions = 0;
   let saves = 0;
@@ -38,10 +41,12 @@ export function makePhone(label: string, slugs: string[], ledger: Ledger): Phone
   function next(): Action {
     actions += 1;
     if (open) return { event: 'request:cancel', id: actionId(), ...open };
-    if (actions % SAVE_EVERY === 1) return { event: 'profile:save', n: ++saves };
-    const slug = slugs[cursor % slugs.length]!;
+    // A booth takes a student's request twice at most (after a cancel, one more: no pestering);
+    // a phone that has used both at every booth only saves its profile.
+    const slug = [...slugs.keys()].map((i) => slugs[(cursor + i) % slugs.length]!).find((s) => (asked.get(s) ?? 0) < ASKS_PER_BOOTH);
+    if (actions % SAVE_EVERY === 1 || slug === undefined) return { event: 'profile:save', n: ++saves };
     if (!shared.has(slug)) return { event: 'intro:share', id: actionId(), slug };
-    cursor += 1;
+    cursor = slugs.indexOf(slug) + 1;
     return { event: 'request:create', id: actionId(), slug, note: `${label} #${actions}` }; // unique in the whole run
   }
 
@@ -78,6 +83,7 @@ export function makePhone(label: string, slugs: string[], ledger: Ledger): Phone
         return;
       case 'request:create': {
         ledger.requests.set(action.id, { studentId, slug: action.slug, note: action.note });
+        asked.set(action.slug, (asked.get(action.slug) ?? 0) + 1);
         const made = reply.data.visits.flatMap((v) => v.requests).find((r) => r.note === action.note);
         if (made) open = { requestId: made.id, note: action.note };
         else refusals.push(`${label} request:create answered ok, but its request "${action.note}" is not in the answer`);
