@@ -69,7 +69,7 @@ describe.skipIf(!hasBrowser)('accessibility of every screen (axe, WCAG 2.2 AA)',
     await admin.getByText('Type PURGE PERSONAL DATA exactly, in capitals, to confirm.').waitFor();
     await expectAccessible(admin, { screen: 'the organiser page with every form refused' });
 
-    // Booths in the table, one with a paired tablet and one with a signed-out tablet, a bad CSV row named.
+    // Booths in the table, one with a paired tablet and one with a revoked tablet, a bad CSV row named.
     await admin.getByLabel(/Or paste CSV/).fill('employer,booth,website\nGlobex,14,not-a-website\nInitech,15,');
     await admin.getByRole('button', { name: 'Import' }).click();
     await admin.getByText(/^Line 2: /).waitFor();
@@ -80,7 +80,7 @@ describe.skipIf(!hasBrowser)('accessibility of every screen (axe, WCAG 2.2 AA)',
     const hooliRow = admin.getByTestId('booth-row').filter({ hasText: 'Hooli' });
     admin.once('dialog', (d) => void d.accept());
     await hooliRow.getByRole('button', { name: /^Revoke / }).click();
-    await hooliRow.getByText(/signed out/).waitFor();
+    await hooliRow.getByText(/revoked by the organiser/).waitFor();
     await admin.getByTestId('booth-row').filter({ hasText: 'ACME Rockets' }).getByRole('button', { name: /^Revoke / }).waitFor();
     await expect.poll(() => admin.getByTestId('booth-row').count()).toBe(3);
     await expectAccessible(admin, { screen: 'the organiser page with booths and tablets' });
