@@ -3,6 +3,7 @@ import { configureFair, createBooth, pairRep } from '../../server/domain/booths.
 import type { Decision } from '../../server/domain/decision.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import type { Store } from '../../server/store/store.ts';
+import type { Socket } from 'socket.io-client';
 import type { Profile } from '../../shared/schema.ts';
 import { disconnectAll, startServer, type TestServer } from '../helpers.ts';
 
@@ -50,3 +51,10 @@ export const SAM: Profile = {
   name: 'Sam Lee', email: 'sam@uni.example', phone: '+49 30 1234567', school: 'TU Berlin', programme: 'Computer Science',
   graduationYear: '2027', link: 'https://sam.example', interests: 'Robotics',
 };
+
+/** Everything a socket is pushed from now on, one line per push: what a test asserts a booth or phone never heard. */
+export function listen(socket: Socket): string[] {
+  const heard: string[] = [];
+  socket.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));
+  return heard;
+}

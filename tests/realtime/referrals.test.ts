@@ -1,22 +1,15 @@
 // A rep refers a student on, live: the phone sees it at once; the booth named learns of it only
 // when the student shares with it; a colleague's contact card downloads by the referral's id.
-import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pathTo, REFERRAL_VCARD } from '../../shared/paths.ts';
 import type { StudentView, VisitorCard } from '../../shared/protocol.ts';
 import { actionId, api, ask, connectRep, connectStudent, nextEvent, studentKey, type TestServer } from '../helpers.ts';
-import { SAM, startTwoBoothFair, stopServer } from './fixtures.ts';
+import { listen, SAM, startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
 let tokens: { ada: string; bo: string; gil: string };
 beforeEach(async () => ({ server, tokens } = await startTwoBoothFair()));
 afterEach(() => stopServer(server));
-
-function listen(socket: Socket): string[] {
-  const heard: string[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));
-  return heard;
-}
 
 /** Sam shared with ACME only; ACME's two tablets and Globex's. */
 async function fair() {

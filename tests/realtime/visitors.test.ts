@@ -7,19 +7,12 @@ import type { Socket } from 'socket.io-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VisitorCard } from '../../shared/protocol.ts';
 import { actionId, ask, connectRep, connectStudent, nextEvent, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
-import { SAM, startTwoBoothFair, stopServer } from './fixtures.ts';
+import { listen, SAM, startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
 let tokens: { ada: string; bo: string; gil: string };
 beforeEach(async () => ({ server, tokens } = await startTwoBoothFair()));
 afterEach(() => stopServer(server));
-
-/** Everything a socket is pushed, from now on. */
-function listen(socket: Socket): string[] {
-  const heard: string[] = [];
-  socket.onAny((event: string, ...args: unknown[]) => heard.push(`${event} ${JSON.stringify(args)}`));
-  return heard;
-}
 
 /** One round trip: a push sent before it reaches the socket before its answer. */
 const settle = (socket: Socket, event: 'rep:load' | 'student:load') => socket.timeout(30_000).emitWithAck(event);
