@@ -28,7 +28,7 @@ export function BoothTable(props: {
     const q = query().trim();
     if (!q) return `Booths ${first}–${last} of ${total}.`;
     if (found().length === 0) return `No booth matches “${q}”. Search by employer or booth number, or clear the search.`;
-    const matches = `${found().length} of ${total} ${total === 1 ? 'booth matches' : 'booths match'} “${q}”`;
+    const matches = `${found().length} of ${total} ${total === 1 ? 'booth' : 'booths'} ${found().length === 1 ? 'matches' : 'match'} “${q}”`;
     return pages > 1 ? `${matches}, ${first}–${last} shown.` : `${matches}.`;
   };
 
@@ -71,7 +71,7 @@ export function BoothTable(props: {
           <p role="status" class="booth-count" id="booth-count">{summary()}</p>
         </div>
         <Show when={found().length > 0}>
-          <div class="table-wrap" ref={tableWrap} tabindex="-1" aria-label="Booths" role="region">
+          <div class="table-wrap" ref={tableWrap} tabindex="-1" aria-label="Booth table" role="region">
             <table class="table booth-table" aria-describedby="booth-count">
               <thead>
                 <tr>
