@@ -3,11 +3,12 @@
 // scans): its verdicts say nothing about the budgets, which are set at 100,000 and 2,000 phones.
 // BENCH_ONLY=page|store|import|load runs one part; BENCH_LOAD_PROFILE=<folder> writes a CPU profile of our
 // server during the scan run (see load/index.ts).
-import { ratio, verdict } from './numbers.ts';
+import { ms, ratio, verdict } from './numbers.ts';
 import { benchLoad, FULL as LOAD_FULL, QUICK as LOAD_QUICK } from './load/index.ts';
 import { benchStore, FULL, QUICK } from './store/index.ts';
 import { benchImport, FULL_IMPORT, QUICK_IMPORT } from './store/importRows.ts';
 import { measureStudentPage, STUDENT_PAGE_BUDGET_BYTES } from './studentPage.ts';
+import { measureBoothTable } from './boothTable.ts';
 import { printTable, type Row } from './table.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -31,7 +32,24 @@ async function benchPage(): Promise<Row[]> {
       verdict: verdict(weight.scriptsAndStyles <= STUDENT_PAGE_BUDGET_BYTES),
     },
     { benchmark: '  everything the page loads', measured: kb(weight.everything), baseline: '—', ratio: '—', goal: '—', verdict: '' },
+    ...(await benchBoothTable()),
   ];
+}
+
+/** The organiser's booth table at 1,280 px: information rows, and a verdict on sideways scrolling. */
+async function benchBoothTable(): Promise<Row[]> {
+  return (await measureBoothTable()).flatMap((f) => [
+    {
+      benchmark: `booth table, ${f.booths.toLocaleString('en')} booths: data → painted`,
+      measured: ms(f.dataToPaintMs),
+      baseline: '—',
+      ratio: '—',
+      goal: 'no sideways scroll at 1,280 px',
+      verdict: verdict(!f.sideways),
+    },
+    { benchmark: '  elements in the page / rows', measured: `${f.elements.toLocaleString('en')} / ${f.rows}`, baseline: '—', ratio: '—', goal: '—', verdict: '' },
+    { benchmark: '  search → painted', measured: ms(f.searchToPaintMs), baseline: '—', ratio: '—', goal: '—', verdict: '' },
+  ]);
 }
 
 const pageRows = wanted('page') ? await benchPage() : [];

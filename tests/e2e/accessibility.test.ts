@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { actionId, api, ask, connectRep, disconnectAll, type RepClient, type TestServer } from '../helpers.ts';
 import { expectAccessible } from './axe.ts';
+import { openTask } from './adminTasks.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 
 const env = useServerAndBrowser();
@@ -52,24 +53,36 @@ describe.skipIf(!hasBrowser)('accessibility of every screen (axe, WCAG 2.2 AA)',
     await expectAccessible(admin, { screen: 'the organiser\'s gate after a wrong link' });
 
     await admin.goto(`${server.url}/admin#token=${server.adminToken}`);
-    await admin.getByText('No booths yet. Add one or import a CSV.').waitFor();
     await admin.getByLabel('Fair name').waitFor();
-    await expectAccessible(admin, { screen: 'the organiser page without booths' });
+    await expectAccessible(admin, { screen: 'the organiser page, Set up' });
 
-    // Every form after a bad submit: the sentence next to the field.
+    // Every form after a bad submit, in its task: the sentence next to the field.
     await admin.getByLabel('Interview windows').fill('after lunch');
     await admin.getByRole('button', { name: 'Save fair settings' }).click();
     await admin.locator('#fair-windows-error').waitFor();
+    await expectAccessible(admin, { screen: 'the organiser page, Set up refused' });
+    await openTask(admin, 'Booths');
+    await admin.getByText('No booths yet. Add one or import a CSV below.').waitFor();
+    await expectAccessible(admin, { screen: 'the organiser page, Booths without booths' });
     await admin.getByRole('button', { name: 'Add booth' }).click();
     await admin.locator('#booth-employer-error').waitFor();
     await admin.getByRole('button', { name: 'Import' }).click();
     await admin.getByText(/^Choose a CSV file or paste the rows/).waitFor();
+    await expectAccessible(admin, { screen: 'the organiser page, Booths with both forms refused' });
+    await openTask(admin, 'Live');
+    await admin.getByRole('link', { name: 'Open the live dashboard' }).waitFor();
+    await expectAccessible(admin, { screen: 'the organiser page, Live' });
+    await openTask(admin, 'Export');
+    await admin.getByRole('button', { name: 'Download introductions (CSV)' }).waitFor();
+    await expectAccessible(admin, { screen: 'the organiser page, Export' });
+    await openTask(admin, 'After the fair');
     await admin.getByLabel('Type PURGE PERSONAL DATA to confirm').fill('purge');
     await admin.getByRole('button', { name: 'Purge all personal data' }).click();
     await admin.getByText('Type PURGE PERSONAL DATA exactly, in capitals, to confirm.').waitFor();
-    await expectAccessible(admin, { screen: 'the organiser page with every form refused' });
+    await expectAccessible(admin, { screen: 'the organiser page, After the fair refused' });
 
     // Booths in the table, one with a paired tablet and one with a revoked tablet, a bad CSV row named.
+    await openTask(admin, 'Booths');
     await admin.getByLabel(/Or paste CSV/).fill('employer,booth,website\nGlobex,14,not-a-website\nInitech,15,');
     await admin.getByRole('button', { name: 'Import' }).click();
     await admin.getByText(/^Line 2: /).waitFor();
@@ -83,7 +96,7 @@ describe.skipIf(!hasBrowser)('accessibility of every screen (axe, WCAG 2.2 AA)',
     await hooliRow.getByText(/revoked by the organiser/).waitFor();
     await admin.getByTestId('booth-row').filter({ hasText: 'ACME Rockets' }).getByRole('button', { name: /^Revoke / }).waitFor();
     await expect.poll(() => admin.getByTestId('booth-row').count()).toBe(3);
-    await expectAccessible(admin, { screen: 'the organiser page with booths and tablets' });
+    await expectAccessible(admin, { screen: 'the organiser page, Booths with booths and tablets' });
     expect(acme.slug).toBe('acme-rockets');
     expect(hooli.slug).toBe('hooli');
 

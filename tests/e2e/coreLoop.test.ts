@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { zonedTime } from '../../server/domain/slots.ts';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 
@@ -33,6 +34,7 @@ describe.skipIf(!hasBrowser)('the core loop on a phone and a tablet', () => {
     await admin.getByLabel('Interview windows').fill('13:00-17:00');
     await admin.getByRole('button', { name: 'Save fair settings' }).click();
     await admin.getByText('Fair settings saved.').waitFor();
+    await openTask(admin, 'Booths');
     await admin.getByLabel('Employer').fill('ACME Rockets');
     await admin.getByLabel('Booth number').fill('12');
     await admin.getByLabel('Roles').fill('Flight software, Test engineering');

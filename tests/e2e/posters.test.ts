@@ -4,6 +4,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 
@@ -24,6 +25,7 @@ describe.skipIf(!hasBrowser)('posters', () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
     await page.goto(`${server.url}/admin#token=${server.adminToken}`);
+    await openTask(page, 'Booths');
     await page.getByRole('link', { name: 'Print posters' }).click();
     await page.locator('.poster').nth(2).waitFor();
 

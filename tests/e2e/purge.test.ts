@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actionId, api, ask, connectStudent, disconnectAll, studentKey } from '../helpers.ts';
 import { SAM } from '../realtime/fixtures.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 
@@ -20,6 +21,7 @@ describe.skipIf(!hasBrowser)('purging personal data', () => {
     const laptop = await browser.newContext(device('Desktop Chrome'));
     const admin = await laptop.newPage();
     await admin.goto(`${server.url}/admin#token=${server.adminToken}`);
+    await openTask(admin, 'After the fair');
     const confirm = admin.getByLabel('Type PURGE PERSONAL DATA to confirm');
     await confirm.fill('purge personal data');
     await admin.getByRole('button', { name: 'Purge all personal data' }).click();

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet } from './fixtures.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 const SIGNED_OUT = 'This tablet was signed out by the organiser. Pair it again with the booth code.';
@@ -20,6 +21,7 @@ describe.skipIf(!hasBrowser)('revoking a tablet', () => {
     const laptop = await browser.newContext(device('Desktop Chrome'));
     const admin = await laptop.newPage();
     await admin.goto(`${server.url}/admin#token=${server.adminToken}`);
+    await openTask(admin, 'Booths');
     const row = admin.getByTestId('booth-row').filter({ hasText: 'ACME Rockets' });
     await expect.poll(() => row.getByTestId('tablet').allInnerTexts()).toEqual([
       expect.stringMatching(/^Ada Lovelace, Recruiter paired \d\d:\d\d Revoke$/),

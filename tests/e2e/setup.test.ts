@@ -1,6 +1,7 @@
 // The organiser sets up booths from a CSV and resets a pairing code; tablets follow the new code.
 import { describe, expect, it } from 'vitest';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 
@@ -17,6 +18,7 @@ describe.skipIf(!hasBrowser)('setting up the fair from a CSV', () => {
     const laptop = await browser.newContext(device('Desktop Chrome'));
     const admin = await laptop.newPage();
     await admin.goto(`${server.url}/admin#token=${server.adminToken}`);
+    await openTask(admin, 'Booths');
     await admin.getByLabel(/Or paste CSV/).fill(CSV);
     await admin.getByRole('button', { name: 'Import' }).click();
     await admin.getByText('Created 2 booths.').waitFor();

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet, unlockTablet } from './fixtures.ts';
+import { openTask } from './adminTasks.ts';
 
 const env = useServerAndBrowser();
 
@@ -95,6 +96,7 @@ describe.skipIf(!hasBrowser)('markup typed into Boothlink', () => {
     await watch(laptop, server.url, findings);
     const admin = await laptop.newPage();
     await admin.goto(`${server.url}/admin#token=${server.adminToken}`);
+    await openTask(admin, 'Booths');
     await admin.getByTestId('booth-row').filter({ hasText: EMPLOYER }).waitFor();
     await expectLiteral(admin, [EMPLOYER]);
     await admin.getByRole('link', { name: 'Print posters' }).click();

@@ -1,4 +1,5 @@
-// /admin — set up the fair, add or import booths, hand out pairing codes, export the day.
+// /admin — the organiser's tasks, one view each: set up the fair, the booths (add, import, pairing
+// codes, tablets), the day live, the exports, and the purge after the fair.
 import { createSignal, onMount, Show } from 'solid-js';
 import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
 import type { BoothAdmin, FairInfo, Reply } from '../../../shared/protocol.ts';
@@ -11,6 +12,8 @@ import { BoothForm } from './BoothForm.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { BoothTable } from './BoothTable.tsx';
 import { PurgeForm } from './PurgeForm.tsx';
+import { LiveFigures } from './LiveFigures.tsx';
+import { createTask, TaskNav, TaskPanel } from './tasks.tsx';
 import './admin.css';
 
 export default function AdminPage() {
@@ -22,6 +25,7 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
   const [fair, setFair] = createSignal<FairInfo>();
   const [booths, setBooths] = createSignal<BoothAdmin[]>([]);
   const [message, setMessage] = createSignal('');
+  const task = createTask();
 
   /** Shows an error reply in words; a refused token sends the organiser back to the gate. */
   const check = <T,>(reply: Reply<T>): reply is { ok: true; data: T } => {
@@ -45,8 +49,8 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
   const upsert = (...changed: BoothAdmin[]) =>
     setBooths((list) => {
       const byId = new Map(changed.map((b) => [b.id, b]));
-      const kept = list.map((b) => byId.get(b.id) ?? b);
-      return [...kept, ...changed.filter((b) => !list.some((old) => old.id === b.id))];
+      const known = new Set(list.map((b) => b.id));
+      return [...list.map((b) => byId.get(b.id) ?? b), ...changed.filter((b) => !known.has(b.id))];
     });
 
   onMount(async () => {
@@ -63,30 +67,10 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
     <main class="page page--wide admin">
       <ConnectionLine connection={connection} />
       <h1>Organiser: {fair()?.name ?? 'Boothlink'}</h1>
-      <Show when={stats()}>
-        {(s) => (
-          <p class="stats">
-            <span><strong>{s().students}</strong> students</span>
-            <span><strong>{s().introductions}</strong> introductions</span>
-            <span><strong>{s().requests}</strong> requests</span>
-            <span><strong>{s().accepted}</strong> accepted interviews</span>
-          </p>
-        )}
-      </Show>
       <p role="alert" class="form__message">{message()}</p>
+      <TaskNav current={task()} />
 
-      <nav class="admin-links" aria-label="Print and export">
-        <a class="button" href="/admin/posters">Print posters</a>
-        <button type="button" class="button" onClick={() => download(EXPORT_INTRODUCTIONS_CSV, 'introductions.csv')}>
-          Download introductions (CSV)
-        </button>
-        <button type="button" class="button" onClick={() => download(EXPORT_FAIR_JSON, 'fair.json')}>
-          Download fair (JSON)
-        </button>
-      </nav>
-
-      <section aria-labelledby="fair-heading">
-        <h2 id="fair-heading">Fair settings</h2>
+      <TaskPanel id="setup" current={task()}>
         <Show when={fair()} fallback={<p class="muted">Loading the fair settings…</p>}>
           {(info) => (
             <FairForm
@@ -99,21 +83,15 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
             />
           )}
         </Show>
-      </section>
+        <p>
+          <a href="#booths">Next: the booths</a>
+        </p>
+      </TaskPanel>
 
-      <div class="admin-grid">
-        <section aria-labelledby="add-heading">
-          <h2 id="add-heading">Add a booth</h2>
-          <BoothForm create={guard(api.createBooth)} onCreated={upsert} />
-        </section>
-        <section aria-labelledby="import-heading">
-          <h2 id="import-heading">Import booths from CSV</h2>
-          <ImportForm importCsv={guard(api.importCsv)} onImported={(result) => upsert(...result.created)} />
-        </section>
-      </div>
-
-      <section aria-labelledby="booths-heading">
-        <h2 id="booths-heading">Booths</h2>
+      <TaskPanel id="booths" current={task()}>
+        <p>
+          <a class="button" href="/admin/posters">Print posters</a>
+        </p>
         <BoothTable
           booths={booths()}
           stats={stats()}
@@ -121,9 +99,37 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
           revokeTablet={guard(api.revokeTablet)}
           onChanged={upsert}
         />
-      </section>
+        <div class="admin-grid">
+          <section aria-labelledby="add-heading">
+            <h3 id="add-heading">Add a booth</h3>
+            <BoothForm create={guard(api.createBooth)} onCreated={upsert} />
+          </section>
+          <section aria-labelledby="import-heading">
+            <h3 id="import-heading">Import booths from CSV</h3>
+            <ImportForm importCsv={guard(api.importCsv)} onImported={(result) => upsert(...result.created)} />
+          </section>
+        </div>
+      </TaskPanel>
 
-      <PurgeForm token={props.token} onPurged={() => void loadBooths()} onUnauthorized={props.onUnauthorized} />
+      <TaskPanel id="live" current={task()}>
+        <LiveFigures stats={stats()} />
+      </TaskPanel>
+
+      <TaskPanel id="export" current={task()}>
+        <p>The day's introductions for a spreadsheet, or the whole fair as data.</p>
+        <div class="admin-links">
+          <button type="button" class="button" onClick={() => download(EXPORT_INTRODUCTIONS_CSV, 'introductions.csv')}>
+            Download introductions (CSV)
+          </button>
+          <button type="button" class="button" onClick={() => download(EXPORT_FAIR_JSON, 'fair.json')}>
+            Download fair (JSON)
+          </button>
+        </div>
+      </TaskPanel>
+
+      <TaskPanel id="after" current={task()}>
+        <PurgeForm token={props.token} onPurged={() => void loadBooths()} onUnauthorized={props.onUnauthorized} />
+      </TaskPanel>
     </main>
   );
 }

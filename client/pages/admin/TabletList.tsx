@@ -1,4 +1,5 @@
-// One booth's paired tablets; the organiser can sign one out (a lost or handed-on tablet).
+// One booth's paired tablets, a line each; the organiser can sign one out (a lost or handed-on tablet).
+// Signed-out tablets stay listed, quieter, so the organiser sees when and how each one left.
 import { For, Show } from 'solid-js';
 import type { BoothAdmin, PairedTablet } from '../../../shared/protocol.ts';
 import { clock } from '../../lib/time.ts';
@@ -10,7 +11,7 @@ export function TabletList(props: { booth: BoothAdmin; revoke: (tablet: PairedTa
       <ul class="tablets" aria-label={`Tablets of ${props.booth.employer}`}>
         <For each={props.booth.tablets}>
           {(tablet) => (
-            <li data-testid="tablet">
+            <li data-testid="tablet" classList={{ 'tablets__gone': Boolean(tablet.revokedAt) }}>
               <span>
                 {tablet.name}
                 <Show when={tablet.title}>{(title) => <span class="muted">, {title()}</span>}</Show>

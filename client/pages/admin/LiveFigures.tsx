@@ -1,0 +1,48 @@
+// The day so far, in figures big enough to read at a glance, and the way to the live dashboard.
+import { Show } from 'solid-js';
+import type { AdminStats } from '../../../shared/protocol.ts';
+
+export const DASHBOARD_PATH = '/admin/dashboard';
+
+export function LiveFigures(props: { stats: AdminStats | undefined }) {
+  const waiting = (s: AdminStats) => s.booths.reduce((sum, booth) => sum + booth.pending, 0);
+  return (
+    <>
+      <Show when={props.stats} fallback={<p class="muted">Waiting for the server's figures…</p>}>
+        {(s) => (
+          <dl class="figures" data-testid="figures">
+            <div>
+              <dt>Students</dt>
+              <dd>{s().students}</dd>
+            </div>
+            <div>
+              <dt>Introductions</dt>
+              <dd>{s().introductions}</dd>
+            </div>
+            <div>
+              <dt>Interview requests</dt>
+              <dd>{s().requests}</dd>
+            </div>
+            <div>
+              <dt>Waiting for an answer</dt>
+              <dd>{waiting(s())}</dd>
+            </div>
+            <div>
+              <dt>Accepted interviews</dt>
+              <dd>{s().accepted}</dd>
+            </div>
+          </dl>
+        )}
+      </Show>
+      <p class="live-link">
+        <a class="button button--primary" href={DASHBOARD_PATH}>
+          Open the live dashboard
+        </a>
+        <span class="muted">
+          A chart of the day and every booth's numbers, updating as they happen; made for this laptop or a wall screen.
+        </span>
+      </p>
+      <p class="muted">Each booth's introductions, waiting requests and accepted interviews are also in the <a href="#booths">Booths</a> table.</p>
+    </>
+  );
+}
