@@ -39,9 +39,10 @@ export function purgeIfDue(state: FairState, now: Date): Decision {
  */
 export function retentionRefusal(state: FairState, fair: FairSettings, now: Date): Decision | undefined {
   if (now < purgeMoment(fair) || !holdsPersonalData(state)) return undefined;
+  const days = retentionDaysOf(fair);
   return refuse(
     'INVALID',
-    `With the fair on ${fair.date} and personal data kept ${retentionDaysOf(fair)} days, its retention date ${retentionDate(fair)} has passed, so every student's data would be purged now. Check the date, keep the data longer, or export and then purge by hand.`,
+    `With the fair on ${fair.date} and personal data kept ${days} day${days === 1 ? '' : 's'}, its retention date ${retentionDate(fair)} has passed, so every student's data would be purged now. Check the date, keep the data longer, or export and then purge by hand.`,
   );
 }
 
