@@ -9,9 +9,9 @@ export function LoopbackWarning(props: { publicUrl: string }) {
       <div class="notice notice--warn" role="note" aria-labelledby="loopback-heading">
         <p id="loopback-heading" class="notice__title">Phones cannot reach {props.publicUrl}</p>
         <p>
-          That address is this laptop itself, and it is the one the posters and QR codes carry. Restart the server with its
-          address on the venue Wi-Fi, like <code>PUBLIC_URL=http://192.168.1.20:8080 npm start</code> (the terminal lists the
-          laptop's addresses when it starts), then print the posters.
+          That address is this laptop itself, and it is the one the posters and QR codes carry. Restart the server with the
+          laptop's address on the venue Wi-Fi: <code>PUBLIC_URL=http://&lt;that address&gt;:8080 npm start</code> (the terminal
+          lists the laptop's addresses when it starts). Then print the posters.
         </p>
       </div>
     </Show>
