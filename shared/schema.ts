@@ -99,7 +99,9 @@ export const WindowSchema = v.pipe(
 export const WIFI_SECURITY = ['WPA', 'WEP', 'nopass'] as const;
 export type WifiSecurity = (typeof WIFI_SECURITY)[number];
 export const DEFAULT_RETENTION_DAYS = 30;
-export const RETENTION_DAYS = { min: 1, max: 365 } as const;
+/** Plain numbers, not an object: the student page's build then drops them with the fair's schema it never uses. */
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 365;
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 const isHex = (s: string) => /^[0-9A-Fa-f]+$/.test(s);
@@ -153,8 +155,8 @@ export const FairInput = v.strictObject({
     v.pipe(
       v.number('Keep personal data for a number of days, like 30.'),
       v.integer('Keep personal data for whole days, like 30.'),
-      v.minValue(RETENTION_DAYS.min, 'Keep personal data at least 1 day after the fair, so the exports can be made.'),
-      v.maxValue(RETENTION_DAYS.max, `Keep personal data at most ${RETENTION_DAYS.max} days after the fair; export what must be kept longer.`),
+      v.minValue(RETENTION_DAYS_MIN, 'Keep personal data at least 1 day after the fair, so the exports can be made.'),
+      v.maxValue(RETENTION_DAYS_MAX, `Keep personal data at most ${RETENTION_DAYS_MAX} days after the fair; export what must be kept longer.`),
     ),
   ),
 });
