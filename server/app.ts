@@ -12,6 +12,7 @@ import { guardConnections } from './realtime/capacity.ts';
 import { guardEvents } from './realtime/handle.ts';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './limits/rates.ts';
 import { startExpiry } from './realtime/expiry.ts';
+import { startRetention } from './realtime/retention.ts';
 import { isAllowedOrigin } from './realtime/origin.ts';
 import { registerAdmin } from './realtime/admin.ts';
 import { registerRep } from './realtime/rep.ts';
@@ -38,6 +39,8 @@ export interface AppDeps {
   log?: (line: string) => void;
   /** How often pending requests are checked for expiry (tests shorten it). */
   expiryCheckMs?: number;
+  /** The longest wait between two checks of the retention date (tests shorten it). */
+  retentionCheckMs?: number;
   /** Tests only: a variant of `execute` (the flap test's negative control turns dedupe off). */
   execute?: Execute;
   /** Events allowed per socket and per address (tests lower them, or stop exempting 127.0.0.1). */
@@ -65,17 +68,19 @@ export function createApp(deps: AppDeps) {
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
   refuseOtherVersions(io); // likewise, and ahead of each namespace's credential check
   connections.shedSessions(io); // likewise, after the version check: an old page is told to reload first
-  const { store, now, config, adminToken, expiryCheckMs } = deps;
+  const { store, now, config, adminToken, expiryCheckMs, retentionCheckMs } = deps;
   const epoch = epochOf(store);
   const publish = createPublisher(io, store, epoch, now, expiryCheckMs); // the same beat as expiry: tests shorten both
   const run = createCommandRunner({ store, execute: deps.execute ?? realExecute, publish, log });
-  const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs };
+  const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs, retentionCheckMs };
   server.on('request', createHttpHandler(handlers));
   registerStudent(io, handlers);
   registerRep(io, handlers);
   registerAdmin(io, handlers);
   const stopExpiry = startExpiry(handlers);
   server.on('close', stopExpiry);
+  const stopRetention = startRetention(handlers); // its first check now: a server started after the retention date purges at once
+  server.on('close', stopRetention);
   return { http: server, io, connections };
 }
 

@@ -59,4 +59,6 @@ export interface Deps {
   epoch: Epoch;
   /** How often pending requests are checked for expiry (tests shorten it). */
   expiryCheckMs?: number;
+  /** The longest wait between two checks of the retention date (tests shorten it). */
+  retentionCheckMs?: number;
 }

@@ -9,6 +9,9 @@ export const INTERVIEW_ICS = '/api/interviews/:requestId.ics';
 /** A colleague a rep referred the student to, as a contact card; the referral's id is the secret, as a request's is. */
 export const REFERRAL_VCARD = '/api/referrals/:referralId.vcf';
 
+/** The venue Wi-Fi's join code for a booth's poster (404 while the fair has no Wi-Fi set). */
+export const WIFI_QR_SVG = '/api/booths/:slug/wifi-qr.svg';
+
 /** Every parameter a path may have; the server gives each a URL-safe character class. */
 export type PathParam = 'slug' | 'boothId' | 'repId' | 'requestId' | 'referralId';
 

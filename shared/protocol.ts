@@ -309,8 +309,24 @@ export interface BoothAdmin extends BoothPublic {
   tablets: PairedTablet[];
 }
 
-export interface FairInfo extends FairSettings {
+export interface FairInfo extends Omit<FairSettings, 'retentionDays'>, FairCalendar {
   publicUrl: string;
+  /** The server's clock when it answered: a countdown on the organiser's page runs from it, not the laptop's. */
+  now: string;
+}
+
+/** The fair's calendar as of the server's clock (server/domain/retention.ts). */
+export interface FairCalendar {
+  /** Days after the fair that personal data is kept (the default filled in). */
+  retentionDays: number;
+  /** The fair's date plus those days: personal data is purged by itself on it. */
+  retentionDate: string;
+  /** ISO instant of that purge: the retention date's first minute in the fair's time zone. */
+  purgeAt: string;
+  /** Every interview window of the fair's date has ended: no student can book an interview. */
+  windowsOver: boolean;
+  /** The day after today in the fair's time zone, offered to a fair set up late. */
+  nextDate: string;
 }
 
 export interface ImportResult {

@@ -95,6 +95,46 @@ export const WindowSchema = v.pipe(
   v.strictObject({ start: clock, end: clock }),
   v.check((w) => w.start < w.end, 'Each interview window must end after it starts.'),
 );
+/** How a phone joins the venue Wi-Fi (the WIFI: QR code's T field): WPA covers WPA2 and WPA3; nopass is an open network. */
+export const WIFI_SECURITY = ['WPA', 'WEP', 'nopass'] as const;
+export type WifiSecurity = (typeof WIFI_SECURITY)[number];
+export const DEFAULT_RETENTION_DAYS = 30;
+/** Plain numbers, not an object: the student page's build then drops them with the fair's schema it never uses. */
+export const RETENTION_DAYS_MIN = 1;
+export const RETENTION_DAYS_MAX = 365;
+
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+const isHex = (s: string) => /^[0-9A-Fa-f]+$/.test(s);
+/** What a WPA passphrase or a WEP key must look like, or why not (802.11's lengths). */
+function passwordProblem(security: WifiSecurity, password: string): string | undefined {
+  if (security === 'nopass') return password ? 'An open network (no password) takes no password: remove it, or choose WPA.' : undefined;
+  if (!password) return `A ${security} network needs its password for phones to join: type it, or choose an open network.`;
+  if (security === 'WPA' && !(password.length >= 8 && password.length <= 63) && !(password.length === 64 && isHex(password))) {
+    return 'A WPA password is 8 to 63 characters (or 64 hex digits). Check it against the venue\'s Wi-Fi.';
+  }
+  if (security === 'WEP' && ![5, 13].includes(password.length) && !([10, 26].includes(password.length) && isHex(password))) {
+    return 'A WEP key is 5 or 13 characters, or 10 or 26 hex digits. Check it against the venue\'s Wi-Fi.';
+  }
+  return undefined;
+}
+
+/** The venue Wi-Fi: its name as phones list it, its password, and its security (by default WPA with a password, open without). */
+export const WifiSchema = v.pipe(
+  v.strictObject({
+    ssid: v.pipe(
+      v.string('The Wi-Fi name must be text.'),
+      v.trim(),
+      v.nonEmpty('Enter the Wi-Fi name as phones list it, or leave Wi-Fi out.'),
+      v.check((s) => utf8Bytes(s) <= 32, 'A Wi-Fi name is at most 32 bytes (32 plain letters, fewer with accents or emoji). Copy it as phones list it.'),
+    ),
+    password: v.optional(v.pipe(v.string('The Wi-Fi password must be text.'), v.maxLength(64, 'A Wi-Fi password is at most 64 characters.')), ''),
+    security: v.optional(v.picklist(WIFI_SECURITY, 'Choose the Wi-Fi security: WPA (also WPA2 and WPA3), WEP, or an open network (nopass).')),
+  }, 'Send the Wi-Fi as { ssid, password, security }, or null for none.'),
+  v.transform(({ ssid, password, security }) => ({ ssid, ...(password && { password }), security: security ?? (password ? 'WPA' : 'nopass') as WifiSecurity })),
+  v.forward(v.check((w) => passwordProblem(w.security, w.password ?? '') === undefined, (issue) => passwordProblem(issue.input.security, issue.input.password ?? '') ?? ''), ['password']),
+);
+export type Wifi = v.InferOutput<typeof WifiSchema>;
+
 export const FairInput = v.strictObject({
   name: required(120, 'Fair name', 'Enter the fair name.'),
   date: v.pipe(v.string(), v.isoDate('Enter the date as YYYY-MM-DD.')),
@@ -108,6 +148,17 @@ export const FairInput = v.strictObject({
     v.maxLength(12, 'Use at most 12 interview windows.'),
   ),
   slotMinutes: v.pipe(v.number('Slot length must be a number of minutes.'), v.integer('Slot length must be whole minutes.'), v.minValue(5, 'Slots are at least 5 minutes.'), v.maxValue(120, 'Slots are at most 120 minutes.')),
+  /** The venue Wi-Fi the posters tell students to join; absent or null: posters without it. */
+  wifi: v.optional(v.pipe(v.nullable(WifiSchema), v.transform((w) => w ?? undefined))),
+  /** Days after the fair that personal data is kept (absent: DEFAULT_RETENTION_DAYS); then it is purged by itself. */
+  retentionDays: v.optional(
+    v.pipe(
+      v.number('Keep personal data for a number of days, like 30.'),
+      v.integer('Keep personal data for whole days, like 30.'),
+      v.minValue(RETENTION_DAYS_MIN, 'Keep personal data at least 1 day after the fair, so the exports can be made.'),
+      v.maxValue(RETENTION_DAYS_MAX, `Keep personal data at most ${RETENTION_DAYS_MAX} days after the fair; export what must be kept longer.`),
+    ),
+  ),
 });
 export type FairSettings = v.InferOutput<typeof FairInput>;
 

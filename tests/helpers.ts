@@ -27,7 +27,7 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface StartOptions extends Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits'> {
+export interface StartOptions extends Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits' | 'retentionCheckMs'> {
   now?: () => Date;
   distDir?: string;
   dataDir?: string;
@@ -51,8 +51,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     distDir: options.distDir ?? path.resolve('dist'),
   };
   const logs: string[] = [];
-  const { execute, expiryCheckMs, rateLimits } = options;
-  const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), execute, expiryCheckMs, rateLimits });
+  const { execute, expiryCheckMs, rateLimits, retentionCheckMs } = options;
+  const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), execute, expiryCheckMs, rateLimits, retentionCheckMs });
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const port = (app.http.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

@@ -47,7 +47,7 @@ describe('fair settings', () => {
     const fair = { name: 'Spring Fair', date: '2026-04-02', timeZone: 'Europe/Berlin', windows: [{ start: '10:00', end: '12:00' }], slotMinutes: 15 };
     const res = await api(server.url, '/api/admin/fair', { method: 'PUT', token, json: fair });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ...fair, publicUrl: server.url });
+    expect(await res.json()).toMatchObject({ ...fair, publicUrl: server.url, retentionDays: 30, retentionDate: '2026-05-02' });
     expect(server.store.state.fair).toEqual(fair);
   });
 

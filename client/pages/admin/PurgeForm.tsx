@@ -7,6 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { SubmitButton } from '../../components/SubmitButton.tsx';
 import { createFormState, formValues } from '../../lib/form.ts';
 import { fetchReply, jsonBody } from '../../lib/http.ts';
+import { RetentionCountdown } from './RetentionCountdown.tsx';
 
 const PURGED = 'All personal data is purged: students, introductions, requests and the reps, whose tablets are signed out. Booths and counts remain.';
 
@@ -40,6 +41,7 @@ export function PurgeForm(props: { token: string; onPurged: () => void; onUnauth
         After the fair, once every export is downloaded: removes every student, introduction and interview request, and the
         reps (their tablets are signed out), from the server and its files. Booths and the day's counts stay. This cannot be undone.
       </p>
+      <RetentionCountdown token={props.token} />
       <form onSubmit={submit} novalidate>
         <Field {...state.field('confirm')} label={`Type ${PURGE_CONFIRMATION} to confirm`} />
         <p role="alert" class="form__message">{state.message()}</p>

@@ -2,7 +2,8 @@
 import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../../shared/api.ts';
 import type { FairInfo } from '../../../shared/protocol.ts';
 import { BoothInput, FairInput } from '../../../shared/schema.ts';
-import { configureFair, resetPairingCode } from '../../domain/booths.ts';
+import { resetPairingCode } from '../../domain/booths.ts';
+import { configureFairAt, fairCalendar } from '../../domain/retention.ts';
 import { newPairingCode } from '../../ids.ts';
 import { readInput } from '../plumbing/body.ts';
 import { addBooth, boothAdminById, boothListJson } from './boothAdmin.ts';
@@ -11,12 +12,16 @@ import { revokeRoutes } from './revoke.ts';
 import { jsonListPieces, sendJson, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
-const fairInfo = ({ deps }: Context): FairInfo => ({ ...deps.store.state.fair, publicUrl: deps.config.publicUrl });
+const fairInfo = ({ deps }: Context): FairInfo => {
+  const { fair } = deps.store.state;
+  const now = deps.now();
+  return { ...fair, ...fairCalendar(fair, now), publicUrl: deps.config.publicUrl, now: now.toISOString() };
+};
 
 async function putFair(ctx: Context): Promise<void> {
-  const { store, run } = ctx.deps;
+  const { store, run, now } = ctx.deps;
   const fair = await readInput(ctx.req, FairInput);
-  sendReply(ctx.res, await run({ decide: () => configureFair(store.state, fair), respond: () => fairInfo(ctx) }));
+  sendReply(ctx.res, await run({ decide: () => configureFairAt(store.state, fair, now()), respond: () => fairInfo(ctx) }));
 }
 
 async function postBooth(ctx: Context): Promise<void> {

@@ -1,18 +1,20 @@
 // Public downloads: a booth's QR code, a rep's contact card, an accepted interview's calendar file.
 import QRCode from 'qrcode';
-import { BOOTH_QR_SVG, INTERVIEW_ICS, REFERRAL_VCARD, REP_VCARD } from '../../../shared/paths.ts';
+import { BOOTH_QR_SVG, INTERVIEW_ICS, REFERRAL_VCARD, REP_VCARD, WIFI_QR_SVG } from '../../../shared/paths.ts';
 import { boothBySlug, NO_BOOTH } from '../../domain/booths.ts';
 import type { InterviewRequest } from '../../domain/types.ts';
 import { referralById } from '../../domain/referrals.ts';
 import { signedInReps } from '../../domain/views.ts';
 import { boothUrl } from './boothAdmin.ts';
 import { interviewCalendar } from '../formats/calendar.ts';
+import { wifiJoinText } from '../formats/wifi.ts';
 import { httpError, safeFileName, sendDownload } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 import { referralVCard, repVCard } from '../formats/vcard.ts';
 
 const NO_REP = 'That representative is not at this booth any more. Reload the booth page.';
 const NO_REFERRAL = 'There is no contact card at that address. Open your fair page again: the referral lists its contact.';
+const NO_WIFI = 'This fair has no Wi-Fi set yet. The organiser adds the venue Wi-Fi in the fair settings; then the posters carry its code.';
 const NO_INTERVIEW = 'There is no accepted interview at that address. Check the interview on your phone: it may have been cancelled.';
 
 function booth({ deps, params }: Context) {
@@ -26,6 +28,14 @@ async function qrCode(ctx: Context): Promise<void> {
   // Q recovers from 25% damage: a poster with a crease or a sticker on it still scans.
   const svg = await QRCode.toString(boothUrl(ctx.deps.config.publicUrl, slug), { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 });
   sendDownload(ctx.res, 'image/svg+xml', `${slug}-qr.svg`, svg, 'inline');
+}
+
+async function wifiQrCode(ctx: Context): Promise<void> {
+  const { slug } = booth(ctx);
+  const { wifi } = ctx.deps.store.state.fair;
+  if (!wifi) throw httpError(404, 'NOT_FOUND', NO_WIFI);
+  const svg = await QRCode.toString(wifiJoinText(wifi), { type: 'svg', errorCorrectionLevel: 'Q', margin: 4 });
+  sendDownload(ctx.res, 'image/svg+xml', `${slug}-wifi-qr.svg`, svg, 'inline');
 }
 
 function vCard(ctx: Context): void {
@@ -62,6 +72,7 @@ function referralCard({ res, deps, params }: Context): void {
 
 export const downloadRoutes: Route[] = [
   route('GET', BOOTH_QR_SVG, qrCode),
+  route('GET', WIFI_QR_SVG, wifiQrCode),
   route('GET', REP_VCARD, vCard),
   route('GET', INTERVIEW_ICS, calendarFile),
   route('GET', REFERRAL_VCARD, referralCard),
