@@ -72,17 +72,3 @@ console.log(`  the chart's quarters alone: median ${ms(median(quartersOnly))}, p
 console.log(`  each call after:          median ${ms(median(steady))}, p99 ${ms(percentile(steady, 99))}, max ${ms(Math.max(...steady))}`);
 console.log(`  each call after a scan:   median ${ms(median(afterScan))}, p99 ${ms(percentile(afterScan, 99))}, max ${ms(Math.max(...afterScan))}`);
 console.log(`  one push: ${count(bytes)} bytes of JSON (before socket.io's framing)`);
-if (process.env.DASH_DEBUG) {
-  for (let r = 0; r < 5; r++) {
-    let t = performance.now();
-    timelineOf({ ...state });
-    const rebuild = performance.now() - t;
-    t = performance.now();
-    for (const id of state.booths.keys()) introductionCountOfBooth(state, id);
-    const counts = performance.now() - t;
-    t = performance.now();
-    let n = 0;
-    for (const request of state.requests.values()) if (request.status === 'pending') n++;
-    console.log('rebuild', rebuild.toFixed(1), 'booth counts', counts.toFixed(2), 'requests walk', (performance.now() - t).toFixed(2), n);
-  }
-}
