@@ -6,7 +6,8 @@ import { createEffect, createSignal, For, onCleanup, onMount, Show, untrack } fr
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { QuarterFigures } from '../../../shared/protocol.ts';
-import { clockOf, daySummary } from './daySummary.ts';
+import { clock } from '../../lib/time.ts';
+import { daySummary } from './daySummary.ts';
 
 export interface DayChartProps {
   quarters: QuarterFigures[];
@@ -83,7 +84,7 @@ export function DayChart(props: DayChartProps) {
               <For each={props.quarters}>
                 {(q) => (
                   <tr data-testid="quarter-row">
-                    <th scope="row">{clockOf(q.start, props.timeZone)}</th>
+                    <th scope="row">{clock(q.start, props.timeZone)}</th>
                     <td>{q.introductions}</td>
                     <td>{q.requests}</td>
                   </tr>

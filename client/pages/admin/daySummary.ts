@@ -1,15 +1,8 @@
 // The day's chart in words: what a screen reader says for it, and the line under its title.
 import type { QuarterFigures } from '../../../shared/protocol.ts';
+import { clock } from '../../lib/time.ts';
 
 const QUARTER_MS = 15 * 60_000;
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** "14:15" in the fair's time zone. */
-export function clockOf(iso: string, timeZone: string): string {
-  let format = formats.get(timeZone);
-  if (!format) formats.set(timeZone, (format = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })));
-  return format.format(new Date(iso));
-}
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -17,13 +10,13 @@ export function daySummary(quarters: readonly QuarterFigures[], timeZone: string
   const first = quarters[0];
   const last = quarters.at(-1);
   if (!first || !last) return 'No figures for the fair\'s day.';
-  const span = `${clockOf(first.start, timeZone)} to ${clockOf(new Date(Date.parse(last.start) + QUARTER_MS).toISOString(), timeZone)}`;
+  const span = `${clock(first.start, timeZone)} to ${clock(new Date(Date.parse(last.start) + QUARTER_MS).toISOString(), timeZone)}`;
   const introductions = quarters.reduce((n, q) => n + q.introductions, 0);
   const requests = quarters.reduce((n, q) => n + q.requests, 0);
   if (introductions + requests === 0) return `Nothing yet, ${span}.`;
   const busiest = quarters.reduce((best, q) => (q.introductions > best.introductions ? q : best), first);
   const peak = busiest.introductions > 0
-    ? ` Busiest quarter: ${clockOf(busiest.start, timeZone)}, ${plural(busiest.introductions, 'introduction', 'introductions')}.`
+    ? ` Busiest quarter: ${clock(busiest.start, timeZone)}, ${plural(busiest.introductions, 'introduction', 'introductions')}.`
     : '';
   return `${plural(introductions, 'introduction', 'introductions')} and ${plural(requests, 'request', 'requests')}, ${span}.${peak}`;
 }
