@@ -5,6 +5,7 @@ import type { AdminStats, QuarterFigures } from '../../shared/protocol.ts';
 import { introductionCountOfBooth } from './indexes.ts';
 import { dayAround, zonedTime } from './slots.ts';
 import { QUARTER_MS, quarterOf, quarterStart, timelineOf } from './timeline.ts';
+import type { FairSettings } from '../../shared/schema.ts';
 import type { FairState } from './types.ts';
 
 /** A booth's introductions of the day: those held now, and those a purge or an erasure removed. */
@@ -55,9 +56,7 @@ export function adminStats(state: FairState, tabletsOnline: ReadonlyMap<string, 
  * window's end and the last activity. At most one day: 100 quarters (a day that turns the clocks back).
  */
 export function dayQuarters(state: FairState): QuarterFigures[] {
-  const { date, timeZone, windows } = state.fair;
-  const day = dayAround(zonedTime(date, '12:00', timeZone), timeZone);
-  const [dayFirst, dayEnd] = [quarterOf(day.start), quarterOf(day.end)];
+  const { dayFirst, dayEnd, windowsFirst, windowsLast } = spanOf(state.fair);
   const held = timelineOf(state);
   const kept = state.purged?.quarters ?? {};
   const counted = (q: number) => ({
@@ -65,8 +64,7 @@ export function dayQuarters(state: FairState): QuarterFigures[] {
     requests: (held.requests.get(q) ?? 0) + (kept[quarterStart(q)]?.requests ?? 0),
   });
   // The span: the windows, widened to every quarter of the day that has something in it.
-  let first = Math.min(...windows.map((w) => quarterOf(zonedTime(date, w.start, timeZone).toISOString())));
-  let last = Math.max(...windows.map((w) => Math.ceil(zonedTime(date, w.end, timeZone).getTime() / QUARTER_MS) - 1));
+  let [first, last] = [windowsFirst, windowsLast];
   const active = (q: number) => held.introductions.has(q) || held.requests.has(q) || kept[quarterStart(q)] !== undefined;
   for (let q = dayFirst; q < first; q++) if (active(q)) { first = q; break; }
   for (let q = dayEnd - 1; q > last; q--) if (active(q)) { last = q; break; }
@@ -75,4 +73,23 @@ export function dayQuarters(state: FairState): QuarterFigures[] {
   const quarters: QuarterFigures[] = [];
   for (let q = first; q <= last; q++) quarters.push({ start: quarterStart(q), ...counted(q) });
   return quarters;
+}
+
+interface Span { dayFirst: number; dayEnd: number; windowsFirst: number; windowsLast: number }
+/** Per settings object (a change puts a new one in the state): each zoned time builds Intl formatters. */
+const spans = new WeakMap<FairSettings, Span>();
+
+/** The fair's day and its windows, in quarter numbers; the day's end and the windows' last quarter excluded and included. */
+function spanOf(fair: FairSettings): Span {
+  let span = spans.get(fair);
+  if (span) return span;
+  const { date, timeZone, windows } = fair;
+  const day = dayAround(zonedTime(date, '12:00', timeZone), timeZone);
+  const [dayFirst, dayEnd] = [quarterOf(day.start), quarterOf(day.end)];
+  const starts = windows.map((w) => quarterOf(zonedTime(date, w.start, timeZone).toISOString()));
+  const ends = windows.map((w) => Math.ceil(zonedTime(date, w.end, timeZone).getTime() / QUARTER_MS) - 1);
+  // No window at all: the whole day.
+  span = { dayFirst, dayEnd, windowsFirst: starts.length ? Math.min(...starts) : dayFirst, windowsLast: ends.length ? Math.max(...ends) : dayEnd - 1 };
+  spans.set(fair, span);
+  return span;
 }

@@ -5,7 +5,7 @@
 // whose records are counted out before they go. Quarters are counted in absolute time: every time
 // zone's offset is a whole number of quarters, so a quarter is the same in UTC and in the fair's zone.
 import { introductionId } from './introductions.ts';
-import type { FairEvent, FairState } from './types.ts';
+import type { FairEvent, FairState, InterviewRequest, Introduction } from './types.ts';
 
 export const QUARTER_MS = 15 * 60_000;
 
@@ -18,10 +18,14 @@ export interface Timeline {
 /**
  * The index and the collections it counts. `apply` is their only writer, so the same collections
  * mean an index still right; new ones (a purge, memory reloaded from disk) mean a new count.
+ * `left`: a count spread over several turns (countTimeline) that has not finished: the records as
+ * they were when it began, and how far it got. What `apply` adds meanwhile is counted by `keepTimeline`
+ * (it is not in `left`); what it removes is counted out there, counted in here or already: it evens out.
  */
 interface Counted {
   timeline: Timeline;
   of: [FairState['introductions'], FairState['requests']];
+  left?: { introductions: Introduction[]; requests: InterviewRequest[]; next: number };
 }
 
 const timelines = new WeakMap<FairState, Counted>();
@@ -29,13 +33,47 @@ const timelines = new WeakMap<FairState, Counted>();
 export const quarterOf = (iso: string): number => Math.floor(Date.parse(iso) / QUARTER_MS);
 export const quarterStart = (quarter: number): string => new Date(quarter * QUARTER_MS).toISOString();
 
-/** The held introductions and requests by quarter (what a wipe removed is in `state.purged`). */
+/** The held introductions and requests by quarter (what a wipe removed is in `state.purged`); counts what is left to count. */
 export function timelineOf(state: FairState): Timeline {
+  const counted = currentCount(state);
+  countSome(counted, Infinity);
+  return counted.timeline;
+}
+
+/**
+ * Counts up to `records` more toward the timeline; true once it is complete. A caller that must not
+ * hold the event loop (a fair of 300,000 introductions takes ~100 ms to count at once) calls it turn
+ * after turn before `timelineOf`.
+ */
+export function countTimeline(state: FairState, records: number): boolean {
+  return countSome(currentCount(state), records);
+}
+
+function currentCount(state: FairState): Counted {
   const counted = timelines.get(state);
-  if (counted && counted.of[0] === state.introductions && counted.of[1] === state.requests) return counted.timeline;
-  const timeline = buildTimeline(state);
-  timelines.set(state, { timeline, of: [state.introductions, state.requests] });
-  return timeline;
+  if (counted && counted.of[0] === state.introductions && counted.of[1] === state.requests) return counted;
+  const fresh: Counted = {
+    timeline: { introductions: new Map(), requests: new Map() },
+    of: [state.introductions, state.requests],
+    left: { introductions: [...state.introductions.values()], requests: [...state.requests.values()], next: 0 },
+  };
+  timelines.set(state, fresh);
+  return fresh;
+}
+
+function countSome({ timeline, left }: Counted, records: number): boolean {
+  if (!left) return true;
+  const total = left.introductions.length + left.requests.length;
+  const end = Math.min(total, left.next + records);
+  for (let i = left.next; i < end; i++) {
+    if (i < left.introductions.length) bump(timeline.introductions, left.introductions[i]!.sharedAt, 1);
+    else bump(timeline.requests, left.requests[i - left.introductions.length]!.createdAt, 1);
+  }
+  left.next = end;
+  if (end < total) return false;
+  left.introductions = [];
+  left.requests = [];
+  return true;
 }
 
 /** Called by `apply` before each event changes the state: what leaves is still there to be counted out. */
@@ -66,13 +104,6 @@ export function keepTimeline(state: FairState, event: FairEvent): void {
     default:
       return; // a purge replaces the collections
   }
-}
-
-function buildTimeline(state: FairState): Timeline {
-  const timeline: Timeline = { introductions: new Map(), requests: new Map() };
-  for (const intro of state.introductions.values()) bump(timeline.introductions, intro.sharedAt, 1);
-  for (const request of state.requests.values()) bump(timeline.requests, request.createdAt, 1);
-  return timeline;
 }
 
 function bump(counts: Map<number, number>, at: string, by: 1 | -1): void {

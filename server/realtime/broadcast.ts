@@ -6,12 +6,11 @@ import type { StudentView } from '../../shared/protocol.ts';
 import type { Epoch } from '../deps.ts';
 import { feedBoothOf, visitorOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
-import { adminStats } from '../domain/stats.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import type { Store } from '../store/store.ts';
 import { createQueuePush } from './queuePush.ts';
-import { tabletsOnline } from './tablets.ts';
+import { adminFigures } from './adminFigures.ts';
 
 /**
  * `built`: a student's view the caller has just built from the same state (the acting phone's
@@ -128,8 +127,10 @@ function throttledStats(admin: Namespace, reps: Namespace, store: Store): () => 
   return () => {
     if (timer || !admin.adapter.rooms.get(ORGANISERS)?.size) return;
     timer = setTimeout(() => {
-      timer = undefined;
-      admin.to(ORGANISERS).emit('stats:changed', adminStats(store.state, tabletsOnline(reps, store.state)));
+      // The next push is planned only once this one is out: a count spread over turns is not begun twice.
+      void adminFigures(store, reps)
+        .then((stats) => admin.to(ORGANISERS).emit('stats:changed', stats))
+        .finally(() => (timer = undefined));
     }, STATS_EVERY_MS);
     timer.unref();
   };

@@ -5,6 +5,7 @@ import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/pr
 import { acceptRequest, requestInterview } from '../../server/domain/requests.ts';
 import { adminStats } from '../../server/domain/stats.ts';
 import { shareDetails } from '../../server/domain/students.ts';
+import { countTimeline } from '../../server/domain/timeline.ts';
 import type { FairState } from '../../server/domain/types.ts';
 import { AT_1320, commit, makeFair, MORNING } from './fixtures.ts';
 
@@ -110,5 +111,26 @@ describe("the organiser's dashboard figures", () => {
     expect(kept.day.quarters.filter((q) => q.introductions > 1).length).toBeGreaterThan(1);
     // The same collections under a new state object: no index yet, so counted from every record.
     expect(adminStats({ ...state })).toEqual(kept);
+  });
+
+  it('counted a few records at a time, with scans, withdrawals and an erasure between, come out as counted at once', () => {
+    const { state, student } = makeFair();
+    const slugOf = (i: number) => (i % 3 ? 'acme' : 'globex');
+    for (let i = 0; i < 30; i++) {
+      const id = student(`s${i}`, `Student ${i}`);
+      commit(state, shareDetails(state, { studentId: id, slug: slugOf(i) }, at(`12:${String(i).padStart(2, '0')}`)));
+      if (i % 3 === 0) commit(state, requestInterview(state, { studentId: id, slug: slugOf(i), note: '', requestId: `r${i}` }, at(`12:${String(i + 20).padStart(2, '0')}`)));
+    }
+    // A count begins; between its slices the fair goes on: removed records already counted, not yet counted, and new ones.
+    expect(countTimeline(state, 5)).toBe(false);
+    commit(state, withdrawConsent(state, { studentId: 's1', slug: slugOf(1) }, at('12:50'))); // counted already
+    commit(state, withdrawConsent(state, { studentId: 's25', slug: slugOf(25) }, at('12:50'))); // not yet
+    commit(state, eraseStudent(state, { studentId: 's27' }, at('12:51'))); // its introduction and request, not yet
+    commit(state, shareDetails(state, { studentId: student('new', 'New One'), slug: 'acme' }, at('12:52')));
+    let slices = 1;
+    while (!countTimeline(state, 5)) slices++;
+    expect(slices).toBeGreaterThan(3);
+    const sliced = adminStats(state);
+    expect(adminStats({ ...state })).toEqual(sliced);
   });
 });
