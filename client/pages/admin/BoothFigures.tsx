@@ -23,7 +23,7 @@ export function BoothFigures(props: { booths: BoothRow[]; wall: boolean; limit?:
   const [sort, setSort] = createSignal<{ key: SortKey; order: SortOrder }>({ key: 'introductions', order: 'descending' });
   const [find, setFind] = createSignal('');
   const sorted = createMemo(() => {
-    const wanted = find().trim().toLowerCase();
+    const wanted = props.wall ? '' : find().trim().toLowerCase(); // the wall hides the search box, and its filter
     const shown = wanted ? rows.filter((b) => b.employer.toLowerCase().includes(wanted) || b.booth.toLowerCase() === wanted) : rows;
     return sortBooths(shown, sort().key, sort().order);
   });
