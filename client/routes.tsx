@@ -9,5 +9,6 @@ export const routes: RouteDefinition[] = [
   { path: '/rep', component: lazy(() => import('./pages/rep/RepPage.tsx')) },
   { path: '/admin', component: lazy(() => import('./pages/admin/AdminPage.tsx')) },
   { path: '/admin/posters', component: lazy(() => import('./pages/admin/PostersPage.tsx')) },
+  { path: '/admin/dashboard', component: lazy(() => import('./pages/admin/DashboardPage.tsx')) },
   { path: '*404', component: lazy(() => import('./pages/NotFound.tsx')) },
 ];

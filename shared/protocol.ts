@@ -283,7 +283,26 @@ export interface AdminStats {
   introductions: number;
   requests: number;
   accepted: number;
-  booths: { id: string; introductions: number; pending: number; accepted: number }[];
+  /** `pending`: requests waiting for an answer; `accepted`: interviews booked. */
+  booths: ({ id: string; introductions: number; pending: number; accepted: number } & BoothFigures)[];
+  /** Booked interviews a rep marked attended. */
+  attended: number;
+  /** The chart of the fair's day (stats.ts `dayQuarters`). */
+  day: { date: string; timeZone: string; quarters: QuarterFigures[] };
+}
+/** What the organiser's dashboard shows of a booth besides its counts. */
+export interface BoothFigures {
+  employer: string;
+  booth: string;
+  status: BoothStatus;
+  /** Paired tablets with the booth's page open now. */
+  tabletsOnline: number;
+}
+/** One quarter of an hour of the fair's day: its start (ISO), the introductions made and requests sent in it. */
+export interface QuarterFigures {
+  start: string;
+  introductions: number;
+  requests: number;
 }
 export interface AdminClientEvents {
   'stats:load': (ack: Ack<AdminStats>) => void;

@@ -9,6 +9,7 @@ import { keepIndexes } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
+import { keepTimeline } from './timeline.ts';
 import type { Change, FairEvent, FairState } from './types.ts';
 
 /** The parts of the state that hold entities by their id; the others (`fair`, `purged`) are single values. */
@@ -39,6 +40,7 @@ export function initialState(): FairState {
  * its booth's feed (feed.ts), if a booth's tablets see it.
  */
 export function apply(state: FairState, event: FairEvent): number | undefined {
+  keepTimeline(state, event); // before: a withdrawal's or an erasure's records are counted out while still there
   applyEvent(state, event);
   const seq = advanceFeed(state, event); // numbered here, so replaying the journal numbers every event the same
   keepIndexes(state, event);

@@ -112,6 +112,15 @@ export interface DayCounts {
   requests: number;
   accepted: number;
   booths: Record<string, { introductions: number; accepted: number }>;
+  /** Interviews a rep marked attended (absent in records written before it was counted). */
+  attended?: number;
+  /** Introductions and requests by the start of their quarter of an hour (ISO), for the day's chart (timeline.ts). */
+  quarters?: Record<string, QuarterCounts>;
+}
+
+export interface QuarterCounts {
+  introductions: number;
+  requests: number;
 }
 
 export interface PurgedCounts extends DayCounts {

@@ -6,11 +6,11 @@ import type { StudentView } from '../../shared/protocol.ts';
 import type { Epoch } from '../deps.ts';
 import { feedBoothOf, visitorOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
-import { adminStats } from '../domain/stats.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
 import type { Store } from '../store/store.ts';
 import { createQueuePush } from './queuePush.ts';
+import { adminFigures } from './adminFigures.ts';
 
 /**
  * `built`: a student's view the caller has just built from the same state (the acting phone's
@@ -28,7 +28,12 @@ export const ORGANISERS = 'organisers';
 export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () => Date, clockMs?: number): Publish {
   const students = io.of('/student');
   const reps = io.of('/rep');
-  const statsSoon = throttledStats(io.of('/admin'), store);
+  const statsSoon = throttledStats(io.of('/admin'), reps, store);
+  // A tablet coming on line or dropping changes the dashboard's "tablets on line".
+  reps.on('connection', (socket) => {
+    statsSoon();
+    socket.on('disconnect', statsSoon);
+  });
   const queue = createQueuePush(students, store, epoch, now, clockMs);
   io.httpServer?.on('close', queue.stop);
 
@@ -117,13 +122,15 @@ function studentOf(state: FairState, event: FairEvent): string | undefined {
 /** Counting is O(fair); at peak the dashboard gets at most one update a second. */
 export const STATS_EVERY_MS = 1000;
 
-function throttledStats(admin: Namespace, store: Store): () => void {
+function throttledStats(admin: Namespace, reps: Namespace, store: Store): () => void {
   let timer: NodeJS.Timeout | undefined;
   return () => {
     if (timer || !admin.adapter.rooms.get(ORGANISERS)?.size) return;
     timer = setTimeout(() => {
-      timer = undefined;
-      admin.to(ORGANISERS).emit('stats:changed', adminStats(store.state));
+      // The next push is planned only once this one is out: a count spread over turns is not begun twice.
+      void adminFigures(store, reps)
+        .then((stats) => admin.to(ORGANISERS).emit('stats:changed', stats))
+        .finally(() => (timer = undefined));
     }, STATS_EVERY_MS);
     timer.unref();
   };

@@ -35,9 +35,10 @@ const snapshot = () => ({ journal: journalHash(fair.server.dataDir), state: stat
 async function connectEveryone() {
   const { url } = fair.server;
   const { creds } = fair;
+  // The organiser connects last: a tablet coming on line is news on the dashboard ("tablets on line").
   const sockets = {
     student: await connectStudent(url, creds.student), repA: await connectRep(url, creds.repA), repB: await connectRep(url, creds.repB),
-    admin: await connectAdmin(url, creds.admin), kim: await connectStudent(url, KIM_KEY), bo: await connectRep(url, fair.bo),
+    kim: await connectStudent(url, KIM_KEY), bo: await connectRep(url, fair.bo), admin: await connectAdmin(url, creds.admin),
   } as Record<Actor | 'kim' | 'bo', Socket>;
   const heard: string[] = [];
   for (const [name, socket] of Object.entries(sockets)) socket.onAny((event: string) => heard.push(`${name} heard ${event}`));
