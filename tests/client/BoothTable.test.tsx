@@ -12,7 +12,11 @@ const booth = (i: number): BoothAdmin => ({
   createdAt: '2026-05-01T08:00:00.000Z', url: `http://fair.local/b/employer-${i}`, introductions: 0, tablets: [],
 });
 const BOOTHS = Array.from({ length: 60 }, (_, i) => booth(i + 1));
-const STATS: AdminStats = { students: 9, introductions: 9, requests: 4, accepted: 2, booths: [{ id: 'b60', introductions: 7, pending: 3, accepted: 2 }] };
+const STATS: AdminStats = {
+  students: 9, introductions: 9, requests: 4, accepted: 2, attended: 0,
+  booths: [{ id: 'b60', introductions: 7, pending: 3, accepted: 2, employer: 'Employer 60', booth: '60', status: 'open', tabletsOnline: 1 }],
+  day: { date: '2026-05-01', timeZone: 'UTC', quarters: [] },
+};
 
 const table = () =>
   render(() => <BoothTable booths={BOOTHS} stats={STATS} resetCode={vi.fn()} revokeTablet={vi.fn()} onChanged={vi.fn()} />);

@@ -31,6 +31,10 @@ export function LiveFigures(props: { stats: AdminStats | undefined }) {
               <dt>Accepted interviews</dt>
               <dd>{s().accepted}</dd>
             </div>
+            <div>
+              <dt>Attended</dt>
+              <dd>{s().attended}</dd>
+            </div>
           </dl>
         )}
       </Show>
