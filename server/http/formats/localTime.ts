@@ -4,6 +4,11 @@
 const MINUTE_MS = 60_000;
 /** Minutes remembered per export: a fair's day has fewer than 1,500. */
 const MAX_MINUTES = 100_000;
+/** Zones remembered: a fair has one, and its organiser may change it a few times. */
+const MAX_ZONES = 10;
+
+/** One clock per zone, kept: a package of every booth asks for one per file, hundreds of times. */
+const clocks = new Map<string, (iso: string) => string>();
 
 /**
  * A function from an ISO instant to the wall clock in `timeZone`, '' for ''. The zone's offset is
@@ -11,6 +16,15 @@ const MAX_MINUTES = 100_000;
  * whole minutes, and 100,000 rows of one day fall in a few hundred minutes.
  */
 export function localClock(timeZone: string): (iso: string) => string {
+  let clock = clocks.get(timeZone);
+  if (!clock) {
+    if (clocks.size >= MAX_ZONES) clocks.clear();
+    clocks.set(timeZone, (clock = makeClock(timeZone)));
+  }
+  return clock;
+}
+
+function makeClock(timeZone: string): (iso: string) => string {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
   });

@@ -79,6 +79,9 @@ const XML_SPECIAL = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const xmlText = (text: string): string => text.replace(XML_SPECIAL, (c) => XML_ESCAPES[c] ?? '');
 
+/** Text a reader could trim or fold: white space at either end, or a tab or line break anywhere. */
+const EDGE_SPACE = /^\s|\s$|[\t\r\n]/;
+
 const DAY_MS = 86_400_000;
 /** Days from Excel's day 0 (1899-12-30, after its 1900 leap-year bug) to the Unix epoch. */
 const EPOCH_SERIAL = 25_569;
@@ -92,20 +95,34 @@ const MAX_CELL_CHARS = 32_767;
  */
 const serial = (wallMs: number): string => String((wallMs + 0.5) / DAY_MS + EPOCH_SERIAL);
 
-function cell(ref: string, kind: Kind, value: string): string {
+/** Text that needs more than copying: an XML special or control character, or white space at an end. */
+const NEEDS_CARE = /[&<>\u0000-\u001F\uFFFE\uFFFF]|^\s|\s$/;
+
+/** Each column's cells start alike: `<c r="B` (the row number follows). */
+const CELL_STARTS = LETTERS.map((letters) => `<c r="${letters}`);
+
+function cell(column: number, row: string, value: string): string {
   if (value === '') return '';
+  const kind = KINDS[column]!;
   if (kind === 'utc' || kind === 'local') {
     const ms = Date.parse(kind === 'utc' ? value : `${value.replace(' ', 'T')}Z`);
-    if (!Number.isNaN(ms)) return `<c r="${ref}" s="${DATE_STYLE}"><v>${serial(ms)}</v></c>`;
+    if (!Number.isNaN(ms)) return `${CELL_STARTS[column]}${row}" s="${DATE_STYLE}"><v>${serial(ms)}</v></c>`;
   }
-  if (kind === 'year' && /^\d{1,4}$/.test(value)) return `<c r="${ref}"><v>${Number(value)}</v></c>`;
+  if (kind === 'year' && /^\d{1,4}$/.test(value)) return `${CELL_STARTS[column]}${row}"><v>${value}</v></c>`;
+  return `${CELL_STARTS[column]}${row}" t="inlineStr"><is>${NEEDS_CARE.test(value) || value.length > MAX_CELL_CHARS ? carefulText(value) : `<t>${value}</t>`}</is></c>`;
+}
+
+/** A text element for text with special characters or white space at its ends, cut to what Excel keeps. */
+function carefulText(value: string): string {
   const text = xmlText(value.length > MAX_CELL_CHARS ? value.slice(0, MAX_CELL_CHARS) : value);
-  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
+  // Without xml:space="preserve" a reader may trim spaces at the ends and fold line breaks.
+  return EDGE_SPACE.test(text) ? `<t xml:space="preserve">${text}</t>` : `<t>${text}</t>`;
 }
 
 function rowXml(number: number, values: readonly string[]): string {
-  let xml = `<row r="${number}">`;
-  for (let i = 0; i < values.length; i++) xml += cell(`${LETTERS[i]}${number}`, KINDS[i]!, values[i]!);
+  const row = String(number);
+  let xml = `<row r="${row}">`;
+  for (let i = 0; i < values.length; i++) xml += cell(i, row, values[i]!);
   return `${xml}</row>`;
 }
 
