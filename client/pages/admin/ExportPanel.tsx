@@ -41,6 +41,15 @@ export function ExportPanel(props: ExportPanelProps) {
     }
   }
 
+  const packageLabel = () => {
+    const booth = chosen();
+    return booth ? `Download the package of ${booth.employer}` : "Download this employer's package";
+  };
+  const savePicked = () => {
+    const booth = chosen();
+    if (booth) void save(packageLabel(), pathTo(EXPORT_BOOTH_PACKAGE, { slug: booth.slug }), `${booth.slug}.zip`);
+  };
+
   const button = (label: string, path: string, name: string) => (
     <button type="button" class="button" disabled={busy() !== ''} aria-busy={busy() === label} onClick={() => save(label, path, name)}>
       {label}
@@ -87,10 +96,9 @@ export function ExportPanel(props: ExportPanelProps) {
           </p>
         </div>
         <div>
-          <Show when={chosen()} fallback={<button type="button" class="button" disabled>Download this employer's package</button>}>
-            {(booth) =>
-              button(`Download the package of ${booth().employer}`, pathTo(EXPORT_BOOTH_PACKAGE, { slug: booth().slug }), `${booth().slug}.zip`)}
-          </Show>
+          <button type="button" class="button" disabled={busy() !== '' || !chosen()} aria-busy={busy() === packageLabel()} onClick={savePicked}>
+            {packageLabel()}
+          </button>
         </div>
       </div>
       <p role="status" class="muted">{busy() ? `Preparing: ${busy()}…` : ''}</p>
