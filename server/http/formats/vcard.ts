@@ -14,8 +14,8 @@ const MAX_LINE_OCTETS = 75;
 
 /** Folds a content line at 75 octets (continuations start with a space), never inside a character. */
 function fold(line: string): string {
-  // Most lines are short: no character can take more than 3 octets of UTF-8 per UTF-16 unit.
-  if (line.length * 3 <= MAX_LINE_OCTETS) return line;
+  // Most lines are short: measured once, not a character at a time.
+  if (line.length <= MAX_LINE_OCTETS && Buffer.byteLength(line) <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
