@@ -13,8 +13,16 @@ export const ADMIN_PURGE = '/api/admin/purge';
 /** Files, not JSON (an error still answers JSON). */
 export const EXPORT_INTRODUCTIONS_CSV = '/api/admin/export/introductions.csv';
 export const EXPORT_FAIR_JSON = '/api/admin/export/fair.json';
+/** The introductions as a workbook: typed cells, times on the fair's clock. */
+export const EXPORT_INTRODUCTIONS_XLSX = '/api/admin/export/introductions.xlsx';
+/** One employer's package (a zip): its introductions as CSV and XLSX, contact cards, interviews. */
+export const EXPORT_BOOTH_PACKAGE = '/api/admin/export/booths/:slug.zip';
+/** Every employer's package in one zip, a folder each. */
+export const EXPORT_ALL_PACKAGES = '/api/admin/export/booths.zip';
 
 export const REP_PAIR = '/api/rep/pair';
+/** The tablet's own booth's package, with the tablet's session token as the Bearer. */
+export const REP_PACKAGE = '/api/rep/package.zip';
 
 /**
  * What one booth import takes, so the organiser's form can say it before a file is sent. The rows:

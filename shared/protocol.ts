@@ -15,7 +15,7 @@ import type {
  * before the server was updated sends an older one and is refused OUTDATED: bump it whenever an
  * event, a payload or a reply changes shape.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is.

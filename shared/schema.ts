@@ -162,6 +162,21 @@ export const FairInput = v.strictObject({
 });
 export type FairSettings = v.InferOutput<typeof FairInput>;
 
+/** What `GET /api/admin/fair` answers beside the settings: worked out by the server, never set. */
+const FAIR_ANSWER_ONLY = ['publicUrl', 'now', 'retentionDate', 'purgeAt', 'windowsOver', 'nextDate'];
+/**
+ * The settings as `PUT /api/admin/fair` takes them: a script may send back what GET answered with
+ * one field changed, so the answer's own fields are set aside rather than refused as unknown.
+ */
+export const FairPutInput = v.pipe(
+  v.unknown(),
+  v.transform((body) =>
+    body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? Object.fromEntries(Object.entries(body).filter(([key]) => !FAIR_ANSWER_ONLY.includes(key)))
+      : body),
+  FairInput,
+);
+
 const roles = v.optional(
   v.pipe(
     v.union([v.string(), v.array(v.string())], 'Roles are a comma-separated list.'),

@@ -1,11 +1,11 @@
-// CSV export over real HTTP: the server (the tests' startServer: createApp on the file store) runs in
-// this process, so the loop delay is the server's; the client is a child `node` with fetch, timing
-// the download from request to last byte.
+// Exports over real HTTP (the CSV, the workbook, every employer's package): the server (the tests'
+// startServer: createApp on the file store) runs in this process, so the loop delay is the
+// server's; the client is a child `node` with fetch, timing the download from request to last byte.
 import { spawn } from 'node:child_process';
 import { startServer } from '../../tests/helpers.ts';
 import { watchLoop } from './loopWatch.ts';
 
-const EXPORT_PATH = '/api/admin/export/introductions.csv';
+const CSV_PATH = '/api/admin/export/introductions.csv';
 
 /** Waits for a line on stdin, so spawning it is not part of what the server's loop is measured on. */
 const CLIENT = `
@@ -18,7 +18,10 @@ process.stdin.once('data', async () => {
   const body = Buffer.concat(chunks);
   let lines = 0;
   for (let i = body.indexOf(10); i !== -1; i = body.indexOf(10, i + 1)) lines++;
-  console.log(JSON.stringify({ status: res.status, ms, bytes: body.length, lines }));
+  // A zip (a workbook is one) ends with its directory's end record: entries at offset 10 (no comment).
+  const end = body.length - 22;
+  const zipEntries = end >= 0 && body.readUInt32LE(end) === 0x06054b50 ? body.readUInt16LE(end + 10) : undefined;
+  console.log(JSON.stringify({ status: res.status, ms, bytes: body.length, lines, zipEntries }));
   process.exit(0);
 });`;
 
@@ -27,11 +30,13 @@ interface Download {
   ms: number;
   bytes: number;
   lines: number;
+  /** For a zip, how many files its directory lists. */
+  zipEntries?: number;
 }
 
-export async function exportCsv({ dir, runs }: { dir: string; runs: number }) {
+export async function exportDownload({ dir, runs, path = CSV_PATH }: { dir: string; runs: number; path?: string }) {
   const server = await startServer({ dataDir: dir });
-  const url = `${server.url}${EXPORT_PATH}`;
+  const url = `${server.url}${path}`;
   const results: (Download & { loopMaxMs: number })[] = [];
   for (let i = 0; i < runs; i++) {
     const client = spawn(process.execPath, ['--input-type=module', '-e', CLIENT], {
@@ -50,5 +55,5 @@ export async function exportCsv({ dir, runs }: { dir: string; runs: number }) {
     loop.disable();
     results.push({ ...(JSON.parse(output) as Download), loopMaxMs: loop.max / 1e6 });
   }
-  return { introductions: server.store.state.introductions.size, runs: results };
+  return { introductions: server.store.state.introductions.size, booths: server.store.state.booths.size, runs: results };
 }

@@ -27,6 +27,11 @@ export const QUICK: StoreBenchSize = { introductions: 10_000, ackSeconds: 5, bar
 
 const START_GOAL_MS = 1000;
 const EXPORT_GOAL_MS = 1000;
+const XLSX_GOAL_MS = 3000;
+/** Files in each employer's package: introductions.csv and .xlsx, contacts.vcf, interviews.ics. */
+const FILES_PER_PACKAGE = 4;
+/** Files in the workbook's zip: content types, two relationship parts, workbook, styles, sheet. */
+const XLSX_PARTS = 6;
 const LOOP_BLOCK_GOAL_MS = 50;
 /**
  * Students whose actions (about 2.1 records each) make the journal tail of the start after a crash:
@@ -57,6 +62,8 @@ export async function benchStore(size: StoreBenchSize): Promise<Row[]> {
       await startUp(`start-up, ${count(n)} intros, closed`, fair, size.runs),
       await startUp(`start-up, ${count(n + tailStudents)} after a crash`, crashed, size.runs),
       ...(await csvExport(fair, size.runs)),
+      ...(await xlsxExport(fair, size.runs)),
+      ...(await packagesExport(fair, size.runs)),
       ...(await durableAck(fair, scratch, n, size)),
     ];
   } finally {
@@ -120,4 +127,46 @@ async function csvExport(dir: string, runs: number): Promise<Row[]> {
       goal: `≤ 50 ms (${ratio(worst / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worst <= LOOP_BLOCK_GOAL_MS),
     },
   ];
+}
+
+/** The export's time (judged against `goalMs` when there is one) and the server's longest loop delay. */
+function exportRows(label: string, runs: { ms: number; loopMaxMs: number }[], goalMs: number | undefined): Row[] {
+  const wall = median(runs.map((run) => run.ms));
+  const worst = Math.max(...runs.map((run) => run.loopMaxMs));
+  return [
+    goalMs === undefined
+      ? { benchmark: label, measured: ms(wall), baseline: '—', ratio: '—', goal: 'shown, no budget of its own', verdict: '—' }
+      : { benchmark: label, measured: ms(wall), baseline: '—', ratio: '—', goal: `≤ ${goalMs / 1000} s (${ratio(wall / goalMs)} of it)`, verdict: verdict(wall <= goalMs) },
+    {
+      benchmark: '  server event loop delay, max', measured: ms(worst), baseline: '—', ratio: '—',
+      goal: `≤ 50 ms (${ratio(worst / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worst <= LOOP_BLOCK_GOAL_MS),
+    },
+  ];
+}
+
+async function xlsxExport(dir: string, runs: number): Promise<Row[]> {
+  settleDisk();
+  const result = await runTask('export', { dir, runs, path: '/api/admin/export/introductions.xlsx' });
+  for (const run of result.runs) {
+    if (run.status !== 200 || run.zipEntries !== XLSX_PARTS) {
+      throw new Error(`The XLSX export answered ${run.status} with ${run.zipEntries} parts; expected 200 with ${XLSX_PARTS}.`);
+    }
+  }
+  console.log(`  XLSX export of ${count(result.introductions)} rows (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
+    `server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}`);
+  return exportRows(`XLSX export, ${count(result.introductions)} rows over HTTP`, result.runs, XLSX_GOAL_MS);
+}
+
+async function packagesExport(dir: string, runs: number): Promise<Row[]> {
+  settleDisk();
+  const result = await runTask('export', { dir, runs, path: '/api/admin/export/booths.zip' });
+  const expected = result.booths * FILES_PER_PACKAGE;
+  for (const run of result.runs) {
+    if (run.status !== 200 || run.zipEntries !== expected) {
+      throw new Error(`The packages export answered ${run.status} with ${run.zipEntries} files; expected 200 with ${expected}.`);
+    }
+  }
+  console.log(`  Every employer's package, ${count(result.booths)} booths, ${count(result.introductions)} introductions (${mb(result.runs[0]!.bytes)}): ` +
+    `download ${result.runs.map((run) => ms(run.ms)).join(', ')}; server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}`);
+  return exportRows(`Packages, ${count(result.booths)} booths, ${count(result.introductions)} intros`, result.runs, undefined);
 }

@@ -5,7 +5,7 @@
 import { writeSync } from 'node:fs';
 import { ackStore } from './ack.ts';
 import { ackBare } from './bare.ts';
-import { exportCsv } from './export.ts';
+import { exportDownload } from './export.ts';
 import { buildFair, writeTail } from './fair.ts';
 import { importCsv } from './import.ts';
 import { RESULT_PREFIX } from './child.ts';
@@ -18,7 +18,7 @@ const tasks = {
   parse: parseFolder,
   ackBare,
   ackStore,
-  export: exportCsv,
+  export: exportDownload,
   import: importCsv,
 };
 export type Tasks = typeof tasks;

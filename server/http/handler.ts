@@ -8,6 +8,7 @@ import { downloadRoutes } from './routes/downloads.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { pairRoutes } from './routes/pair.ts';
 import { purgeRoutes } from './routes/purge.ts';
+import { repPackageRoutes } from './routes/repPackage.ts';
 import { HttpError, sendError, sendJson } from './plumbing/respond.ts';
 import { findRoute, route, type Route } from './plumbing/router.ts';
 import { setSecurityHeaders } from './plumbing/security.ts';
@@ -27,6 +28,7 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
     ...adminRoutes,
     ...exportRoutes,
     ...purgeRoutes,
+    ...repPackageRoutes,
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -51,6 +51,21 @@ describe('fair settings', () => {
     expect(server.store.state.fair).toEqual(fair);
   });
 
+  it('takes back what it answered with one field changed, and still refuses a field it does not know', async () => {
+    server = await startHttpServer();
+    const token = server.adminToken;
+    const read = (await (await api(server.url, '/api/admin/fair', { token })).json()) as FairInfo;
+    const res = await api(server.url, '/api/admin/fair', { method: 'PUT', token, json: { ...read, name: 'Autumn Fair' } });
+    expect(res.status).toBe(200);
+    expect(server.store.state.fair.name).toBe('Autumn Fair');
+    expect(server.store.state.fair).not.toHaveProperty('publicUrl');
+    expect(server.store.state.fair).not.toHaveProperty('now');
+
+    const typo = await api(server.url, '/api/admin/fair', { method: 'PUT', token, json: { ...read, name: 'Winter Fair', slotMinute: 30 } });
+    expect(typo.status).toBe(400);
+    expect(server.store.state.fair.name).toBe('Autumn Fair');
+  });
+
   it('refuses invalid settings with a message per field and changes nothing', async () => {
     server = await startHttpServer();
     const before = structuredClone(server.store.state.fair);

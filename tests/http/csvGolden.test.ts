@@ -150,6 +150,10 @@ describe('introductions.csv with OWASP CSV-injection payloads', () => {
       expect(cell.email).toBe(TRIGGER.test(email) ? `'${email}` : email);
       expect(cell.phone).toBe(i % 2 ? "'+49 30 1234567" : '(030) 1234567');
       expect(cell.request_status).toBe('accepted');
+      // The fair is on UTC: each _local twin is its UTC time on a wall clock.
+      for (const column of ['introduced_at', 'slot_start', 'slot_end', 'invited_at']) {
+        expect(cell[`${column}_local`], column).toBe(cell[column]!.slice(0, 19).replace('T', ' '));
+      }
     }
     expect(text).not.toContain('secret note of booth 1');
     // No cell of any row, header included, could start a formula.

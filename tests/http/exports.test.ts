@@ -15,12 +15,15 @@ afterEach(async () => server?.close());
 
 const at = (clock: string) => new Date(`2026-01-01T${clock}:00Z`);
 
+/** Each UTC time is followed by the same time on the fair's clock (UTC here, the fair's default zone). */
 const HEADER = [
-  'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
+  'introduced_at', 'introduced_at_local', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
   'graduation_year', 'link', 'interests', 'consent_fields', 'request_status', 'request_note',
-  'slot_start', 'slot_end', 'place', 'interviewer', 'walk_up', 'notes', 'rating', 'tags', 'interview_outcome',
-  'next_step', 'invited_at', 'referred_to', 'referred_by',
+  'slot_start', 'slot_start_local', 'slot_end', 'slot_end_local', 'place', 'interviewer', 'walk_up', 'notes', 'rating', 'tags',
+  'interview_outcome', 'next_step', 'invited_at', 'invited_at_local', 'referred_to', 'referred_by',
 ];
+/** '2026-01-01T13:00:00.000Z' on a UTC clock: '2026-01-01 13:00:00'. */
+const utcClock = (iso: string) => iso.slice(0, 19).replace('T', ' ');
 
 async function download(route: string): Promise<{ res: Response; bytes: Buffer }> {
   const res = await api(server.url, route, { token: server.adminToken });
@@ -61,11 +64,12 @@ describe('introductions.csv', () => {
     const records = rows.slice(1).map((r) => Object.fromEntries(HEADER.map((h, i) => [h, r[i]])));
     expect(records.map((r) => [r.student_name, r.employer])).toEqual([['Sam Student', 'ACME, Inc.'], ['Bo', 'Beta'], ['Sam Student', 'Beta']]);
     expect(records[0]).toEqual({
-      introduced_at: '2026-01-01T10:00:00.000Z', booth: '1', employer: 'ACME, Inc.', student_name: 'Sam Student',
+      introduced_at: '2026-01-01T10:00:00.000Z', introduced_at_local: '2026-01-01 10:00:00', booth: '1', employer: 'ACME, Inc.', student_name: 'Sam Student',
       email: 'sam@example.com', phone: '', school: 'MIT', programme: '', graduation_year: '', link: '',
       interests: 'rockets,\nand "space"', consent_fields: 'name email school interests', request_status: 'accepted',
-      request_note: 'Internships?', slot_start: slot.start, slot_end: slot.end, place: 'Room "B"', interviewer: 'Ada Lovelace',
-      walk_up: 'no', notes: '', rating: '', tags: '', interview_outcome: '', next_step: '', invited_at: '', referred_to: '', referred_by: '',
+      request_note: 'Internships?', slot_start: slot.start, slot_start_local: utcClock(slot.start), slot_end: slot.end, slot_end_local: utcClock(slot.end),
+      place: 'Room "B"', interviewer: 'Ada Lovelace', walk_up: 'no', notes: '', rating: '', tags: '', interview_outcome: '', next_step: '',
+      invited_at: '', invited_at_local: '', referred_to: '', referred_by: '',
     });
     expect(records[1]).toMatchObject({ request_status: '', slot_start: '', interviewer: '', consent_fields: 'name email' });
     // A phone number starting with + is neutralised too (Excel hides the quote).
@@ -112,7 +116,7 @@ describe('introductions.csv', () => {
     });
     expect(atBeta).toMatchObject({
       employer: 'Beta', notes: 'Beta private: not a fit', rating: '1 (No)', tags: '', request_status: 'declined',
-      interview_outcome: '', invited_at: at('10:07').toISOString(), referred_to: '', referred_by: 'ACME',
+      interview_outcome: '', invited_at: at('10:07').toISOString(), invited_at_local: '2026-01-01 10:07:00', referred_to: '', referred_by: 'ACME',
     });
     expect(walkUp).toMatchObject({ employer: 'ACME', student_name: 'Wanda Walk', walk_up: 'yes' });
     // A booth's row never carries another booth's notes, or the referring booth's note.

@@ -122,6 +122,10 @@ const HTTP_ROWS: [method: string, path: string, body?: unknown][] = [
   ['POST', '/api/admin/booths/globex/reps/rep-gil/revoke'],
   ['GET', '/api/admin/export/introductions.csv'],
   ['GET', '/api/admin/export/fair.json'],
+  ['GET', '/api/admin/export/introductions.xlsx'],
+  ['GET', '/api/admin/export/booths/acme.zip'],
+  ['GET', '/api/admin/export/booths/globex.zip'],
+  ['GET', '/api/admin/export/booths.zip'],
   ['POST', '/api/admin/purge', { confirm: PURGE_CONFIRMATION }],
 ];
 

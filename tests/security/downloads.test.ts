@@ -79,13 +79,13 @@ describe('line breaks in what people typed', () => {
   });
 });
 
-const SAFE_NAME = /^(attachment|inline); filename="[A-Za-z0-9_-]+\.(csv|json|vcf|ics|svg)"$/;
+const SAFE_NAME = /^(attachment|inline); filename="[A-Za-z0-9_-]+\.(csv|json|vcf|ics|svg|xlsx|zip)"$/;
 
 describe('every download', () => {
   it('has a server-chosen file name, no-store and nosniff, whatever the employer and rep are called', async () => {
     server = await startHttpServer({ now: () => now });
     const booth = await createBooth(server, { employer: '../../x"; filename=evil.exe', booth: '1', place: 'Hall A' });
-    const { rep } = await pair(server, booth.pairingCode, '..\\evil"; filename*=UTF-8\'\'evil.exe', 'Recruiter', 'ada@acme.example');
+    const { rep, token: tabletToken } = await pair(server, booth.pairingCode, '..\\evil"; filename*=UTF-8\'\'evil.exe', 'Recruiter', 'ada@acme.example');
     const studentId = await introduce(server.store, booth.slug, profile(), now);
     const requestId = await requestAt(server.store, studentId, booth.slug, '', now);
     await accept(server.store, rep.id, requestId, allSlots(server.store.state.fair)[0]!.start, now);
@@ -96,9 +96,14 @@ describe('every download', () => {
       [`/api/interviews/${requestId}.ics`, 'attachment; filename="interview-x-filename-evil-exe.ics"'],
       ['/api/admin/export/introductions.csv', 'attachment; filename="introductions-2026-01-01.csv"', true],
       ['/api/admin/export/fair.json', 'attachment; filename="fair-2026-01-01.json"', true],
+      ['/api/admin/export/introductions.xlsx', 'attachment; filename="introductions-2026-01-01.xlsx"', true],
+      [`/api/admin/export/booths/${booth.slug}.zip`, `attachment; filename="${booth.slug}-2026-01-01.zip"`, true],
+      ['/api/admin/export/booths.zip', 'attachment; filename="booths-2026-01-01.zip"', true],
+      ['/api/rep/package.zip', `attachment; filename="${booth.slug}-2026-01-01.zip"`],
     ];
     for (const [route, disposition, admin] of downloads) {
-      const res = await api(server.url, route, admin ? { token: server.adminToken } : {});
+      const token = admin ? server.adminToken : route === '/api/rep/package.zip' ? tabletToken : undefined;
+      const res = await api(server.url, route, token ? { token } : {});
       expect(res.status, route).toBe(200);
       expect(res.headers.get('content-disposition'), route).toBe(disposition);
       expect(disposition).toMatch(SAFE_NAME);

@@ -1,7 +1,6 @@
 // /admin — the organiser's tasks, one view each: set up the fair, the booths (add, import, pairing
 // codes, tablets), the day live, the exports, and the purge after the fair.
 import { createSignal, onMount, Show } from 'solid-js';
-import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
 import type { BoothAdmin, FairInfo, Reply } from '../../../shared/protocol.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { AdminGate } from './AdminGate.tsx';
@@ -12,6 +11,7 @@ import { BoothForm } from './BoothForm.tsx';
 import { ImportForm } from './ImportForm.tsx';
 import { BoothTable } from './BoothTable.tsx';
 import { PurgeForm } from './PurgeForm.tsx';
+import { ExportPanel } from './ExportPanel.tsx';
 import { LiveFigures } from './LiveFigures.tsx';
 import { createTask, TaskNav, TaskPanel } from './tasks.tsx';
 import './admin.css';
@@ -116,15 +116,7 @@ function Dashboard(props: { token: string; onUnauthorized: () => void }) {
       </TaskPanel>
 
       <TaskPanel id="export" current={task()}>
-        <p>The day's introductions for a spreadsheet, or the whole fair as data.</p>
-        <div class="admin-links">
-          <button type="button" class="button" onClick={() => download(EXPORT_INTRODUCTIONS_CSV, 'introductions.csv')}>
-            Download introductions (CSV)
-          </button>
-          <button type="button" class="button" onClick={() => download(EXPORT_FAIR_JSON, 'fair.json')}>
-            Download fair (JSON)
-          </button>
-        </div>
+        <ExportPanel download={(path, name) => download(path as Download, name)} booths={booths()} />
       </TaskPanel>
 
       <TaskPanel id="after" current={task()}>

@@ -1,11 +1,12 @@
 // The organiser's REST calls, each with the bearer token, each answering a Reply typed by shared/api.ts.
 import {
   ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE, ADMIN_REVOKE_TABLET, EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV,
-  type Answers, type JsonPath,
+  type Answers, type JsonPath, type EXPORT_ALL_PACKAGES, type EXPORT_INTRODUCTIONS_XLSX,
 } from '../../../shared/api.ts';
 import { pathTo, type PathValues } from '../../../shared/paths.ts';
 import type { FairSettings, Reply } from '../../../shared/protocol.ts';
-import { fetchReply, jsonBody, replyFrom } from '../../lib/http.ts';
+import { downloadWithToken } from '../../lib/download.ts';
+import { fetchReply, jsonBody } from '../../lib/http.ts';
 
 export function createAdminApi(token: string) {
   const auth = { Authorization: `Bearer ${token}` };
@@ -23,23 +24,16 @@ export function createAdminApi(token: string) {
     revokeTablet: (boothId: string, repId: string) => call('POST', ADMIN_REVOKE_TABLET, { boothId, repId }),
     importCsv: (csv: string) => call('POST', ADMIN_BOOTH_IMPORT, {}, { body: csv, headers: { ...auth, 'Content-Type': 'text/csv' } }),
     /** Downloads need the bearer header, so a plain link cannot do it: fetch, then save the blob. */
-    download: async (path: Download, fallbackName: string): Promise<Reply<null>> => {
-      const res = await fetch(path, { headers: auth }).catch(() => undefined);
-      if (!res) return { ok: false, error: { code: 'INTERNAL', message: 'Could not reach the server. Check the network and try again.' } };
-      if (!res.ok) return replyFrom<null>(res);
-      const name = /filename="?([^";]+)"?/i.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
-      const url = URL.createObjectURL(await res.blob());
-      const link = Object.assign(document.createElement('a'), { href: url, download: name });
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return { ok: true, data: null };
-    },
+    download: (path: Download, fallbackName: string): Promise<Reply<null>> => downloadWithToken(path, token, fallbackName),
   };
 }
 
-/** The organiser's file exports. */
-export type Download = typeof EXPORT_INTRODUCTIONS_CSV | typeof EXPORT_FAIR_JSON;
+/** The organiser's file exports: the fair's files, and each employer's package (EXPORT_BOOTH_PACKAGE filled in). */
+export type Download =
+  | typeof EXPORT_INTRODUCTIONS_CSV
+  | typeof EXPORT_INTRODUCTIONS_XLSX
+  | typeof EXPORT_FAIR_JSON
+  | typeof EXPORT_ALL_PACKAGES
+  | `/api/admin/export/booths/${string}.zip`;
 
 export type AdminApi = ReturnType<typeof createAdminApi>;

@@ -10,6 +10,7 @@ import { StatusSwitch } from './StatusSwitch.tsx';
 import { TagListEditor } from './TagListEditor.tsx';
 import { VisitorCard } from './VisitorCard.tsx';
 import { SignOut } from './SignOut.tsx';
+import { LeadsDownload } from './LeadsDownload.tsx';
 
 /** How often "has this interview begun?" is asked again, for the attended / no-show buttons. */
 const CLOCK_TICK_MS = 30_000;
@@ -73,6 +74,7 @@ export function RepView(props: { session: RepSession; onKiosk: () => void; onWal
           <button type="button" class="button" aria-expanded={editingTags()} onClick={() => setEditingTags((v) => !v)}>
             Edit the booth's tags…
           </button>
+          <LeadsDownload />
           <SignOut signOut={session.signOut} onSignedOut={props.onSignedOut} />
         </div>
       </header>

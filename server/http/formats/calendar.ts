@@ -1,6 +1,9 @@
 // An accepted interview as an iCalendar file, for the student's (or the rep's) calendar app.
 import ical from 'ical-generator';
+import { requestsOfBooth } from '../../domain/indexes.ts';
+import { introductionId } from '../../domain/introductions.ts';
 import type { FairState, InterviewRequest } from '../../domain/types.ts';
+import { studentCard } from '../../domain/views.ts';
 
 function interviewSummary(employer: string): string {
   return `Informational interview — ${employer}`;
@@ -39,5 +42,40 @@ export function interviewCalendar(state: FairState, request: InterviewRequest & 
     organizer: rep ? { name: paramText(rep.name), email: rep.email } : null,
   });
   // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves it off.
+  return `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;
+}
+
+/** An interview that was booked: accepted, with a slot (attended and no-show ones included). */
+export const isBooked = (r: InterviewRequest | undefined): r is InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> } =>
+  r?.status === 'accepted' && r.slot !== undefined;
+
+/**
+ * Every interview the booth booked, for the booth's package: the visitor as they shared themselves
+ * with this booth (name and email, and a phone only if shared), the interviewer and the place.
+ */
+export function boothCalendar(state: FairState, boothId: string, now: Date): string {
+  const booth = state.booths.get(boothId);
+  const calendar = ical({ name: oneLine(`${booth?.employer ?? 'Booth'} — ${state.fair.name}`), prodId: { company: 'Boothlink', product: 'Boothlink', language: 'EN' } });
+  const booked = requestsOfBooth(state, boothId).filter(isBooked).sort((a, b) => a.slot.start.localeCompare(b.slot.start));
+  for (const request of booked) {
+    // A request comes only after an introduction; withdrawn, the student is gone from the booth's files.
+    const intro = state.introductions.get(introductionId(boothId, request.studentId));
+    if (!intro) continue;
+    const student = studentCard(state, request.studentId, intro.fields);
+    const rep = request.repId ? state.reps.get(request.repId) : undefined;
+    calendar.createEvent({
+      id: request.id,
+      start: new Date(request.slot.start),
+      end: new Date(request.slot.end),
+      stamp: now,
+      summary: `Informational interview — ${student.name}`,
+      location: request.place ?? null,
+      description: [
+        `${student.name} <${student.email}>${student.phone ? `, ${student.phone}` : ''}`,
+        ...(rep ? [`Interviewer: ${rep.name}`] : []),
+        ...(request.note ? [`Topic: ${request.note}`] : []),
+      ].join('\n'),
+    });
+  }
   return `${calendar.toString().replace(/(\r\n)?$/, '')}\r\n`;
 }

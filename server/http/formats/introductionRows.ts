@@ -4,16 +4,25 @@
 // booth carries nothing of another booth's dealings with the student, but for "referred by".
 import { RATING_LABELS } from '../../../shared/boothSchema.ts';
 import { introductionId } from '../../domain/introductions.ts';
+import { introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
 import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
 import { nextTurn } from '../../turns.ts';
+import { localClock } from './localTime.ts';
 
 export const INTRODUCTION_COLUMNS = [
-  'introduced_at', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
+  'introduced_at', 'introduced_at_local', 'booth', 'employer', 'student_name', 'email', 'phone', 'school', 'programme',
   'graduation_year', 'link', 'interests', 'consent_fields', 'request_status', 'request_note',
-  'slot_start', 'slot_end', 'place', 'interviewer', 'walk_up', 'notes', 'rating', 'tags', 'interview_outcome',
-  'next_step', 'invited_at', 'referred_to', 'referred_by',
+  'slot_start', 'slot_start_local', 'slot_end', 'slot_end_local', 'place', 'interviewer', 'walk_up', 'notes', 'rating', 'tags',
+  'interview_outcome', 'next_step', 'invited_at', 'invited_at_local', 'referred_to', 'referred_by',
 ] as const;
+
+export type IntroductionColumn = (typeof INTRODUCTION_COLUMNS)[number];
+
+/** Instants in UTC (ISO 8601, ending in Z); each is followed by its `_local` twin. */
+export const UTC_COLUMNS: ReadonlySet<IntroductionColumn> = new Set(['introduced_at', 'slot_start', 'slot_end', 'invited_at']);
+/** The same instants on the fair's wall clock, "2026-05-14 13:20:00" (time zone of the fair settings). */
+export const LOCAL_COLUMNS: ReadonlySet<IntroductionColumn> = new Set(['introduced_at_local', 'slot_start_local', 'slot_end_local', 'invited_at_local']);
 
 /** One row, in the order of INTRODUCTION_COLUMNS. */
 export type IntroductionRow = string[];
@@ -28,14 +37,15 @@ const ROWS_PER_TURN = 1000;
 const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
 
 /** The introductions, oldest first: copying a Map's values takes a few milliseconds at 100,000. */
-function introductionsInOrder(state: FairState): Introduction[] {
+function introductionsInOrder(state: FairState, boothId?: string): Introduction[] {
   // Mostly in time order already (the journal appends them so): a near-linear sort.
-  return [...state.introductions.values()].sort(bySharedAt);
+  const intros = boothId === undefined ? [...state.introductions.values()] : introductionsOfBooth(state, boothId);
+  return intros.sort(bySharedAt);
 }
 
-function latestRequests(state: FairState): Map<string, InterviewRequest> {
+function latestRequests(state: FairState, boothId?: string): Map<string, InterviewRequest> {
   const latest = new Map<string, InterviewRequest>();
-  for (const request of state.requests.values()) {
+  for (const request of boothId === undefined ? state.requests.values() : requestsOfBooth(state, boothId)) {
     const key = introductionId(request.boothId, request.studentId);
     const seen = latest.get(key);
     if (!seen || request.createdAt >= seen.createdAt) latest.set(key, request);
@@ -49,25 +59,29 @@ function latestRequests(state: FairState): Map<string, InterviewRequest> {
  * each row reads the state as it is then. By id: `apply` replaces an entity rather than changing
  * it, so an object held from the start would miss what changed since (a request accepted meanwhile).
  */
-export async function* introductionBatches(state: FairState): AsyncGenerator<IntroductionRow[]> {
-  const intros = introductionsInOrder(state);
+export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
+  const intros = introductionsInOrder(state, only.boothId);
   await nextTurn();
-  const requests = latestRequests(state);
+  const requests = latestRequests(state, only.boothId);
+  const local = localClock(state.fair.timeZone);
   for (let start = 0; start < intros.length; start += ROWS_PER_TURN) {
     await nextTurn();
     yield intros.slice(start, start + ROWS_PER_TURN).map((intro) => {
       const request = requests.get(intro.id);
-      return row(state, state.introductions.get(intro.id) ?? intro, request && (state.requests.get(request.id) ?? request));
+      return row(state, state.introductions.get(intro.id) ?? intro, request && (state.requests.get(request.id) ?? request), local);
     });
   }
 }
 
-function row(state: FairState, intro: Introduction, request: InterviewRequest | undefined): IntroductionRow {
+/** A UTC instant and the same instant on the fair's wall clock, side by side. */
+const both = (iso: string | undefined, local: (iso: string) => string): [string, string] => [iso ?? '', local(iso ?? '')];
+
+function row(state: FairState, intro: Introduction, request: InterviewRequest | undefined, local: (iso: string) => string): IntroductionRow {
   const booth = state.booths.get(intro.boothId);
   const card = studentCard(state, intro.studentId, intro.fields);
   const interviewer = request?.repId ? state.reps.get(request.repId) : undefined;
   return [
-    intro.sharedAt,
+    ...both(intro.sharedAt, local),
     booth?.booth ?? '',
     booth?.employer ?? '',
     card.name,
@@ -81,8 +95,8 @@ function row(state: FairState, intro: Introduction, request: InterviewRequest | 
     intro.fields.join(' '),
     request?.status ?? '',
     request?.note ?? '',
-    request?.slot?.start ?? '',
-    request?.slot?.end ?? '',
+    ...both(request?.slot?.start, local),
+    ...both(request?.slot?.end, local),
     request?.place ?? '',
     interviewer?.name ?? '',
     intro.walkUp ? 'yes' : 'no',
@@ -91,7 +105,7 @@ function row(state: FairState, intro: Introduction, request: InterviewRequest | 
     intro.assessment?.tags.join('; ') ?? '',
     request?.outcome === 'noShow' ? 'no-show' : (request?.outcome ?? ''),
     request?.nextStep ?? '',
-    request?.invitedAt ?? '',
+    ...both(request?.invitedAt, local),
     ...referrals(state, intro),
   ];
 }

@@ -1,4 +1,6 @@
-// A representative's contact card as vCard 3.0 (RFC 2426): the version every phone imports.
+// Contact cards as vCard 3.0 (RFC 2426), the version every phone imports: a representative's for
+// the student, and each visitor's for the booth's package (only what the visitor shared with it).
+import type { StudentCard } from '../../../shared/protocol.ts';
 import type { Booth, Rep } from '../../domain/types.ts';
 
 /** Text values escape \ ; , and line breaks; structured values (N, ORG) rely on it too. */
@@ -12,6 +14,8 @@ const MAX_LINE_OCTETS = 75;
 
 /** Folds a content line at 75 octets (continuations start with a space), never inside a character. */
 function fold(line: string): string {
+  // Most lines are short: measured once, not a character at a time.
+  if (line.length <= MAX_LINE_OCTETS && Buffer.byteLength(line) <= MAX_LINE_OCTETS) return line;
   const parts: string[] = [];
   let current = '';
   let octets = 0;
@@ -38,7 +42,7 @@ function nameParts(name: string): [family: string, given: string] {
 }
 
 /** One person's card: the lines every card has, then NOTE last. */
-function card(person: { name: string; title: string; email: string; org: string; url: string; note: string }): string {
+function card(person: { name: string; title: string; email: string; org: string; url: string; note: string; tel?: string }): string {
   const [family, given] = nameParts(person.name);
   const lines = [
     'BEGIN:VCARD',
@@ -48,6 +52,7 @@ function card(person: { name: string; title: string; email: string; org: string;
     `ORG:${escapeText(person.org)}`,
     ...(person.title ? [`TITLE:${escapeText(person.title)}`] : []),
     `EMAIL;TYPE=INTERNET:${oneLine(person.email)}`,
+    ...(person.tel ? [`TEL;TYPE=CELL:${oneLine(person.tel)}`] : []),
     ...(person.url ? [`URL:${oneLine(person.url)}`] : []),
     `NOTE:${escapeText(person.note)}`,
     'END:VCARD',
@@ -69,5 +74,19 @@ export function referralVCard(contact: { name: string; role: string; email: stri
   return card({
     name: contact.name, title: contact.role, email: contact.email, org: from.booth.employer, url: from.booth.website,
     note: `Referred by ${from.repName} of ${from.booth.employer} at ${fairName}.${why}`,
+  });
+}
+
+/**
+ * A visitor's card for the booth: name and email, and of phone, school, programme, year, link and
+ * interests only those the visitor shared with this booth (`studentCard` leaves out the rest).
+ */
+export function studentVCard(student: StudentCard, booth: Booth, fairName: string): string {
+  const where = booth.booth ? `, booth ${booth.booth}` : '';
+  const study = [student.programme, student.graduationYear && `class of ${student.graduationYear}`].filter(Boolean).join(', ');
+  const interests = student.interests ? ` Interests: ${student.interests}` : '';
+  return card({
+    name: student.name, title: study, email: student.email, org: student.school ?? '', url: student.link ?? '', tel: student.phone,
+    note: `Met ${booth.employer} at ${fairName}${where}.${interests}`,
   });
 }

@@ -1,7 +1,7 @@
 // The organiser's REST API: the fair's settings, booths, pairing codes.
 import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS, ADMIN_FAIR, ADMIN_RESET_CODE } from '../../../shared/api.ts';
 import type { FairInfo } from '../../../shared/protocol.ts';
-import { BoothInput, FairInput } from '../../../shared/schema.ts';
+import { BoothInput, FairPutInput } from '../../../shared/schema.ts';
 import { resetPairingCode } from '../../domain/booths.ts';
 import { configureFairAt, fairCalendar } from '../../domain/retention.ts';
 import { newPairingCode } from '../../ids.ts';
@@ -20,7 +20,7 @@ const fairInfo = ({ deps }: Context): FairInfo => {
 
 async function putFair(ctx: Context): Promise<void> {
   const { store, run, now } = ctx.deps;
-  const fair = await readInput(ctx.req, FairInput);
+  const fair = await readInput(ctx.req, FairPutInput);
   sendReply(ctx.res, await run({ decide: () => configureFairAt(store.state, fair, now()), respond: () => fairInfo(ctx) }));
 }
 

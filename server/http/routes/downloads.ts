@@ -2,11 +2,10 @@
 import QRCode from 'qrcode';
 import { BOOTH_QR_SVG, INTERVIEW_ICS, REFERRAL_VCARD, REP_VCARD, WIFI_QR_SVG } from '../../../shared/paths.ts';
 import { boothBySlug, NO_BOOTH } from '../../domain/booths.ts';
-import type { InterviewRequest } from '../../domain/types.ts';
 import { referralById } from '../../domain/referrals.ts';
 import { signedInReps } from '../../domain/views.ts';
 import { boothUrl } from './boothAdmin.ts';
-import { interviewCalendar } from '../formats/calendar.ts';
+import { interviewCalendar, isBooked } from '../formats/calendar.ts';
 import { wifiJoinText } from '../formats/wifi.ts';
 import { httpError, safeFileName, sendDownload } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
@@ -46,9 +45,6 @@ function vCard(ctx: Context): void {
   if (!rep) throw httpError(404, 'NOT_FOUND', NO_REP);
   sendDownload(ctx.res, 'text/vcard; charset=utf-8', `${safeFileName(rep.name, 'contact')}.vcf`, repVCard(rep, found, state.fair.name));
 }
-
-const isBooked = (r: InterviewRequest | undefined): r is InterviewRequest & { slot: NonNullable<InterviewRequest['slot']> } =>
-  r?.status === 'accepted' && r.slot !== undefined;
 
 function calendarFile({ res, deps, params }: Context): void {
   const state = deps.store.state;

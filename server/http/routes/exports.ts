@@ -1,12 +1,22 @@
-// The organiser's exports: every introduction as an Excel-safe CSV, the whole fair as JSON.
-import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../../shared/api.ts';
+// The organiser's exports: every introduction as an Excel-safe CSV and as a workbook, the whole fair
+// as JSON, and the employers' packages (one booth's, or all of them, a folder each).
+import type { ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import {
+  EXPORT_ALL_PACKAGES, EXPORT_BOOTH_PACKAGE, EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV, EXPORT_INTRODUCTIONS_XLSX,
+} from '../../../shared/api.ts';
+import { boothBySlug } from '../../domain/booths.ts';
+import { boothPackages } from '../formats/boothPackage.ts';
 import { csvText } from '../formats/csv.ts';
 import { fairJsonPieces } from '../formats/fairJson.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from '../formats/introductionRows.ts';
-import { downloadHeaders, endInTurns, writeWithBackpressure } from '../plumbing/respond.ts';
+import { introductionsXlsx, XLSX_TYPE } from '../formats/xlsx.ts';
+import { downloadHeaders, endInTurns, httpError, writeWithBackpressure } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const BOM = '\uFEFF';
+const NO_BOOTH = 'There is no booth at that address. Pick the booth again from the list on the organiser page.';
 
 async function exportIntroductions({ res, deps }: Context): Promise<void> {
   const state = deps.store.state;
@@ -15,6 +25,29 @@ async function exportIntroductions({ res, deps }: Context): Promise<void> {
   await writeWithBackpressure(res, BOM + csvText([[...INTRODUCTION_COLUMNS]]));
   for await (const rows of introductionBatches(state)) await writeWithBackpressure(res, csvText(rows));
   res.end();
+}
+
+/** A file made as a stream: piped with backpressure; a client that goes away stops the making. */
+async function sendStream(res: ServerResponse, type: string, filename: string, body: Readable): Promise<void> {
+  res.writeHead(200, downloadHeaders(type, filename));
+  await pipeline(body, res);
+}
+
+async function exportWorkbook({ res, deps }: Context): Promise<void> {
+  const state = deps.store.state;
+  await sendStream(res, XLSX_TYPE, `introductions-${state.fair.date}.xlsx`, introductionsXlsx(state, {}, deps.now()));
+}
+
+async function exportBoothPackage({ res, deps, params }: Context): Promise<void> {
+  const state = deps.store.state;
+  const booth = boothBySlug(state, params[0]!);
+  if (!booth) throw httpError(404, 'NOT_FOUND', NO_BOOTH);
+  await sendStream(res, 'application/zip', `${booth.slug}-${state.fair.date}.zip`, boothPackages(state, [booth], deps.now()));
+}
+
+async function exportAllPackages({ res, deps }: Context): Promise<void> {
+  const state = deps.store.state;
+  await sendStream(res, 'application/zip', `booths-${state.fair.date}.zip`, boothPackages(state, [...state.booths.values()], deps.now()));
 }
 
 /** Pieces of fair.json gathered into one write; the loop then takes a turn. */
@@ -28,5 +61,8 @@ async function exportFair({ res, deps }: Context): Promise<void> {
 
 export const exportRoutes: Route[] = [
   route('GET', EXPORT_INTRODUCTIONS_CSV, exportIntroductions),
+  route('GET', EXPORT_INTRODUCTIONS_XLSX, exportWorkbook),
   route('GET', EXPORT_FAIR_JSON, exportFair),
+  route('GET', EXPORT_BOOTH_PACKAGE, exportBoothPackage),
+  route('GET', EXPORT_ALL_PACKAGES, exportAllPackages),
 ];

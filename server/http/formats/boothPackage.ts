@@ -1,0 +1,61 @@
+// One employer's package, a zip: its introductions as CSV and as a workbook (with the booth's notes,
+// ratings and tags in their columns), every visitor's contact card in one .vcf (only what each
+// shared with this booth), and its booked interviews as one .ics. Each file is made only when the
+// zip reaches it and streamed in slices, so a zip of every booth never sits whole in memory and
+// the event loop is never held long (see server/turns.ts).
+import { Readable } from 'node:stream';
+import yazl from 'yazl';
+import { introductionsOfBooth } from '../../domain/indexes.ts';
+import type { Booth, FairState } from '../../domain/types.ts';
+import { studentCard } from '../../domain/views.ts';
+import { nextTurn } from '../../turns.ts';
+import { boothCalendar } from './calendar.ts';
+import { csvText } from './csv.ts';
+import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
+import { studentVCard } from './vcard.ts';
+import { introductionsXlsx } from './xlsx.ts';
+
+/** Excel reads a CSV as UTF-8 only after a byte order mark. */
+export const CSV_BOM = '\uFEFF';
+/** Contact cards made per turn of the event loop: ~1 µs each, so a few ms a turn. */
+const CARDS_PER_TURN = 1000;
+
+/** The introductions CSV, as the organiser's export writes it, of the whole fair or one booth. */
+export async function* introductionsCsv(state: FairState, only: { boothId?: string }): AsyncGenerator<Buffer> {
+  yield Buffer.from(CSV_BOM + csvText([[...INTRODUCTION_COLUMNS]]));
+  for await (const rows of introductionBatches(state, only)) yield Buffer.from(csvText(rows));
+}
+
+async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {
+  const intros = introductionsOfBooth(state, booth.id).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt));
+  for (let start = 0; start < intros.length; start += CARDS_PER_TURN) {
+    await nextTurn();
+    let text = '';
+    for (const intro of intros.slice(start, start + CARDS_PER_TURN)) {
+      // Read again: a visitor who withdrew meanwhile is left out.
+      const current = state.introductions.get(intro.id);
+      if (current) text += studentVCard(studentCard(state, current.studentId, current.fields), booth, state.fair.name);
+    }
+    yield Buffer.from(text);
+  }
+}
+
+const lazy = (make: () => Readable) => (done: (error: Error | null, stream: Readable) => void) => done(null, make());
+
+/** Adds the booth's files under `folder/`. */
+function addBoothFiles(zip: yazl.ZipFile, state: FairState, booth: Booth, folder: string, now: Date): void {
+  const options = { mtime: now };
+  zip.addReadStreamLazy(`${folder}/introductions.csv`, options, lazy(() => Readable.from(introductionsCsv(state, { boothId: booth.id }))));
+  // A workbook is a zip already: stored, not compressed again.
+  zip.addReadStreamLazy(`${folder}/introductions.xlsx`, { ...options, compress: false }, lazy(() => introductionsXlsx(state, { boothId: booth.id }, now)));
+  zip.addReadStreamLazy(`${folder}/contacts.vcf`, options, lazy(() => Readable.from(visitorCards(state, booth))));
+  zip.addReadStreamLazy(`${folder}/interviews.ics`, options, lazy(() => Readable.from([Buffer.from(boothCalendar(state, booth.id, now))])));
+}
+
+/** A zip of these booths' packages, a folder each, named by the booth's address (unique, file-safe). */
+export function boothPackages(state: FairState, booths: readonly Booth[], now: Date): Readable {
+  const zip = new yazl.ZipFile();
+  for (const booth of booths) addBoothFiles(zip, state, booth, booth.slug, now);
+  zip.end();
+  return zip.outputStream as Readable;
+}
