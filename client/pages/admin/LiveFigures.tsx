@@ -1,40 +1,32 @@
 // The day so far, in figures big enough to read at a glance, and the way to the live dashboard.
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { AdminStats } from '../../../shared/protocol.ts';
 
 export const DASHBOARD_PATH = '/admin/dashboard';
 
 export function LiveFigures(props: { stats: AdminStats | undefined }) {
   const waiting = (s: AdminStats) => s.booths.reduce((sum, booth) => sum + booth.pending, 0);
+  const figures = (s: AdminStats): [string, number][] => [
+    ['Students', s.students],
+    ['Introductions', s.introductions],
+    ['Interview requests', s.requests],
+    ['Waiting for an answer', waiting(s)],
+    ['Accepted interviews', s.accepted],
+    ['Attended', s.attended],
+  ];
   return (
     <>
       <Show when={props.stats} fallback={<p class="muted">Waiting for the server's figures…</p>}>
         {(s) => (
           <dl class="figures" data-testid="figures">
-            <div>
-              <dt>Students</dt>
-              <dd>{s().students}</dd>
-            </div>
-            <div>
-              <dt>Introductions</dt>
-              <dd>{s().introductions}</dd>
-            </div>
-            <div>
-              <dt>Interview requests</dt>
-              <dd>{s().requests}</dd>
-            </div>
-            <div>
-              <dt>Waiting for an answer</dt>
-              <dd>{waiting(s())}</dd>
-            </div>
-            <div>
-              <dt>Accepted interviews</dt>
-              <dd>{s().accepted}</dd>
-            </div>
-            <div>
-              <dt>Attended</dt>
-              <dd>{s().attended}</dd>
-            </div>
+            <For each={figures(s())}>
+              {([label, value]) => (
+                <div>
+                  <dt>{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              )}
+            </For>
           </dl>
         )}
       </Show>
