@@ -88,7 +88,7 @@ const post = (path: string): HttpCase => ({ label: `POST ${path.slice(0, 60)}`, 
 export const PATH_CASES: HttpCase[] = [
   ...ids.map((id) => post(`/api/admin/booths/${id}/reset-code`)),
   ...ids.flatMap((id) => [post(`/api/admin/booths/${id}/reps/rep-ada/revoke`), post(`/api/admin/booths/acme/reps/${id}/revoke`)]),
-  ...['nope', 'constructor', 'ACME', 'x'.repeat(61), '%2e%2e', '..', 'a%2Fb', ...PROTO_NAMES].map((slug) => get(`/api/booths/${slug}/qr.svg`)),
+  ...['nope', 'constructor', 'ACME', 'x'.repeat(61), '%2e%2e', '..', 'a%2Fb', ...PROTO_NAMES].flatMap((slug) => [get(`/api/booths/${slug}/qr.svg`), get(`/api/booths/${slug}/wifi-qr.svg`)]),
   ...ids.flatMap((id) => [get(`/api/booths/acme/reps/${id}.vcf`), get(`/api/booths/${id}/reps/rep-ada.vcf`)]),
   ...ids.map((id) => get(`/api/interviews/${id}.ics`)),
   ...['/api', '/api/', '/api/nope', '/api/admin/nope', '/api/admin/booths/acme', '/api/booths/acme'].map(get),

@@ -106,6 +106,7 @@ describe('every API answer', () => {
       ['no organiser token', request('/api/admin/booths'), 401],
       ['bad JSON', request('/api/admin/booths', { method: 'POST', headers: token, body: '{"employer":' }), 400],
       ['unknown booth QR', request('/api/booths/no-such-booth/qr.svg'), 404],
+      ['unknown booth Wi-Fi QR', request('/api/booths/no-such-booth/wifi-qr.svg'), 404],
       ['unknown interview', request('/api/interviews/AAAAAAAAAAAAAAAAAAAAAA.ics'), 404],
     ];
     for (const [what, pending, status] of answers) {
