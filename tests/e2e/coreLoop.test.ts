@@ -35,7 +35,7 @@ describe.skipIf(!hasBrowser)('the core loop on a phone and a tablet', () => {
     await admin.getByRole('button', { name: 'Save fair settings' }).click();
     await admin.getByText('Fair settings saved.').waitFor();
     await openTask(admin, 'Booths');
-    await admin.getByLabel('Employer').fill('ACME Rockets');
+    await admin.getByLabel('Employer', { exact: true }).fill('ACME Rockets');
     await admin.getByLabel('Booth number').fill('12');
     await admin.getByLabel('Roles').fill('Flight software, Test engineering');
     await admin.getByRole('button', { name: 'Add booth' }).click();

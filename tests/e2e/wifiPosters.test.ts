@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { api } from '../helpers.ts';
+import { openTask } from './adminTasks.ts';
 import { expectAccessible } from './axe.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { readPdf } from './pdfPages.ts';
@@ -57,6 +58,7 @@ describe.skipIf(!hasBrowser)('the venue Wi-Fi on the posters', () => {
     await page.getByText('Fair settings saved.').waitFor();
     expect(server.store.state.fair.wifi).toEqual({ ssid: SSID, password: PASSWORD, security: 'WPA' });
 
+    await openTask(page, 'Booths');
     await page.getByRole('link', { name: 'Print posters' }).click();
     await page.locator('.poster').nth(2).waitFor();
     await imagesLoaded(page);
