@@ -11,6 +11,7 @@ import type { Config } from '../../server/deps.ts';
 import { configureFair, pairRep } from '../../server/domain/booths.ts';
 import { newToken, sha256 } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
+import { FAIR_DATE } from '../fairDay.ts';
 import { median } from '../numbers.ts';
 import { boothDecision, eventsOf } from '../store/fair.ts';
 import { onCommand, say } from './child.ts';
@@ -26,7 +27,7 @@ const { booths, tabletsPerBooth } = JSON.parse(process.argv[2]!) as { booths: nu
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-'));
 const store = await openFileStore(dataDir);
 await store.commit({ events: eventsOf(configureFair(store.state, {
-  name: 'Load Fair', date: '2026-03-12', timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
+  name: 'Load Fair', date: FAIR_DATE, timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
 })) });
 const setup: BoothSetup[] = [];
 for (let i = 0; i < booths; i++) {

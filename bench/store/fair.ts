@@ -12,12 +12,12 @@ import { newId, newPairingCode, studentIdFor } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { Profile } from '../../shared/schema.ts';
+import { FAIR_DATE, FAIR_START_MS } from '../fairDay.ts';
 import { folderFiles, quietFolder } from './folder.ts';
 
 export const BOOTHS = 300;
 const REQUEST_EVERY = 10;
 const ACTIONS_IN_FLIGHT = 1000;
-const FAIR_START_MS = Date.parse('2026-03-12T08:00:00Z');
 const ACTION_SPACING_MS = 250; // 100,000 introductions over a seven-hour day
 
 export const quiet = (): void => {};
@@ -55,7 +55,7 @@ export function boothDecision(state: FairState, i: number): Decision {
 
 async function setUpBooths(store: Store): Promise<void> {
   await store.commit({ events: eventsOf(configureFair(store.state, {
-    name: 'Benchmark Fair', date: '2026-03-12', timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
+    name: 'Benchmark Fair', date: FAIR_DATE, timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
   })) });
   const commits: Promise<unknown>[] = [];
   for (let i = 0; i < BOOTHS; i++) commits.push(store.commit({ events: eventsOf(boothDecision(store.state, i)) }));
