@@ -4,7 +4,7 @@ import type { RepClientEvents, RepServerEvents, Reply } from '../../shared/proto
 import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } from '../../shared/schema.ts';
 import { BoothTagsInput, NoteInput, ReferInput, SignOutInput, UnlockInput, WalkUpInput } from '../../shared/boothSchema.ts';
 import type { Deps } from '../deps.ts';
-import { isSameSecret, newId, pinHashOf, sha256, walkUpIdFor } from '../ids.ts';
+import { isSameSecret, newId, pinHashOf, walkUpIdFor } from '../ids.ts';
 import { createFailureLimit } from '../limits/failures.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
@@ -17,18 +17,13 @@ import { isWalkUpRecorded, noteVisitor, recordWalkUp, setBoothTags, tagsOfBooth 
 import { referStudent } from '../domain/referrals.ts';
 import { repActionKey } from '../domain/actionKeys.ts';
 import { boothSeq, missedRemoval } from '../domain/feed.ts';
-import type { FairState, Rep } from '../domain/types.ts';
+import type { Rep } from '../domain/types.ts';
 import { boothList, boothPublic, repView, requestCard, visitorCardById } from '../domain/views.ts';
+import { repByToken } from '../tabletToken.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
 type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>, { repId: string }>;
-
-function repByToken(state: FairState, token: unknown): Rep | undefined {
-  if (typeof token !== 'string' || token.length > 100) return undefined;
-  const hash = sha256(token);
-  return [...state.reps.values()].find((r) => r.tokenHash === hash);
-}
 
 const SIGNED_OUT = 'This tablet is no longer paired. Pair it again with the booth code.';
 export const REVOKED = 'This tablet was signed out by the organiser. Pair it again with the booth code.';

@@ -4,6 +4,7 @@
 import { createEffect, createMemo, createSignal, For, Show } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { findBooths } from './boothSearch.ts';
 import { firstOrder, sortBooths, type BoothRow, type SortKey, type SortOrder } from './sortBooths.ts';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: true }[] = [
@@ -23,8 +24,7 @@ export function BoothFigures(props: { booths: BoothRow[]; wall: boolean; limit?:
   const [sort, setSort] = createSignal<{ key: SortKey; order: SortOrder }>({ key: 'introductions', order: 'descending' });
   const [find, setFind] = createSignal('');
   const sorted = createMemo(() => {
-    const wanted = props.wall ? '' : find().trim().toLowerCase(); // the wall hides the search box, and its filter
-    const shown = wanted ? rows.filter((b) => b.employer.toLowerCase().includes(wanted) || b.booth.toLowerCase() === wanted) : rows;
+    const shown = props.wall ? rows : findBooths(rows, find()); // the wall hides the search box, and its filter
     return sortBooths(shown, sort().key, sort().order);
   });
   const visible = () => (props.limit === undefined ? sorted() : sorted().slice(0, props.limit));

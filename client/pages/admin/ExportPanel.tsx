@@ -5,6 +5,7 @@ import { createMemo, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { EXPORT_ALL_PACKAGES, EXPORT_BOOTH_PACKAGE, EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV, EXPORT_INTRODUCTIONS_XLSX } from '../../../shared/api.ts';
 import { pathTo } from '../../../shared/paths.ts';
 import type { BoothAdmin } from '../../../shared/protocol.ts';
+import { findBooths } from './boothSearch.ts';
 
 export interface ExportPanelProps {
   /** Fetches the path with the organiser's token and saves the file; errors are the caller's to show. */
@@ -23,10 +24,7 @@ export function ExportPanel(props: ExportPanelProps) {
   const [picked, setPicked] = createSignal('');
 
   const sorted = createMemo(() => [...props.booths].sort(byNumberThenName));
-  const matches = createMemo(() => {
-    const words = query().toLowerCase().split(/\s+/).filter(Boolean);
-    return words.length === 0 ? sorted() : sorted().filter((b) => words.every((w) => boothLabel(b).toLowerCase().includes(w)));
-  });
+  const matches = createMemo(() => findBooths(sorted(), query()));
   /** The picked booth while it is in the list; else the list's first. */
   const chosen = createMemo(() => matches().find((b) => b.slug === picked()) ?? matches()[0]);
 

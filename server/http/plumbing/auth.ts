@@ -5,6 +5,9 @@ import { isSameSecret } from '../../ids.ts';
 
 export const SIGN_IN = 'Sign in with the organiser link printed by the server.';
 
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+export const bearerToken = (req: IncomingMessage): string | undefined => /^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '')?.[1];
+
 export function createOrganiserCheck(adminToken: string): (req: IncomingMessage) => boolean {
-  return (req) => isSameSecret(/^Bearer +(\S+) *$/i.exec(req.headers.authorization ?? '')?.[1], adminToken);
+  return (req) => isSameSecret(bearerToken(req), adminToken);
 }

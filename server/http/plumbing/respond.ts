@@ -1,5 +1,7 @@
 // Writing answers: JSON, errors in the one shape every client reads, and file downloads.
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { ErrorBody, ErrorCode, Reply } from '../../../shared/protocol.ts';
 import type { FieldErrors } from '../../../shared/schema.ts';
 import { nextTurn } from '../../turns.ts';
@@ -67,6 +69,12 @@ export async function endInTurns(res: ServerResponse, pieces: Iterable<string>, 
     await nextTurn();
   }
   res.end(text);
+}
+
+/** A file made as a stream: piped with backpressure; a client that goes away stops the making. */
+export async function sendStream(res: ServerResponse, type: string, filename: string, body: Readable): Promise<void> {
+  res.writeHead(200, downloadHeaders(type, filename));
+  await pipeline(body, res);
 }
 
 /** A JSON list of values already serialised, in pieces of `perPiece` values (~200 KB for booth views). */

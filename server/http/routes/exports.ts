@@ -1,36 +1,21 @@
 // The organiser's exports: every introduction as an Excel-safe CSV and as a workbook, the whole fair
 // as JSON, and the employers' packages (one booth's, or all of them, a folder each).
-import type { ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import {
   EXPORT_ALL_PACKAGES, EXPORT_BOOTH_PACKAGE, EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV, EXPORT_INTRODUCTIONS_XLSX,
 } from '../../../shared/api.ts';
 import { boothBySlug } from '../../domain/booths.ts';
-import { boothPackages } from '../formats/boothPackage.ts';
-import { csvText } from '../formats/csv.ts';
+import { boothPackages, introductionsCsv } from '../formats/boothPackage.ts';
 import { fairJsonPieces } from '../formats/fairJson.ts';
-import { INTRODUCTION_COLUMNS, introductionBatches } from '../formats/introductionRows.ts';
 import { introductionsXlsx, XLSX_TYPE } from '../formats/xlsx.ts';
-import { downloadHeaders, endInTurns, httpError, writeWithBackpressure } from '../plumbing/respond.ts';
+import { downloadHeaders, endInTurns, httpError, sendStream } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
-const BOM = '\uFEFF';
 const NO_BOOTH = 'There is no booth at that address. Pick the booth again from the list on the organiser page.';
 
 async function exportIntroductions({ res, deps }: Context): Promise<void> {
   const state = deps.store.state;
-  res.writeHead(200, downloadHeaders('text/csv; charset=utf-8', `introductions-${state.fair.date}.csv`));
-  // One string and one write per batch: a write per row cost more than building the rows.
-  await writeWithBackpressure(res, BOM + csvText([[...INTRODUCTION_COLUMNS]]));
-  for await (const rows of introductionBatches(state)) await writeWithBackpressure(res, csvText(rows));
-  res.end();
-}
-
-/** A file made as a stream: piped with backpressure; a client that goes away stops the making. */
-async function sendStream(res: ServerResponse, type: string, filename: string, body: Readable): Promise<void> {
-  res.writeHead(200, downloadHeaders(type, filename));
-  await pipeline(body, res);
+  await sendStream(res, 'text/csv; charset=utf-8', `introductions-${state.fair.date}.csv`, Readable.from(introductionsCsv(state, {})));
 }
 
 async function exportWorkbook({ res, deps }: Context): Promise<void> {
