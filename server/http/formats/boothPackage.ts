@@ -8,36 +8,32 @@ import yazl from 'yazl';
 import { introductionsOfBooth } from '../../domain/indexes.ts';
 import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { nextTurn } from '../../turns.ts';
+import { mapInTurns, nextTurn } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
-import { csvText } from './csv.ts';
+import { csvLine, csvText } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
+import { utf8Bytes } from './utf8.ts';
 import { studentVCard } from './vcard.ts';
 import { introductionsXlsx } from './xlsx.ts';
 
 /** Excel reads a CSV as UTF-8 only after a byte order mark. */
 export const CSV_BOM = '\uFEFF';
-/** Contact cards made per turn of the event loop: ~1 µs each, so a few ms a turn. */
-const CARDS_PER_TURN = 1000;
 
 /** The introductions CSV, as the organiser's export writes it, of the whole fair or one booth. */
 export async function* introductionsCsv(state: FairState, only: { boothId?: string }): AsyncGenerator<Buffer> {
   yield Buffer.from(CSV_BOM + csvText([[...INTRODUCTION_COLUMNS]]));
-  for await (const rows of introductionBatches(state, only)) yield Buffer.from(csvText(rows));
+  for await (const rows of introductionBatches(state, only)) yield utf8Bytes(rows.map(csvLine));
 }
 
 async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {
   const intros = introductionsOfBooth(state, booth.id).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt));
-  for (let start = 0; start < intros.length; start += CARDS_PER_TURN) {
-    await nextTurn();
-    let text = '';
-    for (const intro of intros.slice(start, start + CARDS_PER_TURN)) {
-      // Read again: a visitor who withdrew meanwhile is left out.
-      const current = state.introductions.get(intro.id);
-      if (current) text += studentVCard(studentCard(state, current.studentId, current.fields), booth, state.fair.name);
-    }
-    yield Buffer.from(text);
-  }
+  await nextTurn();
+  const cards = mapInTurns(intros, (intro) => {
+    // Read again: a visitor who withdrew meanwhile is left out.
+    const current = state.introductions.get(intro.id);
+    return current ? studentVCard(studentCard(state, current.studentId, current.fields), booth, state.fair.name) : '';
+  });
+  for await (const some of cards) yield utf8Bytes(some);
 }
 
 const lazy = (make: () => Readable) => (done: (error: Error | null, stream: Readable) => void) => done(null, make());

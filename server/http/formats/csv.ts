@@ -20,12 +20,12 @@ export function csvCell(value: string): string {
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
-/** The text of some rows, each ending in CRLF. */
-export function csvText(rows: readonly (readonly string[])[]): string {
+/** One record's text, ending in CRLF. */
+export function csvLine(row: readonly string[]): string {
   let text = '';
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) text += i === 0 ? csvCell(row[i]!) : `,${csvCell(row[i]!)}`;
-    text += '\r\n';
-  }
-  return text;
+  for (let i = 0; i < row.length; i++) text += i === 0 ? csvCell(row[i]!) : `,${csvCell(row[i]!)}`;
+  return `${text}\r\n`;
 }
+
+/** The text of some rows, each ending in CRLF. */
+export const csvText = (rows: readonly (readonly string[])[]): string => rows.map(csvLine).join('');

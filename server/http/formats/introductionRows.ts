@@ -7,7 +7,7 @@ import { introductionId } from '../../domain/introductions.ts';
 import { introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
 import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { nextTurn } from '../../turns.ts';
+import { mapInTurns, nextTurn, TURN_MS } from '../../turns.ts';
 import { localClock } from './localTime.ts';
 
 export const INTRODUCTION_COLUMNS = [
@@ -26,13 +26,6 @@ export const LOCAL_COLUMNS: ReadonlySet<IntroductionColumn> = new Set(['introduc
 
 /** One row, in the order of INTRODUCTION_COLUMNS. */
 export type IntroductionRow = string[];
-
-/**
- * Work per turn of the event loop: 4-8 ms and one write of ~350 KB at 100,000 rows (a local socket
- * takes megabytes without ever pushing back). 250 a turn made four times the writes: the
- * download took 657-921 ms against 525-784 ms (bench/store export task, 2-core VM).
- */
-const ROWS_PER_TURN = 1000;
 
 const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
 
@@ -54,9 +47,9 @@ function latestRequests(state: FairState, boothId?: string): Map<string, Intervi
 }
 
 /**
- * The rows in batches of a few hundred, one batch per turn of the event loop, so sockets and other
- * requests are served during a big export. The order and the request index are fixed up front;
- * each row reads the state as it is then. By id: `apply` replaces an entity rather than changing
+ * The rows in batches, one batch per turn of the event loop, so sockets and other requests are
+ * served during a big export. The order and the request index are fixed up front; each row reads
+ * the state as it is then. By id: `apply` replaces an entity rather than changing
  * it, so an object held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
@@ -64,13 +57,12 @@ export async function* introductionBatches(state: FairState, only: { boothId?: s
   await nextTurn();
   const requests = latestRequests(state, only.boothId);
   const local = localClock(state.fair.timeZone);
-  for (let start = 0; start < intros.length; start += ROWS_PER_TURN) {
-    await nextTurn();
-    yield intros.slice(start, start + ROWS_PER_TURN).map((intro) => {
-      const request = requests.get(intro.id);
-      return row(state, state.introductions.get(intro.id) ?? intro, request && (state.requests.get(request.id) ?? request), local);
-    });
-  }
+  await nextTurn();
+  // Half a turn: the caller writes each batch out (CSV text, sheet XML) in the same turn.
+  yield* mapInTurns(intros, (intro) => {
+    const request = requests.get(intro.id);
+    return row(state, state.introductions.get(intro.id) ?? intro, request && (state.requests.get(request.id) ?? request), local);
+  }, TURN_MS / 2);
 }
 
 /** A UTC instant and the same instant on the fair's wall clock, side by side. */

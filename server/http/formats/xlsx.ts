@@ -11,8 +11,9 @@
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { FairState } from '../../domain/types.ts';
-import { nextTurn } from '../../turns.ts';
+import { mapInTurns, TURN_MS } from '../../turns.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches, LOCAL_COLUMNS, UTC_COLUMNS, type IntroductionColumn } from './introductionRows.ts';
+import { utf8Bytes } from './utf8.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -138,22 +139,15 @@ function sheetStart(): string {
 }
 
 /**
- * Rows of XML made per turn of the event loop. A row's XML is ~1 KB, three times its CSV: a batch of
- * the row builder (1,000 rows) at once held the loop for 20 ms and more on a busy machine.
+ * The sheet's XML, each batch of rows in the turn that made it. A row's XML is ~1 KB, three times
+ * its CSV, so a batch is written in slices of half a turn each: with the row builder's half, the
+ * first slice still fits one turn.
  */
-const XML_ROWS_PER_TURN = 250;
-
-/** The sheet's XML, a slice of rows a chunk, each slice in a turn of its own. */
 async function* sheetXml(state: FairState, only: { boothId?: string }): AsyncGenerator<Buffer> {
   yield Buffer.from(sheetStart());
   let number = 1;
   for await (const rows of introductionBatches(state, only)) {
-    for (let start = 0; start < rows.length; start += XML_ROWS_PER_TURN) {
-      if (start > 0) await nextTurn();
-      let xml = '';
-      for (const values of rows.slice(start, start + XML_ROWS_PER_TURN)) xml += rowXml(++number, values);
-      yield Buffer.from(xml);
-    }
+    for await (const xml of mapInTurns(rows, (values) => rowXml(++number, values), TURN_MS / 2)) yield utf8Bytes(xml);
   }
   yield Buffer.from('</sheetData></worksheet>');
 }
