@@ -10,7 +10,7 @@ import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
 import { mapInTurns, nextTurn } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
-import { csvLine, csvText } from './csv.ts';
+import { csvLine } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
 import { utf8Bytes } from './utf8.ts';
 import { studentVCard } from './vcard.ts';
@@ -21,7 +21,7 @@ export const CSV_BOM = '\uFEFF';
 
 /** The introductions CSV, as the organiser's export writes it, of the whole fair or one booth. */
 export async function* introductionsCsv(state: FairState, only: { boothId?: string }): AsyncGenerator<Buffer> {
-  yield Buffer.from(CSV_BOM + csvText([[...INTRODUCTION_COLUMNS]]));
+  yield Buffer.from(CSV_BOM + csvLine(INTRODUCTION_COLUMNS));
   for await (const rows of introductionBatches(state, only)) yield utf8Bytes(rows.map(csvLine));
 }
 

@@ -49,8 +49,8 @@ function latestRequests(state: FairState, boothId?: string): Map<string, Intervi
 /**
  * The rows in batches, one batch per turn of the event loop, so sockets and other requests are
  * served during a big export. The order and the request index are fixed up front; each row reads
- * the state as it is then. By id: `apply` replaces an entity rather than changing
- * it, so an object held from the start would miss what changed since (a request accepted meanwhile).
+ * the state as it is then. By id: `apply` replaces an entity rather than changing it, so an object
+ * held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
   const intros = introductionsInOrder(state, only.boothId);
