@@ -4,6 +4,7 @@ import https from 'node:https';
 import { Server } from 'socket.io';
 import { createCommandRunner } from './commands.ts';
 import type { Config, Deps } from './deps.ts';
+import { buildingIndexes } from './domain/indexes.ts';
 import { execute as realExecute, type Execute } from './execute.ts';
 import { createHttpHandler } from './http/handler.ts';
 import { createPublisher } from './realtime/broadcast.ts';
@@ -19,6 +20,7 @@ import { registerRep } from './realtime/rep.ts';
 import { registerStudent } from './realtime/student.ts';
 import { refuseOtherVersions } from './realtime/version.ts';
 import type { Store } from './store/store.ts';
+import { eachInTurns } from './turns.ts';
 
 /** Payloads over this are refused before parsing (docs/architecture.md, Identity and security). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -81,6 +83,7 @@ export function createApp(deps: AppDeps) {
   server.on('close', stopExpiry);
   const stopRetention = startRetention(handlers); // its first check now: a server started after the retention date purges at once
   server.on('close', stopRetention);
+  void eachInTurns(buildingIndexes(store.state), () => undefined); // before the first phone needs them, without holding it up
   return { http: server, io, connections };
 }
 

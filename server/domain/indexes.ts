@@ -5,7 +5,7 @@
 // 300 tablets back at once held the server ~2 s. Every scan finds its booth by address, and every
 // new booth checks its number and address against all the others: a walk each time made an
 // import of 10,000 booths take seconds (issue #11). Derived from the collections and never saved:
-// built at first use (a start at 100,000 introductions must not pay for it), then kept by `apply`.
+// built after a start a step at a time (`buildingIndexes`), or at first use, then kept by `apply`.
 import { introductionId } from './introductions.ts';
 import type { Booth, FairEvent, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
 
@@ -38,6 +38,8 @@ interface Built<T> {
   index: T;
   from: readonly Map<string, unknown>[];
   sizes: number[];
+  /** While it is built in turns: what is left to add. A reader takes the rest at once. */
+  rest?: Iterator<unknown>;
 }
 
 const cards = new WeakMap<FairState, Built<Cards>>();
@@ -101,29 +103,69 @@ export function keepIndexes(state: FairState, event: FairEvent): void {
   });
 }
 
+/**
+ * Builds the indexes one step at a time, for the caller to take a few milliseconds' worth per turn
+ * of the event loop, so the first phone or tablet after a start does not wait while they are built
+ * (133 ms at 100,000 introductions, issue #14). Events applied meanwhile go into the index through
+ * `keepIndexes`, and the walk is over the live collections (a Map's iterator sees what is added and
+ * skips what is removed), so it ends as one built at once. A reader that comes first finishes it on
+ * the spot; a purge or an erasure drops it, which ends the walk.
+ */
+export function* buildingIndexes(state: FairState): Generator<void> {
+  layoutOf(state); // booths and tablets: hundreds, built at once
+  if (cards.has(state)) return;
+  const index = emptyCards();
+  const rest = addAll(state, index);
+  const built: Built<Cards> = { index, from: [state.introductions, state.requests], sizes: [], rest };
+  cards.set(state, built);
+  while (built.rest === rest && cards.get(state) === built) {
+    if (rest.next().done) finish(built);
+    else yield;
+  }
+}
+
 /** The index for this state as it is now: the one built, if it still describes `from`, else a new one. */
 function current<T>(cache: WeakMap<FairState, Built<T>>, from: readonly Map<string, unknown>[], state: FairState, build: (state: FairState) => T): T {
   const built = cache.get(state);
+  if (built?.rest) finish(built);
   if (built && built.from.every((collection, i) => collection === from[i] && collection.size === built.sizes[i])) return built.index;
   const fresh: Built<T> = { index: build(state), from, sizes: from.map((collection) => collection.size) };
   cache.set(state, fresh);
   return fresh.index;
 }
 
+/** Adds what is left of an index built in turns, and notes the sizes it now describes. */
+function finish<T>(built: Built<T>): void {
+  for (let step = built.rest?.next(); step && !step.done; step = built.rest?.next());
+  built.rest = undefined;
+  built.sizes = built.from.map((collection) => collection.size);
+}
+
 /** Lets `update` keep a built index after an event; when it changed it, the sizes it now describes. */
 function keep<T>(cache: WeakMap<FairState, Built<T>>, state: FairState, update: (index: T) => boolean): void {
   const built = cache.get(state);
-  if (built && update(built.index)) built.sizes = built.from.map((collection) => collection.size);
+  if (built && update(built.index) && !built.rest) built.sizes = built.from.map((collection) => collection.size);
 }
 
+const emptyCards = (): Cards => ({ introductionsOfBooth: new Map(), requestsOfBooth: new Map(), requestsOfStudent: new Map() });
+
 function buildCards(state: FairState): Cards {
-  const index: Cards = { introductionsOfBooth: new Map(), requestsOfBooth: new Map(), requestsOfStudent: new Map() };
-  for (const intro of state.introductions.values()) add(index.introductionsOfBooth, intro.boothId, intro.id);
+  const index = emptyCards();
+  for (const _ of addAll(state, index));
+  return index;
+}
+
+/** Adds every introduction and request to the index, one step each. */
+function* addAll(state: FairState, index: Cards): Generator<void> {
+  for (const intro of state.introductions.values()) {
+    add(index.introductionsOfBooth, intro.boothId, intro.id);
+    yield;
+  }
   for (const request of state.requests.values()) {
     add(index.requestsOfBooth, request.boothId, request.id);
     add(index.requestsOfStudent, request.studentId, request.id);
+    yield;
   }
-  return index;
 }
 
 function buildLayout(state: FairState): Layout {

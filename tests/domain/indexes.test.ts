@@ -6,18 +6,42 @@
 import { describe, expect, it } from 'vitest';
 import { createBooth, decideImport, pairRep, resetPairingCode, revokeRep } from '../../server/domain/booths.ts';
 import {
-  boothIdByNumber, boothIdBySlug, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
+  boothIdByNumber, boothIdBySlug, buildingIndexes, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
 } from '../../server/domain/indexes.ts';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { cancelRequest, requestInterview } from '../../server/domain/requests.ts';
 import { apply, applyAll } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
-import type { FairState } from '../../server/domain/types.ts';
+import type { FairEvent, FairState } from '../../server/domain/types.ts';
 import { seeded } from '../helpers.ts';
 import { makeFair, MORNING } from './fixtures.ts';
 
 const PROFILE = { name: 'Sam', email: 'sam@uni.example', phone: '', school: '', programme: '', graduationYear: '', link: '', interests: '' };
 const ids = (entities: { id: string }[]) => entities.map((e) => e.id).sort();
+
+/** A seeded day of shares, requests, cancellations, withdrawals, erasures and a purge: each step's events, applied. */
+function* busyDay(state: FairState, students: string[], seed: number, steps: number): Generator<FairEvent[]> {
+  const random = seeded(seed);
+  const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
+  const slugs = [...state.booths.values()].map((b) => b.slug);
+  let requests = 0;
+  for (let step = 0; step < steps; step++) {
+    const studentId = pick(students);
+    const slug = pick(slugs);
+    const roll = random();
+    const decision =
+      roll < 0.1 ? saveProfile(state, { studentId, profile: PROFILE }, MORNING) // again, after an erasure or a purge
+      : roll < 0.4 ? shareDetails(state, { studentId, slug }, MORNING)
+      : roll < 0.7 ? requestInterview(state, { studentId, slug, note: '', requestId: `q${(requests += 1)}` }, MORNING)
+      : roll < 0.85 ? cancelRequest(state, { studentId, requestId: `q${1 + Math.floor(random() * Math.max(requests, 1))}` }, MORNING)
+      : roll < 0.96 ? withdrawConsent(state, { studentId, slug }, MORNING)
+      : roll < 0.995 ? eraseStudent(state, { studentId }, MORNING)
+      : purgeFair(state, MORNING);
+    const events = decision.events ?? [];
+    applyAll(state, events);
+    yield events;
+  }
+}
 
 function expectIndexesMatchAWalk(state: FairState, students: string[]): void {
   for (const boothId of state.booths.keys()) {
@@ -35,28 +59,42 @@ describe('the booth and student indexes', () => {
   it('always list what a walk over every introduction and request finds', () => {
     const { state, student } = makeFair();
     const students = Array.from({ length: 12 }, (_, n) => student(`s${n}`, `Student ${n}`));
-    const random = seeded(42);
-    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-    const slugs = [...state.booths.values()].map((b) => b.slug);
-    let requests = 0;
     let busySteps = 0;
-    for (let step = 0; step < 400; step++) {
-      const studentId = pick(students);
-      const slug = pick(slugs);
-      const roll = random();
-      const decision =
-        roll < 0.1 ? saveProfile(state, { studentId, profile: PROFILE }, MORNING) // again, after an erasure or a purge
-        : roll < 0.4 ? shareDetails(state, { studentId, slug }, MORNING)
-        : roll < 0.7 ? requestInterview(state, { studentId, slug, note: '', requestId: `q${(requests += 1)}` }, MORNING)
-        : roll < 0.85 ? cancelRequest(state, { studentId, requestId: `q${1 + Math.floor(random() * Math.max(requests, 1))}` }, MORNING)
-        : roll < 0.96 ? withdrawConsent(state, { studentId, slug }, MORNING)
-        : roll < 0.995 ? eraseStudent(state, { studentId }, MORNING)
-        : purgeFair(state, MORNING);
-      for (const event of decision.events ?? []) apply(state, event);
+    for (const _ of busyDay(state, students, 42, 400)) {
       expectIndexesMatchAWalk(state, students); // an index kept by apply since its first use
       if (state.introductions.size > 3 && state.requests.size > 3) busySteps += 1;
     }
     expect(busySteps).toBeGreaterThan(200); // the day was busy: the comparisons were not of empty lists
+  });
+
+  it('built a step at a time after a start, while the day goes on, list what a walk finds', () => {
+    const fairOf = () => {
+      const fair = makeFair();
+      return { state: fair.state, students: Array.from({ length: 12 }, (_, n) => fair.student(`s${n}`, `Student ${n}`)) };
+    };
+    const day = fairOf();
+    const steps = [...busyDay(day.state, day.students, 9, 600)];
+    const random = seeded(10);
+    for (let trial = 0; trial < 20; trial++) {
+      const { state: before, students } = fairOf(); // the same fair, replayed, as a start does
+      const half = 200 + Math.floor(random() * 300);
+      for (const events of steps.slice(0, half)) applyAll(before, events);
+      const started: FairState = { ...before }; // a new state object: nothing built for it yet
+      const building = buildingIndexes(started);
+      let taken = 0;
+      let readMidway = false;
+      for (const events of steps.slice(half)) {
+        for (let n = Math.floor(random() * 4); n > 0 && !building.next().done; n--) taken += 1;
+        applyAll(started, events); // shares, withdrawals, erasures land while it is half built
+        if (random() < 0.01) {
+          expectIndexesMatchAWalk(started, students); // a phone comes first: it finishes the build
+          readMidway = true;
+        }
+      }
+      while (!building.next().done) taken += 1;
+      expectIndexesMatchAWalk(started, students);
+      expect(taken > 0 || readMidway).toBe(true);
+    }
   });
 
   it('see a collection changed behind their back (a test or a reload) and are built again', () => {
