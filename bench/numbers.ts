@@ -1,4 +1,5 @@
 // Small number helpers shared by the benchmarks: percentiles and the way figures are printed.
+import os from 'node:os';
 
 /** Nearest-rank percentile (p in 0..100) of unsorted samples. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -26,3 +27,6 @@ export const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)
 export const count = (n: number): string => n.toLocaleString('en');
 
 export const verdict = (ok: boolean): string => (ok ? 'within' : 'OVER');
+
+/** The machine's load average over 1, 5 and 15 minutes, printed beside every figure: these machines are shared. */
+export const loadAverage = (): string => os.loadavg().map((load) => load.toFixed(2)).join(' ');

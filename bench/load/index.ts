@@ -4,7 +4,7 @@
 // and the load generator run in their own process (child.ts); only loopback is used.
 import { rmSync } from 'node:fs';
 import os from 'node:os';
-import { count, mb, ms, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, mb, ms, ratio, verdict } from '../numbers.ts';
 import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import type { Row } from '../table.ts';
 import type { BoothSetup } from './boothlinkServer.ts';
@@ -36,7 +36,6 @@ const PROFILE_FLAGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR
 
 interface Ready { port: number; booths?: BoothSetup[] }
 
-const loadAverage = (): string => os.loadavg().map((load) => load.toFixed(2)).join(' ');
 
 async function withChildren<T>(run: (started: Child[]) => Promise<T>): Promise<T> {
   const started: Child[] = [];

@@ -1,5 +1,5 @@
 // Durable acknowledgement in the table: the store's commit() ÷ the bare floor, measured in this run.
-import { count, median, ms, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, median, ms, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { SLOW_WRITE_MS } from './ack.ts';
 import { runTask } from './child.ts';
@@ -32,7 +32,7 @@ export async function durableAck(dir: string, scratch: string, n: number, size: 
     console.log(`    bare appendFile + fdatasync (${run.lineBytes} bytes), ${when} the store: p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, max ${ms(run.max)}${run === bare ? ' ← baseline' : ''}`);
   }
   console.log(`    store.commit(): p50 ${ms(store.p50)}, p99 ${ms(store.p99)}, max ${ms(store.max)}; p99 from the call itself ${ms(store.serviceP99)}; ` +
-    `${count(store.lateStarts)} writes started > 5 ms late (loop busy); loop delay max ${ms(store.loopMaxMs)}; store opened in ${ms(store.openMs)}`);
+    `${count(store.lateStarts)} writes started > 5 ms late (loop busy); loop delay max ${ms(store.loopMaxMs)}; store opened in ${ms(store.openMs)}; load average ${loadAverage()}`);
   console.log(store.renamed.length === 0
     ? '    no file in the data folder was created or renamed during the window: it includes NO snapshot'
     : `    files created or renamed in the data folder during the window: ${store.renamed.map((r) => `${r.name} ×${r.atS.length} (at ${r.atS.map((s) => s.toFixed(1)).join(', ')} s)`).join('; ')}`);

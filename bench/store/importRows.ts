@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, mb, median, ms, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { ADMIN_BOOTHS } from '../../shared/api.ts';
 import { runTask } from './child.ts';
@@ -21,7 +21,6 @@ export const QUICK_IMPORT: ImportBenchSize = { rows: 2_000, runs: 1 };
 
 const IMPORT_GOAL_MS = 1000;
 /** A loop delay is only the server's own when nothing else competes for the CPUs: printed beside it. */
-const loadAverage = (): string => os.loadavg().map((load) => load.toFixed(2)).join(' ');
 const LOOP_BLOCK_GOAL_MS = 50;
 
 const LABELS: Record<ImportShape, string> = {

@@ -4,7 +4,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, mb, median, ms, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { LOOP_RESOLUTION_MS } from './ack.ts';
 import { durableAck } from './ackRows.ts';
@@ -92,7 +92,7 @@ async function startUp(label: string, dir: string, runs: number): Promise<Row> {
   const baseline = median(parsed);
   console.log(`  ${label} (${count(tail)} journal records past the snapshot): openFileStore → ready ${opened.map(ms).join(', ')}; ` +
     `read + JSON.parse of the files holding the fair ${parsed.map(ms).join(', ')} (of every file, backups too: ${parsedAll.map(ms).join(', ')}); ` +
-    `process memory after open ${mb(rss)}`);
+    `process memory after open ${mb(rss)}; load average ${loadAverage()}`);
   return {
     benchmark: `${label}, tail ${count(tail)}`,
     measured: ms(measured),
@@ -116,7 +116,7 @@ async function csvExport(dir: string, runs: number): Promise<Row[]> {
   const stalls = result.runs.map((run) => run.loopMaxMs);
   const worst = Math.max(...stalls);
   console.log(`  CSV export of ${count(result.introductions)} rows (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
-    `server loop delay max ${stalls.map(ms).join(', ')} (monitorEventLoopDelay, ${LOOP_RESOLUTION_MS} ms resolution, included)`);
+    `server loop delay max ${stalls.map(ms).join(', ')} (monitorEventLoopDelay, ${LOOP_RESOLUTION_MS} ms resolution, included); load average ${loadAverage()}`);
   return [
     {
       benchmark: `CSV export, ${count(result.introductions)} rows over HTTP`, measured: ms(wall), baseline: '—', ratio: '—',
@@ -153,7 +153,7 @@ async function xlsxExport(dir: string, runs: number): Promise<Row[]> {
     }
   }
   console.log(`  XLSX export of ${count(result.introductions)} rows (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
-    `server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}`);
+    `server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
   return exportRows(`XLSX export, ${count(result.introductions)} rows over HTTP`, result.runs, XLSX_GOAL_MS);
 }
 
@@ -167,6 +167,6 @@ async function packagesExport(dir: string, runs: number): Promise<Row[]> {
     }
   }
   console.log(`  Every employer's package, ${count(result.booths)} booths, ${count(result.introductions)} introductions (${mb(result.runs[0]!.bytes)}): ` +
-    `download ${result.runs.map((run) => ms(run.ms)).join(', ')}; server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}`);
+    `download ${result.runs.map((run) => ms(run.ms)).join(', ')}; server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
   return exportRows(`Packages, ${count(result.booths)} booths, ${count(result.introductions)} intros`, result.runs, undefined);
 }
