@@ -7,3 +7,10 @@
 // 20 s of 100 writes/s went from 14–21 ms to 2.9–3.1 ms without it. The laptop runs nothing else
 // that needs the memory back.
 export const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
+
+/**
+ * The server as `npm start` runs it: bundled by `npm run build` (esbuild, packages left to
+ * node_modules) with the client, so no TypeScript is compiled at start. `npm test` and
+ * `npm run bench` build it first.
+ */
+export const BUILT_SERVER = 'dist-server/main.js';

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUILT_SERVER, SERVER_NODE_FLAGS } from '../../bench/serverFlags.ts';
 import { freePort } from '../helpers.ts';
 import { tempDir } from '../helpers.ts';
 
@@ -19,8 +20,9 @@ interface Run { child: ChildProcess; output: () => string; exited: Promise<numbe
 
 function run(env: Record<string, string>): Run {
   const { ADMIN_TOKEN: _unset, ...base } = process.env;
-  // node --import tsx, not the tsx wrapper: a kill must reach the server itself, not leave it orphaned.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: { ...base, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (!fs.existsSync(BUILT_SERVER)) throw new Error(`${BUILT_SERVER} is missing: run \`npm run build\` first (npm test does).`);
+  // The built server, as `npm start` runs it, with its flags.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_SERVER], { env: { ...base, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
