@@ -1,12 +1,12 @@
 // db.json: the whole fair as of one journal seq, readable by a human, held by lowdb through an
-// adapter of ours (lowdb's own JSONFile decodes every file as UTF-8, the slow way; see below).
-import { isAscii } from 'node:buffer';
+// adapter of ours (lowdb's own JSONFile reads the whole file at once, the slow way; see below).
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { initialState } from '../domain/state.ts';
 import type { FairState } from '../domain/types.ts';
 import { isMissing, type StoreIo } from './io.ts';
 import { isObject, type AppliedKeys } from './record.ts';
+import { parseJsonLines } from './snapshotReader.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
@@ -33,9 +33,9 @@ export type SnapshotRead =
 /**
  * lowdb's Adapter for db.json, the one place that reads and writes the file. lowdb's `Low` reads
  * through it at start-up; compaction.ts writes a captured snapshot through it. lowdb's own JSONFile
- * would not do: it decodes every file as UTF-8, where a large db.json is all ASCII (snapshotWriter.ts)
- * and decoding it as latin1, the same text then, takes a quarter of the time; and its writer
- * (steno) renames but never fsyncs, and serialises in one go, where ours takes many turns.
+ * would not do: it reads the whole file into memory and parses it in one go, where ours reads it a
+ * line at a time (snapshotReader.ts); and its writer (steno) renames but never fsyncs, and
+ * serialises in one go, where ours takes many turns.
  */
 export class SnapshotAdapter implements Adapter<unknown> {
   /** Whether the last read found the file: a missing db.json and one holding `null` both read as null. */
@@ -48,15 +48,16 @@ export class SnapshotAdapter implements Adapter<unknown> {
   ) {}
 
   async read(): Promise<unknown> {
-    let bytes: Buffer;
+    const file = path.join(this.dir, SNAPSHOT_FILE);
     try {
-      bytes = await this.io.readFile(path.join(this.dir, SNAPSHOT_FILE));
+      const data = await parseJsonLines(() => this.io.readChunks(file));
+      this.found = true;
+      return data;
     } catch (error) {
       if (isMissing(error)) return null;
+      this.found = true;
       throw error;
     }
-    this.found = true;
-    return JSON.parse(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')) as unknown;
   }
 
   /**

@@ -89,6 +89,12 @@ export class FaultyIo implements StoreIo {
     return nodeIo.readFile(file);
   }
 
+  /** Counted, and failed, as a 'readFile': it reads the whole file too, a piece at a time. */
+  async *readChunks(file: string): AsyncIterable<Uint8Array> {
+    await this.#check('readFile', file);
+    yield* nodeIo.readChunks(file);
+  }
+
   async rename(from: string, to: string): Promise<void> {
     await this.#check('rename', from);
     return nodeIo.rename(from, to);

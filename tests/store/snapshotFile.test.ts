@@ -28,7 +28,7 @@ describe('db.json', () => {
     expect(text.length).toBeGreaterThan(INDENT_UP_TO_BYTES);
     expect(text).not.toContain('\n  ');
     expect(isAscii(bytes)).toBe(true); // the emoji as \ud83d\ude00: decoded at memory speed on start
-    expect(text).toContain('"booths":[{"id":"b1",');
+    expect(text).toContain('"booths":[\n{"id":"b1",'); // an entity a line: read a line at a time
     const read = await readSnapshot(nodeIo, dir);
     expect(read.kind).toBe('ok');
     expect(read.kind === 'ok' && read.snapshot.state.booths.size).toBe(n);

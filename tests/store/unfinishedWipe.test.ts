@@ -49,6 +49,7 @@ class CopyBeforeEachStep implements StoreIo {
   }
 
   readFile = (file: string) => nodeIo.readFile(file);
+  readChunks = (file: string) => nodeIo.readChunks(file);
   rename = (from: string, to: string) => (this.#copy('rename', from), nodeIo.rename(from, to));
   rm = (file: string) => (this.#copy('rm', file), nodeIo.rm(file));
   fsyncDir = (dir: string) => (this.#copy('fsyncDir', dir), nodeIo.fsyncDir(dir));
