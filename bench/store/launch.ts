@@ -1,0 +1,51 @@
+// The start as the organiser meets it: from launching `node` on the built server (`npm start`'s
+// command, with its flags) to the first answer of /healthz, and the process's resident memory then.
+// Each run starts on a fresh copy of the folder and is killed after (SIGKILL: no last snapshot), so
+// no run changes what the next one reads.
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../tests/helpers.ts';
+import { BUILT_SERVER, SERVER_NODE_FLAGS } from '../serverFlags.ts';
+import { settleDisk } from './folder.ts';
+
+/** How often /healthz is asked while the server starts, and for how long at most (a start that hangs). */
+const POLL_MS = 5;
+const GIVE_UP_MS = 120_000;
+
+export interface Launch {
+  ms: number;
+  rssBytes: number;
+}
+
+export async function launchOnce(dir: string, copy: string): Promise<Launch> {
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(dir, copy, { recursive: true });
+  settleDisk();
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_SERVER], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: copy },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text));
+  try {
+    while (performance.now() - started < GIVE_UP_MS) {
+      if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} while starting: ${errors}`);
+      const answered = await fetch(`${url}/healthz`).then((res) => res.ok, () => false);
+      if (answered) {
+        const ms = performance.now() - started;
+        const rssKb = Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
+        return { ms, rssBytes: rssKb * 1024 };
+      }
+      await sleep(POLL_MS);
+    }
+    throw new Error(`The server did not answer /healthz within ${GIVE_UP_MS / 1000} s.`);
+  } finally {
+    child.kill('SIGKILL');
+    await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined)));
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
