@@ -17,6 +17,19 @@ import type {
  */
 export const PROTOCOL_VERSION = 3;
 
+const HOUR_MS = 3_600_000;
+/**
+ * How long a phone or a tablet goes on resending an action the server has not answered, from when
+ * it was made (client/lib/outbox.ts): then it gives up and says so.
+ */
+export const RESEND_FOR_MS = 6 * HOUR_MS;
+/**
+ * How long the server remembers the id of an action it applied, at least, so that a resend is
+ * answered and not applied again (server/store/record.ts): twice RESEND_FOR_MS, for a phone's clock
+ * that runs fast or was set by hand. Then the id is dropped, and the ids kept stay bounded.
+ */
+export const KEEP_ACTION_IDS_MS = 2 * RESEND_FOR_MS;
+
 /**
  * A refused handshake, as `connect_error`'s `err.data`: a code, and a sentence to show as it is.
  * BUSY: the server holds all the connections it can (server/realtime/capacity.ts).
@@ -34,7 +47,8 @@ export type ErrorCode =
   | 'CONFLICT' // the rules refuse it in the current state (taken slot, already decided…)
   | 'RATE_LIMITED'
   | 'STORAGE' // the server could not make it durable; nothing changed
-  | 'INTERNAL';
+  | 'INTERNAL'
+  | 'GAVE_UP'; // never sent: the device stopped resending an action unanswered for RESEND_FOR_MS (client/lib/outbox.ts)
 
 export interface ErrorBody {
   code: ErrorCode;

@@ -1,9 +1,11 @@
 // Actions the server has not answered yet. Kept in localStorage, so a reload or a killed tab keeps
-// them; sent one at a time, in order, each always with the id it was given, until an answer comes.
-// socket.io-client brings the connection back (with backoff); this resends what it dropped.
-// Framework-free, so the Node tests drive exactly this code.
+// them; sent one at a time, in order, each always with the id it was given, until an answer comes
+// or RESEND_FOR_MS has passed since it was made (the server remembers an applied id twice as long,
+// then forgets it: a later resend could be applied again). socket.io-client brings the connection
+// back (with backoff); this resends what it dropped. Framework-free, so the Node tests drive
+// exactly this code.
 import type { Socket } from 'socket.io-client';
-import type { Reply } from '../../shared/protocol.ts';
+import { RESEND_FOR_MS, type Reply } from '../../shared/protocol.ts';
 import { randomId } from './ids.ts';
 import { ACK_TIMEOUT_MS } from './socket.ts';
 
@@ -14,7 +16,18 @@ export interface Queued {
   id: string;
   event: string;
   input: Record<string, unknown>;
+  /** When it was made (Date.now): it is given up RESEND_FOR_MS later. Unset only as an older version kept it. */
+  madeAt?: number;
 }
+
+/** The answer to an action given up: it may or may not have reached the server. */
+export const GAVE_UP: Reply<never> = {
+  ok: false,
+  error: {
+    code: 'GAVE_UP',
+    message: `An action waited more than ${RESEND_FOR_MS / 3_600_000} hours for the fair's server and was dropped. Check whether it happened, and do it again if not.`,
+  },
+};
 
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem'>;
 
@@ -26,6 +39,8 @@ export interface OutboxOptions {
   onAnswer?: (item: Queued, reply: Reply<any>, orphan: boolean) => void;
   onChange?: (items: readonly Queued[]) => void;
   ackTimeoutMs?: number;
+  /** The clock `madeAt` is read from (tests move it). */
+  now?: () => number;
 }
 
 export type Outbox = ReturnType<typeof makeOutbox>;
@@ -33,6 +48,7 @@ export type Outbox = ReturnType<typeof makeOutbox>;
 /** Plain, not a create*: it owns no onCleanup. Whoever owns the socket closes it, and a closed socket sends nothing more. */
 export function makeOutbox(socket: Socket<any, any>, options: OutboxOptions) {
   const storage = options.storage ?? browserStorage();
+  const now = options.now ?? Date.now;
   const waiting = new Map<string, ((reply: Reply<any>) => void)[]>();
   let items: Queued[] = [];
   let sending = false;
@@ -40,7 +56,8 @@ export function makeOutbox(socket: Socket<any, any>, options: OutboxOptions) {
   let retry: ReturnType<typeof setTimeout> | undefined;
   try {
     const stored: unknown = JSON.parse(storage?.getItem(options.key) ?? '[]');
-    if (Array.isArray(stored)) items = stored as Queued[];
+    // Kept by a version that did not note the time: its time starts now.
+    if (Array.isArray(stored)) items = (stored as Queued[]).map((item) => ({ ...item, madeAt: item.madeAt ?? now() }));
   } catch {
     // Unreadable: nothing to resend.
   }
@@ -56,8 +73,11 @@ export function makeOutbox(socket: Socket<any, any>, options: OutboxOptions) {
   }
 
   function send(): void {
+    if (sending) return;
+    const stale = items.find((item) => now() - (item.madeAt ?? now()) >= RESEND_FOR_MS);
+    if (stale) return answered(stale, GAVE_UP); // which sends on
     const head = items[0];
-    if (!head || sending || !socket.connected) return;
+    if (!head || !socket.connected) return;
     sending = true;
     clearTimeout(retry);
     socket.timeout(options.ackTimeoutMs ?? ACK_TIMEOUT_MS).emit(head.event, { ...head.input, id: head.id }, (error: Error | null, reply: Reply<any>) => {
@@ -90,7 +110,7 @@ export function makeOutbox(socket: Socket<any, any>, options: OutboxOptions) {
     act(event: string, input: Record<string, unknown>): Promise<Reply<any>> {
       const same = JSON.stringify(input);
       let item = items.find((i) => i.event === event && JSON.stringify(i.input) === same);
-      if (!item) save([...items, (item = { id: randomId(), event, input })]);
+      if (!item) save([...items, (item = { id: randomId(), event, input, madeAt: now() })]);
       const id = item.id;
       const answer = new Promise<Reply<any>>((resolve) => waiting.set(id, [...(waiting.get(id) ?? []), resolve]));
       send();

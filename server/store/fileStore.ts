@@ -22,6 +22,8 @@ export interface FileStoreOptions {
   snapshot?: Partial<SnapshotPolicy>;
   /** The first wait after repeated failed writes; it doubles per failure in a row (see liveStore.ts). */
   retryAfterFailureMs?: number;
+  /** The clock the applied keys age by (KeptKeys in record.ts); tests move it on by hours. */
+  now?: () => number;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function openFileStore(dir: string, options: FileStoreOptions = {})
       recovered,
       policy: { ...DEFAULT_SNAPSHOT_POLICY, ...options.snapshot },
       retryAfterFailureMs: options.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS,
+      now: options.now ?? Date.now,
       openJournal: (validBytes, onFailure) => openJournalWriter(validBytes, { io, dir, log, onFailure }),
     });
   } catch (error) {

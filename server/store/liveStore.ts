@@ -8,7 +8,7 @@ import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import type { DataFolderLock } from './lock.ts';
 import { CLOSED_MESSAGE, SAVE_FAILED_MESSAGE } from './messages.ts';
-import { applyRecord, toJournalLine } from './record.ts';
+import { applyRecord, KeptKeys, toJournalLine } from './record.ts';
 import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
 import { finishWipe } from './unfinishedWipe.ts';
@@ -31,6 +31,8 @@ export interface LiveStoreDeps {
   recovered: Recovered;
   policy: SnapshotPolicy;
   retryAfterFailureMs: number;
+  /** The clock the applied keys age by (KeptKeys). */
+  now: () => number;
   openJournal: (validBytes: number, onFailure: () => void) => Promise<JournalWriter>;
 }
 
@@ -48,7 +50,7 @@ type Memory =
 export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   const { dir, io, log } = deps;
   const { journalBytes, wipeUnfinished, ...recovered } = deps.recovered;
-  const live: Live = { ...recovered, journal: await deps.openJournal(journalBytes, onWriteFailure), generation: 0 };
+  const live: Live = { ...recovered, applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure), generation: 0 };
   let memory: Memory = { matchesDisk: true, refuseUntilMs: 0 };
   let failuresInARow = 0;
   /** Keys of commits applied to memory and not yet durable: whether each one was saved. */
@@ -93,7 +95,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       try {
         // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
         const { journalBytes, wipeUnfinished: _scrubbedByItsCommand, ...recovered } = await recover(io, dir, log);
-        Object.assign(live, recovered, { journal: await deps.openJournal(journalBytes, onWriteFailure) });
+        Object.assign(live, recovered, { applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure) });
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);

@@ -1,13 +1,14 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
-import { applyRecord, type AppliedKeys } from './record.ts';
+import { applyRecord, KeptKeys } from './record.ts';
 import type { Change } from '../domain/types.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
-export function createMemoryStore(): Store {
+/** `now`: the clock the applied keys age by (KeptKeys in record.ts). */
+export function createMemoryStore(now: () => number = Date.now): Store {
   const state = initialState();
-  const applied: AppliedKeys = new Set();
+  const applied = new KeptKeys(new Set(), now);
   let closed = false;
 
   return {

@@ -1,4 +1,5 @@
 // One committed record: the unit the journal stores per line and every store applies to memory.
+import { KEEP_ACTION_IDS_MS } from '../../shared/protocol.ts';
 import { forgottenKeys } from '../domain/actionKeys.ts';
 import { isKnownEventType, quotedType } from '../domain/eventTypes.ts';
 import { applyAll } from '../domain/state.ts';
@@ -17,11 +18,72 @@ export interface JournalRecord {
 }
 
 /**
- * Idempotency keys of applied actions. A Set: a snapshot copies its 100,000+ keys in ~2 ms, where
- * Object.keys of an object that size held the event loop 20-40 ms (it sorts them); and db.json's
- * list of keys makes one in half the time JSON.parse takes to make an object of them (snapshot.ts).
+ * Idempotency keys of applied actions: a Set, or `KeptKeys`. Sets: a snapshot copies 100,000+ keys
+ * in ~2 ms, where Object.keys of an object that size held the event loop 20-40 ms (it sorts them);
+ * and db.json's list of keys makes one in half the time JSON.parse takes to make an object of them.
  */
-export type AppliedKeys = Set<string>;
+export interface AppliedKeys extends Iterable<string> {
+  readonly size: number;
+  has(key: string): boolean;
+  add(key: string): unknown;
+  delete(key: string): boolean;
+}
+
+/**
+ * The applied keys the stores keep: each for KEEP_ACTION_IDS_MS at least, past the time any
+ * phone or tablet still resends its action, then dropped, so they do not grow for as long as the
+ * server runs. Two generations, no time per key: a key goes into the newer one; every
+ * KEEP_ACTION_IDS_MS the newer becomes the older and the older is dropped. A key thus lives one
+ * to two spans (more while nothing asks). Keys read at a start or a reload begin in the newer one:
+ * a restart only lengthens their life, and db.json's shape does not change.
+ */
+export class KeptKeys implements AppliedKeys {
+  #older = new Set<string>();
+  #newer: Set<string>;
+  #since: number;
+
+  /** Adopts `keys` (no copy) as the newer generation, begun now. */
+  constructor(keys: Set<string>, private readonly now: () => number = Date.now) {
+    this.#newer = keys;
+    this.#since = now();
+  }
+
+  get size(): number {
+    this.#age();
+    return this.#older.size + this.#newer.size;
+  }
+
+  has(key: string): boolean {
+    this.#age();
+    return this.#newer.has(key) || this.#older.has(key);
+  }
+
+  add(key: string): this {
+    this.#age();
+    this.#older.delete(key); // one place per key: a size that counts it once
+    this.#newer.add(key);
+    return this;
+  }
+
+  delete(key: string): boolean {
+    const newer = this.#newer.delete(key);
+    return this.#older.delete(key) || newer;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    this.#age();
+    yield* this.#older;
+    yield* this.#newer;
+  }
+
+  #age(): void {
+    const now = this.now();
+    if (now - this.#since < KEEP_ACTION_IDS_MS) return;
+    this.#older = now - this.#since < 2 * KEEP_ACTION_IDS_MS ? this.#newer : new Set();
+    this.#newer = new Set();
+    this.#since = now;
+  }
+}
 
 /**
  * Serialises a record as one journal line. Done before the events are applied, so that a record

@@ -13,13 +13,14 @@ import {
   rebuiltSnapshotMessage,
   unreadableFileMessage,
 } from './messages.ts';
-import { applyRecord, type AppliedKeys } from './record.ts';
+import { applyRecord } from './record.ts';
 import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
 import { lastWipeUnknown, wipeOnDisk } from './unfinishedWipe.ts';
 
 export interface Recovered {
   state: FairState;
-  applied: AppliedKeys;
+  /** The keys in db.json and the journal: the live store keeps them for their time (KeptKeys). */
+  applied: Set<string>;
   /** The last seq in memory; the next commit gets seq + 1. */
   seq: number;
   /** The seq a readable db.json holds (0 if there is none, or it is damaged and was rebuilt). */

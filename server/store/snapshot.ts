@@ -5,7 +5,7 @@ import { Low, type Adapter } from 'lowdb';
 import { initialState } from '../domain/state.ts';
 import type { FairState } from '../domain/types.ts';
 import { isMissing, type StoreIo } from './io.ts';
-import { isObject, type AppliedKeys } from './record.ts';
+import { isObject } from './record.ts';
 import { parseJsonLines } from './snapshotReader.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
@@ -22,7 +22,7 @@ export interface Snapshot {
    */
   lastWipeSeq?: number;
   state: FairState;
-  applied: AppliedKeys;
+  applied: Set<string>;
 }
 
 export type SnapshotRead =
@@ -112,7 +112,7 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
 type AppliedOnDisk = { keys: string[]; replies?: unknown[] } | Record<string, unknown>;
 
 /** Called once snapshotProblem has checked the lists. */
-function appliedKeys(applied: AppliedOnDisk = { keys: [] }): AppliedKeys {
+function appliedKeys(applied: AppliedOnDisk = { keys: [] }): Set<string> {
   return new Set(inLists(applied) ? applied.keys : Object.keys(applied));
 }
 

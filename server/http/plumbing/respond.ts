@@ -15,6 +15,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   STORAGE: 503,
+  GAVE_UP: 500, // a device's own answer to an action it stopped resending: no reply of the server's carries it
 };
 
 /** Thrown anywhere below a route to answer with an error; the handler writes it. */

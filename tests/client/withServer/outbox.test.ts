@@ -2,9 +2,9 @@
 // tap, kept across a "reload", resent with the same id after an unanswered try.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { Reply, StudentView } from '../../../shared/protocol.ts';
+import { RESEND_FOR_MS, type Reply, type StudentView } from '../../../shared/protocol.ts';
 import type { StudentSocket } from '../../../client/lib/socket.ts';
-import { makeOutbox } from '../../../client/lib/outbox.ts';
+import { GAVE_UP, makeOutbox } from '../../../client/lib/outbox.ts';
 import { studentIdFor } from '../../../server/ids.ts';
 import { ask, connectStudent, disconnectAll, startServer, studentKey, waitFor, withVersion, type TestServer } from '../../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair } from '../../realtime/fixtures.ts';
@@ -80,5 +80,30 @@ describe('the outbox', () => {
     const [first, second] = await Promise.all([made, again]);
     expect(first).toMatchObject({ ok: true });
     expect(second).toMatchObject({ ok: false, error: { message: 'You already have a pending request with ACME. Cancel it first to ask again.' } });
+  });
+
+  it('gives up an action unanswered for RESEND_FOR_MS with a sentence, and sends it no more', async () => {
+    let now = Date.now();
+    const storage = memoryStorage();
+    const offline = phoneSocket(false);
+    const before = makeOutbox(offline, { key: 'outbox', storage, now: () => now });
+    void before.act('request:create', { slug: 'acme', note: 'Made in the morning' });
+    offline.close(); // the phone stays off the Wi-Fi all day
+
+    now += RESEND_FOR_MS - 60_000;
+    const answers: Reply<StudentView>[] = [];
+    const later = makeOutbox(phoneSocket(false), { key: 'outbox', storage, now: () => now, onAnswer: (_item, reply) => answers.push(reply) });
+    expect(later.items()).toHaveLength(1); // still in time: kept
+    now += 60_000;
+    const socket = phoneSocket();
+    const after = makeOutbox(socket, { key: 'outbox', storage, now: () => now, onAnswer: (_item, reply, orphan) => orphan && answers.push(reply) });
+    await waitFor(() => answers.length === 1, 3000, 'the outbox to give the action up');
+    expect(answers[0]).toEqual(GAVE_UP);
+    expect(GAVE_UP.ok === false && GAVE_UP.error.message).toMatch(/waited more than 6 hours .* do it again if not/);
+    expect(after.items()).toEqual([]);
+    expect(JSON.parse(storage.getItem('outbox')!)).toEqual([]);
+    const reply = await after.act('request:create', { slug: 'acme', note: 'Made again' }); // the next one goes through
+    expect(reply).toMatchObject({ ok: true });
+    expect(requests().map((r) => r.note)).toEqual(['Made again']);
   });
 });
