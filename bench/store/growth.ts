@@ -1,0 +1,135 @@
+// How the figures grow with the fair: fairs of 10,000, 100,000 and 300,000 introductions, each
+// built the same way (fair.ts), and for each the start as the organiser meets it (launch.ts), the
+// read + JSON.parse floor, the resident memory then, and the CSV export over HTTP with the server's
+// longest event-loop block. Prints the growth table and names each figure that grows faster than
+// the fair: past 1.2 times the growth of the introductions between two sizes.
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.ts';
+import type { Row } from '../table.ts';
+import { runTask } from './child.ts';
+import { settleDisk } from './folder.ts';
+import { launchOnce } from './launch.ts';
+
+export const GROWTH_SIZES = [10_000, 100_000, 300_000];
+export const QUICK_GROWTH_SIZES = [2_000, 10_000];
+/** Budgets at the largest fair (bench/README.md). */
+const LAUNCH_GOAL_MS = 3000;
+const CSV_GOAL_MS = 3000;
+const LOOP_BLOCK_GOAL_MS = 50;
+const MEMORY_BASE_BYTES = 100 * 1024 * 1024;
+const MEMORY_PER_INTRODUCTION_BYTES = 1.2 * 1024;
+/** Growth past this times the growth of the fair counts as faster than linear (noise allowed for). */
+const SUPERLINEAR = 1.2;
+const RUNS = 3;
+
+interface Measured {
+  introductions: number;
+  dbBytes: number;
+  launchMs: number;
+  parseMs: number;
+  rssBytes: number;
+  csvMs: number;
+  loopMaxMs: number;
+}
+
+const FIGURES: { name: string; of: (m: Measured) => number; show: (value: number) => string }[] = [
+  { name: 'db.json', of: (m) => m.dbBytes, show: mb },
+  { name: 'launch → /healthz', of: (m) => m.launchMs, show: ms },
+  { name: 'read + JSON.parse floor', of: (m) => m.parseMs, show: ms },
+  { name: 'RSS at first answer', of: (m) => m.rssBytes, show: mb },
+  { name: 'CSV export', of: (m) => m.csvMs, show: ms },
+  { name: "export's longest loop block", of: (m) => m.loopMaxMs, show: ms },
+];
+
+export async function benchGrowth(sizes: readonly number[]): Promise<Row[]> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'boothlink-bench-growth-'));
+  try {
+    console.log(`\nGrowth: fairs of ${sizes.map(count).join(', ')} introductions in ${root}; median of ${RUNS} runs each.`);
+    const measured: Measured[] = [];
+    for (const introductions of sizes) measured.push(await measureSize(root, introductions));
+    printGrowth(measured);
+    return budgetRows(measured.at(-1)!);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+async function measureSize(root: string, introductions: number): Promise<Measured> {
+  const dir = path.join(root, `fair-${introductions}`);
+  const scratch = path.join(root, 'scratch');
+  mkdirSync(scratch, { recursive: true });
+  const built = await runTask('build', { dir, introductions });
+  const launches = [];
+  const parses = [];
+  for (let i = 0; i < RUNS; i++) {
+    launches.push(await launchOnce(dir, path.join(scratch, 'launch')));
+    settleDisk();
+    parses.push((await runTask('parse', { dir })).neededMs);
+  }
+  settleDisk();
+  const csv = await runTask('export', { dir, runs: RUNS });
+  for (const run of csv.runs) {
+    if (run.status !== 200 || run.lines !== csv.introductions + 1) throw new Error(`The CSV export answered ${run.status} with ${run.lines} lines; expected 200 with ${csv.introductions + 1}.`);
+  }
+  const result: Measured = {
+    introductions: built.counts.introductions,
+    dbBytes: statSync(path.join(dir, 'db.json')).size,
+    launchMs: median(launches.map((launch) => launch.ms)),
+    parseMs: median(parses),
+    rssBytes: median(launches.map((launch) => launch.rssBytes)),
+    csvMs: median(csv.runs.map((run) => run.ms)),
+    loopMaxMs: Math.max(...csv.runs.map((run) => run.loopMaxMs)),
+  };
+  console.log(`  ${count(result.introductions)} introductions: launch → /healthz ${launches.map((l) => ms(l.ms)).join(', ')}; ` +
+    `RSS then ${launches.map((l) => mb(l.rssBytes)).join(', ')}; read + parse ${parses.map(ms).join(', ')}; ` +
+    `CSV ${csv.runs.map((run) => ms(run.ms)).join(', ')}, loop block max ${csv.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
+  rmSync(dir, { recursive: true, force: true });
+  return result;
+}
+
+function printGrowth(measured: readonly Measured[]): void {
+  const header = ['introductions', ...FIGURES.map((f) => f.name)];
+  const rows = measured.map((m) => [count(m.introductions), ...FIGURES.map((f) => f.show(f.of(m)))]);
+  const widths = header.map((cell, i) => Math.max(cell.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: readonly string[]) => `  ${cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`;
+  console.log('\n' + line(header));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(row));
+  const faster: string[] = [];
+  for (let i = 1; i < measured.length; i++) {
+    const [from, to] = [measured[i - 1]!, measured[i]!];
+    const fair = to.introductions / from.introductions;
+    for (const figure of FIGURES) {
+      const grew = figure.of(to) / figure.of(from);
+      if (grew > SUPERLINEAR * fair) faster.push(`${figure.name} ×${grew.toFixed(1)} from ${count(from.introductions)} to ${count(to.introductions)} (the fair ×${fair.toFixed(0)})`);
+    }
+  }
+  console.log(faster.length === 0
+    ? '  No figure grows faster than the fair.'
+    : `  Faster than the fair: ${faster.join('; ')}.`);
+}
+
+function budgetRows(largest: Measured): Row[] {
+  const n = count(largest.introductions);
+  const memoryGoal = MEMORY_BASE_BYTES + MEMORY_PER_INTRODUCTION_BYTES * largest.introductions;
+  return [
+    {
+      benchmark: `launch → /healthz, ${n} intros`, measured: ms(largest.launchMs), baseline: `${ms(largest.parseMs)} read+parse`,
+      ratio: ratio(largest.launchMs / largest.parseMs), goal: `≤ 3 s (${ratio(largest.launchMs / LAUNCH_GOAL_MS)} of it)`, verdict: verdict(largest.launchMs <= LAUNCH_GOAL_MS),
+    },
+    {
+      benchmark: '  server RSS at that first answer', measured: mb(largest.rssBytes), baseline: '—', ratio: '—',
+      goal: `≤ ${mb(memoryGoal)} (${ratio(largest.rssBytes / memoryGoal)} of it)`, verdict: verdict(largest.rssBytes <= memoryGoal),
+    },
+    {
+      benchmark: `CSV export, ${n} rows over HTTP`, measured: ms(largest.csvMs), baseline: '—', ratio: '—',
+      goal: `≤ 3 s (${ratio(largest.csvMs / CSV_GOAL_MS)} of it)`, verdict: verdict(largest.csvMs <= CSV_GOAL_MS),
+    },
+    {
+      benchmark: '  server event loop delay, max', measured: ms(largest.loopMaxMs), baseline: '—', ratio: '—',
+      goal: `≤ 50 ms (${ratio(largest.loopMaxMs / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(largest.loopMaxMs <= LOOP_BLOCK_GOAL_MS),
+    },
+  ];
+}
