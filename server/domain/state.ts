@@ -6,7 +6,7 @@
 import { unknownEvent } from './eventTypes.ts';
 import { advanceFeed } from './feed.ts';
 import { keepIndexes } from './indexes.ts';
-import { introductionId } from './introductions.ts';
+import { compactIntroduction, introductionId } from './introductions.ts';
 import { applyPrivacyEvent, isPrivacyEvent } from './privacyEvents.ts';
 import { applyRequestEvent, isRequestEvent } from './requestEvents.ts';
 import { keepTimeline } from './timeline.ts';
@@ -90,7 +90,7 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     }
     case 'introduction.made':
-      state.introductions.set(event.introduction.id, { ...event.introduction });
+      state.introductions.set(event.introduction.id, compactIntroduction(state, { ...event.introduction }));
       return;
     case 'introduction.noted': {
       const id = introductionId(event.boothId, event.studentId);

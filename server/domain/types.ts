@@ -73,7 +73,7 @@ export interface Introduction {
   boothId: string;
   studentId: string;
   sharedAt: string;
-  fields: ProfileField[];
+  fields: readonly ProfileField[];
   /** Recorded on the booth's tablet (a visitor without a phone), not by a scan. */
   walkUp?: true;
   assessment?: Assessment;

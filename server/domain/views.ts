@@ -199,7 +199,7 @@ export function studentView(state: FairState, studentId: string, now?: Date): St
     const intro = state.introductions.get(introductionId(booth.id, studentId));
     if (intro) {
       const askRefused = now && askRefusal(state, studentId, booth, now);
-      visits.push({ booth: boothPublic(state, booth, now), sharedAt: intro.sharedAt, fields: intro.fields, requests: here, ...(askRefused && { askRefused }) });
+      visits.push({ booth: boothPublic(state, booth, now), sharedAt: intro.sharedAt, fields: [...intro.fields], requests: here, ...(askRefused && { askRefused }) });
     }
     // Requests kept at a booth the student withdrew from: theirs to see, the booth's no more.
     else if (here.length > 0) withdrawn.push({ booth: boothPublic(state, booth, now), requests: here });

@@ -2,11 +2,13 @@
 // adapter of ours (lowdb's own JSONFile reads the whole file at once, the slow way; see below).
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import { sharedFields } from '../domain/introductions.ts';
 import { initialState } from '../domain/state.ts';
 import type { FairState } from '../domain/types.ts';
+import type { ProfileField } from '../../shared/schema.ts';
 import { isMissing, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
-import { parseJsonLines } from './snapshotReader.ts';
+import { parseJsonLines, type OnEntry } from './snapshotReader.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
@@ -50,7 +52,7 @@ export class SnapshotAdapter implements Adapter<unknown> {
   async read(): Promise<unknown> {
     const file = path.join(this.dir, SNAPSHOT_FILE);
     try {
-      const data = await parseJsonLines(() => this.io.readChunks(file));
+      const data = await parseJsonLines(() => this.io.readChunks(file), shareFieldsOnRead);
       this.found = true;
       return data;
     } catch (error) {
@@ -85,6 +87,18 @@ export class SnapshotAdapter implements Adapter<unknown> {
     }
   }
 }
+
+/**
+ * Each introduction read from a line of its own gets the one shared list of its fields
+ * (sharedFields), before V8 copies the list it was parsed into to the old generation: 14 MB less
+ * at 100,000 introductions. Changed in place: the entry is fresh from JSON.parse and no one else's.
+ * Its ids are left as read (sharing them cost more time at start than the 8 MB it saves); the
+ * introductions made during the day share theirs too (compactIntroduction, applied by state.ts).
+ */
+const shareFieldsOnRead: OnEntry = (list, entry) => {
+  if (list === 'introductions' && isObject(entry) && Array.isArray(entry.fields)) entry.fields = sharedFields(entry.fields as ProfileField[]);
+  return entry;
+};
 
 /** Reads and checks db.json. Never throws for damage: recovery decides whether the journal can stand in. */
 export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRead> {

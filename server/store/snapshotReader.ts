@@ -23,25 +23,32 @@ interface OpenList {
   comma: boolean;
 }
 
+/**
+ * Called with each entry read from a line of its own and the name of its list ("booths" for
+ * `"booths":[`); what it returns is kept in the entry's place. The entry is fresh from JSON.parse:
+ * a lighter one put in its place lets it die young, before V8 copies it into the old generation.
+ */
+export type OnEntry = (list: string, entry: unknown) => unknown;
+
 /** JSON.parse of the whole file that `chunks` reads, without ever holding its whole text. */
-export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>): Promise<unknown> {
+export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, onEntry: OnEntry = (_list, entry) => entry): Promise<unknown> {
   try {
-    return await parseByLine(chunks());
+    return await parseByLine(chunks(), onEntry);
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error; // the disk's errors are the caller's
     return JSON.parse(await textOf(chunks())) as unknown;
   }
 }
 
-async function parseByLine(chunks: AsyncIterable<Uint8Array>): Promise<unknown> {
+async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry): Promise<unknown> {
   const frame: string[] = [];
   const lists = new Map<string, unknown[]>();
   const salt = randomBytes(9).toString('base64url');
   let open: OpenList | undefined;
-  let opened = false; // the last frame line opened a list: entries may follow
+  let opened: string | undefined; // the list the last frame line opened: entries may follow
   const line = (text: string): void => {
     const first = text.charCodeAt(0);
-    if (opened && (first === 0x7b /* { */ || first === 0x22 /* " */)) {
+    if (opened !== undefined && (first === 0x7b /* { */ || first === 0x22 /* " */)) {
       if (open === undefined) {
         open = { marker: `\u0000${salt}:${lists.size}`, entries: [], comma: false };
         lists.set(open.marker, open.entries);
@@ -51,12 +58,12 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>): Promise<unknown> 
       }
       const entry = withoutSpaceAtEnd(text);
       open.comma = entry.endsWith(',');
-      open.entries.push(JSON.parse(open.comma ? entry.slice(0, -1) : entry));
+      open.entries.push(onEntry(opened, JSON.parse(open.comma ? entry.slice(0, -1) : entry)));
       return;
     }
     if (open?.comma) throw new SyntaxError('a comma after the last entry of a list');
     open = undefined;
-    opened = withoutSpaceAtEnd(text).endsWith(OPENS_A_LIST);
+    opened = listOpenedBy(withoutSpaceAtEnd(text));
     frame.push(text);
   };
   await eachLine(chunks, line);
@@ -74,6 +81,13 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>): Promise<unknown> 
   // Else a list went on past its entries on the next frame line (`],` is how the writer ends one).
   if (restored !== lists.size) throw new SyntaxError('a list laid out otherwise than one entry a line');
   return data;
+}
+
+/** The name of the list a frame line opens at its end (`…,"booths":[`), if it does. */
+function listOpenedBy(line: string): string | undefined {
+  if (!line.endsWith(OPENS_A_LIST)) return undefined;
+  const start = line.lastIndexOf('"', line.length - OPENS_A_LIST.length - 1);
+  return start === -1 ? '' : line.slice(start + 1, line.length - OPENS_A_LIST.length);
 }
 
 /** JSON's whitespace at a line's end (a file saved with \r\n line ends, say) taken off. */
