@@ -3,13 +3,14 @@
 // scans): its verdicts say nothing about the budgets, which are set at 100,000 and 2,000 phones.
 // BENCH_ONLY=page|store|growth|import|load runs one part; BENCH_LOAD_PROFILE=<folder> writes a CPU profile of our
 // server during the scan run (see load/index.ts).
-import { ms, ratio, verdict } from './numbers.ts';
+import { loadAverage, ms, ratio, verdict } from './numbers.ts';
 import { benchLoad, FULL as LOAD_FULL, QUICK as LOAD_QUICK } from './load/index.ts';
 import { benchStore, FULL, QUICK } from './store/index.ts';
 import { benchGrowth, GROWTH_SIZES, QUICK_GROWTH_SIZES } from './store/growth.ts';
 import { benchImport, FULL_IMPORT, QUICK_IMPORT } from './store/importRows.ts';
 import { measureStudentPage, STUDENT_PAGE_BUDGET_BYTES } from './studentPage.ts';
 import { measureBoothTable } from './boothTable.ts';
+import { LARGEST_PAINT_BUDGET_MS, measureBoothPaint, SCORE_BUDGET } from './boothPaint.ts';
 import { printTable, type Row } from './table.ts';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -33,7 +34,26 @@ async function benchPage(): Promise<Row[]> {
       verdict: verdict(weight.scriptsAndStyles <= STUDENT_PAGE_BUDGET_BYTES),
     },
     { benchmark: '  everything the page loads', measured: kb(weight.everything), baseline: '—', ratio: '—', goal: '—', verdict: '' },
+    ...(await benchBoothPaint()),
     ...(await benchBoothTable()),
+  ];
+}
+
+/** The booth page in Lighthouse's mobile audit: the largest paint and the performance score. */
+async function benchBoothPaint(): Promise<Row[]> {
+  const paint = await measureBoothPaint();
+  console.log(`\nBooth page in Lighthouse 12 (mobile, slow 4G and a 4× slower CPU, simulated; load average ${loadAverage()}): ` +
+    `largest paint ${paint.largestPaintMs.map(ms).join(', ')}; first paint ${paint.firstPaintMs.map(ms).join(', ')}; score ${paint.score.join(', ')}; ` +
+    `largest element ${paint.largestElement || '(not named)'}`);
+  return [
+    {
+      benchmark: 'booth page largest paint (Lighthouse, slow 4G)', measured: ms(paint.medianPaintMs), baseline: '—', ratio: '—',
+      goal: `≤ 1.5 s (${ratio(paint.medianPaintMs / LARGEST_PAINT_BUDGET_MS)} of it)`, verdict: verdict(paint.medianPaintMs <= LARGEST_PAINT_BUDGET_MS),
+    },
+    {
+      benchmark: '  Lighthouse performance score', measured: String(paint.medianScore), baseline: '—', ratio: '—',
+      goal: `≥ ${SCORE_BUDGET}`, verdict: verdict(paint.medianScore >= SCORE_BUDGET),
+    },
   ];
 }
 

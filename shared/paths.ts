@@ -3,6 +3,13 @@
 // downloads, which a plain link or <img> fetches: the student's booth page imports it, and its
 // size budget has room for little more. The JSON API's paths are in api.ts.
 
+/** The page a booth's QR code opens; the server puts the booth's public facts in it (routes/boothPage.ts). */
+export const BOOTH_PAGE = '/b/:slug';
+/**
+ * In that page: the server's markup of the facts, which the app removes once it shows them itself,
+ * with the facts as JSON in its `data-booth` attribute, for the app (client/lib/prerendered.ts).
+ */
+export const PRERENDERED_ID = 'prerendered';
 export const BOOTH_QR_SVG = '/api/booths/:slug/qr.svg';
 export const REP_VCARD = '/api/booths/:slug/reps/:repId.vcf';
 export const INTERVIEW_ICS = '/api/interviews/:requestId.ics';

@@ -13,6 +13,15 @@ export function randomId(bytes = 16): string {
 let memoryKey: string | undefined;
 
 /** The phone's student key, made on first need and kept in localStorage. */
+/** Whether this browser already holds a student key: if not, the phone is new to the fair. */
+export function hasStudentKey(): boolean {
+  try {
+    return /^[0-9a-f]{32}$/.test(localStorage.getItem(STUDENT_KEY) ?? '');
+  } catch {
+    return memoryKey !== undefined;
+  }
+}
+
 export function studentKey(): string {
   try {
     let key = localStorage.getItem(STUDENT_KEY);

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HEALTHZ } from '../../shared/api.ts';
 import type { Deps } from '../deps.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { boothPageRoutes } from './routes/boothPage.ts';
 import { createOrganiserCheck, SIGN_IN } from './plumbing/auth.ts';
 import { downloadRoutes } from './routes/downloads.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -29,6 +30,7 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
     ...exportRoutes,
     ...purgeRoutes,
     ...repPackageRoutes,
+    ...boothPageRoutes(deps.config.distDir, ({ req, res }) => serveStatic(req, res)),
   ];
 
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,7 +1,7 @@
 // What students see about the booth: open, on a break, or full (no new interview requests).
 import { createSignal, For } from 'solid-js';
 import { BOOTH_STATUSES, type BoothStatus } from '../../../shared/schema.ts';
-import { STATUS_LABELS } from '../../components/StatusBadge.tsx';
+import { STATUS_LABELS } from '../../../shared/boothStatus.ts';
 import type { RepSession } from './session.ts';
 
 export function StatusSwitch(props: { session: RepSession; status: BoothStatus }) {

@@ -4,6 +4,7 @@
 import { createEffect, createSignal, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import type { BoothPublic } from '../../../shared/protocol.ts';
+import { dropPrerendered, prerenderedBooth } from '../../lib/prerendered.ts';
 import { call } from '../../lib/socket.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { createStudentSession } from './session.ts';
@@ -15,7 +16,10 @@ const BoothVisit = lazy(() => import('./BoothVisit.tsx'));
 export default function BoothPage() {
   const params = useParams<{ slug: string }>();
   const session = createStudentSession();
-  const [booth, setBooth] = createSignal<BoothPublic>();
+  // The facts the server put in the page: the header shows at once, the socket brings it up to date.
+  const [booth, setBooth] = createSignal<BoothPublic | undefined>(prerenderedBooth(params.slug));
+  // Gone in the same task as this page's markup goes in: no frame shows both, or neither.
+  dropPrerendered();
   const [boothError, setBoothError] = createSignal('');
 
   // Fetched again on every (re)connect, like the rest of the state.

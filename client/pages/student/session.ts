@@ -2,7 +2,7 @@
 // (re)connect and replaced by each `student:changed` push. Actions go through the outbox.
 import { createSignal, onCleanup } from 'solid-js';
 import type { BoothPublic, Profile, Reply, StudentClientEvents, StudentView } from '../../../shared/protocol.ts';
-import { studentKey } from '../../lib/ids.ts';
+import { hasStudentKey, studentKey } from '../../lib/ids.ts';
 import { call, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
 import { makeOutbox, type Queued } from '../../lib/outbox.ts';
@@ -11,9 +11,12 @@ import { makeOutbox, type Queued } from '../../lib/outbox.ts';
 export const STUDENT_OUTBOX_PREFIX = 'boothlink.outbox.student.';
 
 export function createStudentSession() {
+  // A phone new to the fair has no profile and no visits: its form shows at once, without waiting
+  // for the connection (slow at peak), and the server's answer replaces this when it comes.
+  const firstVisit = !hasStudentKey();
   const key = studentKey();
   const socket = connectStudent(key);
-  const [view, setView] = createSignal<StudentView>();
+  const [view, setView] = createSignal<StudentView | undefined>(firstVisit ? { studentId: '', profile: null, visits: [] } : undefined);
   const [loadError, setLoadError] = createSignal('');
   const [pending, setPending] = createSignal<readonly Queued[]>([]);
   const [notice, setNotice] = createSignal('');

@@ -1,0 +1,23 @@
+// The booth's facts the server put in the page (server/http/routes/boothPage.ts): shown by the
+// server's markup before the app has loaded, then by the app at once from the JSON in that markup,
+// until the socket's own answer comes. The markup goes when the booth page shows (and with it the
+// facts): a later page of another booth asks the server.
+import { PRERENDERED_ID } from '../../shared/paths.ts';
+import type { BoothPublic } from '../../shared/protocol.ts';
+
+/** The facts the page came with, if they are this booth's. */
+export function prerenderedBooth(slug: string): BoothPublic | undefined {
+  const facts = document.getElementById(PRERENDERED_ID)?.dataset.booth;
+  if (facts === undefined) return undefined;
+  try {
+    const booth = JSON.parse(facts) as BoothPublic;
+    return booth.slug === slug ? booth : undefined;
+  } catch {
+    return undefined; // unreadable: the socket's answer will do
+  }
+}
+
+/** Removes the server's markup, once the app shows the booth itself. */
+export function dropPrerendered(): void {
+  document.getElementById(PRERENDERED_ID)?.remove();
+}

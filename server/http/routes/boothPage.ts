@@ -1,0 +1,87 @@
+// /b/<slug>, the page a phone opens from a booth's poster: the built client's index.html with the
+// booth's public facts already in it (fair, employer, booth number, status, description, roles), so
+// a phone on slow venue Wi-Fi shows who the booth is before the app's JavaScript has arrived, and
+// the same facts as JSON for the app, which shows them at once and then goes live (issue #14:
+// Lighthouse on simulated slow 4G painted nothing for 3 s, until the app had asked for the booth).
+// The facts are what any phone that scans the poster sees; nothing about students or reps.
+import fs from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { STATUS_LABELS } from '../../../shared/boothStatus.ts';
+import { BOOTH_PAGE, PRERENDERED_ID } from '../../../shared/paths.ts';
+import type { BoothPublic } from '../../../shared/protocol.ts';
+import { boothBySlug } from '../../domain/booths.ts';
+import { boothPublic } from '../../domain/views.ts';
+import { route, type Context, type Route } from '../plumbing/router.ts';
+
+const APP_ROOT = '<div id="app"></div>';
+const TITLE = /<title>[^<]*<\/title>/;
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The booth's header as the app draws it (client/pages/student/BoothHeader.tsx), without the live
+ * parts, and the facts as JSON in an attribute: data, not a script element.
+ */
+export function boothFactsHtml(booth: BoothPublic): string {
+  const roles = booth.roles.length === 0 ? '' :
+    `<h2 class="label">Hiring for</h2><ul class="chips">${booth.roles.map((role) => `<li>${escapeHtml(role)}</li>`).join('')}</ul>`;
+  // The connection line as the app first draws it, so nothing moves when the app takes over.
+  return `<main class="page" id="${PRERENDERED_ID}" data-booth="${escapeHtml(JSON.stringify(booth))}">` +
+    '<div role="status" class="connection"><p class="connection__line">Connecting…</p></div><header class="booth">' +
+    `<p class="booth__fair">${escapeHtml(booth.fairName)}</p>` +
+    `<h1>${escapeHtml(booth.employer)}</h1>` +
+    `<p class="booth__meta">${booth.booth ? `<span>Booth ${escapeHtml(booth.booth)}</span>` : ''}` +
+    `<span class="badge badge--${booth.status}">${STATUS_LABELS[booth.status]}</span></p>` +
+    (booth.description ? `<p class="booth__description">${escapeHtml(booth.description)}</p>` : '') +
+    roles +
+    '</header></main>';
+}
+
+/** index.html with the booth's facts in it, and its title naming the booth. */
+function pageWith(template: string, booth: BoothPublic): string {
+  const title = `${booth.employer}${booth.booth ? ` · Booth ${booth.booth}` : ''} — Boothlink`;
+  return template
+    .replace(TITLE, `<title>${escapeHtml(title)}</title>`)
+    // Inside the app's element: the app adds its own beside it, and nothing below moves when this goes.
+    .replace(APP_ROOT, `<div id="app">${boothFactsHtml(booth)}</div>`);
+}
+
+function send(res: ServerResponse, acceptsGzip: boolean, html: string, head: boolean): void {
+  const body = acceptsGzip ? zlib.gzipSync(html) : Buffer.from(html, 'utf8');
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-cache', // the status and the roles change during the day
+    Vary: 'Accept-Encoding',
+    ...(acceptsGzip && { 'Content-Encoding': 'gzip' }),
+  });
+  res.end(head ? undefined : body);
+}
+
+/**
+ * The route, with index.html read at its first use and kept (a rebuild while the server runs is
+ * read again: its file's time changed). A slug no booth has, or no build yet, falls to `fallback`,
+ * the static files: the app says the booth was not found, or the server says to build.
+ */
+export function boothPageRoutes(distDir: string, fallback: (ctx: Context) => void): Route[] {
+  const file = path.join(distDir, 'index.html');
+  let cached: { mtimeMs: number; text: string } | undefined;
+  const template = (): string | undefined => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (!stat) return undefined;
+    if (cached?.mtimeMs !== stat.mtimeMs) cached = { mtimeMs: stat.mtimeMs, text: fs.readFileSync(file, 'utf8') };
+    return cached.text.includes(APP_ROOT) ? cached.text : undefined;
+  };
+  return [
+    route('GET', BOOTH_PAGE, (ctx) => {
+      const { req, res, deps, params } = ctx;
+      const booth = boothBySlug(deps.store.state, params[0]!);
+      const html = booth && template();
+      if (!booth || html === undefined) return fallback(ctx);
+      const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      send(res, acceptsGzip, pageWith(html, boothPublic(deps.store.state, booth, deps.now())), req.method === 'HEAD');
+    }),
+  ];
+}
