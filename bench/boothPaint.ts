@@ -20,8 +20,6 @@ export interface BoothPaint {
   largestPaintMs: number[];
   score: number[];
   firstPaintMs: number[];
-  /** What Lighthouse named as the largest element, from the last run. */
-  largestElement: string;
 }
 
 export async function measureBoothPaint(): Promise<BoothPaint & { medianPaintMs: number; medianScore: number }> {
@@ -33,7 +31,7 @@ export async function measureBoothPaint(): Promise<BoothPaint & { medianPaintMs:
       json: { employer: 'ACME Rockets', booth: '12', description: 'We build the rockets that build the rockets, and we hire all year.', roles: ['Engineering', 'Data'] },
     });
     const url = `${server.url}/b/acme-rockets`;
-    const result: BoothPaint = { largestPaintMs: [], score: [], firstPaintMs: [], largestElement: '' };
+    const result: BoothPaint = { largestPaintMs: [], score: [], firstPaintMs: [] };
     for (let run = 0; run < RUNS; run++) {
       const audit = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
       const lhr = audit?.lhr;
@@ -41,8 +39,6 @@ export async function measureBoothPaint(): Promise<BoothPaint & { medianPaintMs:
       result.largestPaintMs.push(lhr.audits['largest-contentful-paint']!.numericValue!);
       result.firstPaintMs.push(lhr.audits['first-contentful-paint']!.numericValue!);
       result.score.push(Math.round((lhr.categories.performance!.score ?? 0) * 100));
-      const details = lhr.audits['largest-contentful-paint-element']?.details as { items?: { items?: { node?: { snippet?: string } }[] }[] } | undefined;
-      result.largestElement = details?.items?.[0]?.items?.[0]?.node?.snippet ?? '';
     }
     return { ...result, medianPaintMs: median(result.largestPaintMs), medianScore: median(result.score) };
   } finally {

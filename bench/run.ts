@@ -43,8 +43,7 @@ async function benchPage(): Promise<Row[]> {
 async function benchBoothPaint(): Promise<Row[]> {
   const paint = await measureBoothPaint();
   console.log(`\nBooth page in Lighthouse 12 (mobile, slow 4G and a 4× slower CPU, simulated; load average ${loadAverage()}): ` +
-    `largest paint ${paint.largestPaintMs.map(ms).join(', ')}; first paint ${paint.firstPaintMs.map(ms).join(', ')}; score ${paint.score.join(', ')}; ` +
-    `largest element ${paint.largestElement || '(not named)'}`);
+    `largest paint ${paint.largestPaintMs.map(ms).join(', ')}; first paint ${paint.firstPaintMs.map(ms).join(', ')}; score ${paint.score.join(', ')}`);
   return [
     {
       benchmark: 'booth page largest paint (Lighthouse, slow 4G)', measured: ms(paint.medianPaintMs), baseline: '—', ratio: '—',
