@@ -11,21 +11,23 @@ export function randomId(bytes = 16): string {
 }
 
 let memoryKey: string | undefined;
+/** A key as studentKey makes one: 32 lowercase hex characters. */
+const isStudentKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
 
-/** The phone's student key, made on first need and kept in localStorage. */
 /** Whether this browser already holds a student key: if not, the phone is new to the fair. */
 export function hasStudentKey(): boolean {
   try {
-    return /^[0-9a-f]{32}$/.test(localStorage.getItem(STUDENT_KEY) ?? '');
+    return isStudentKey(localStorage.getItem(STUDENT_KEY));
   } catch {
     return memoryKey !== undefined;
   }
 }
 
+/** The phone's student key, made on first need and kept in localStorage. */
 export function studentKey(): string {
   try {
     let key = localStorage.getItem(STUDENT_KEY);
-    if (!key || !/^[0-9a-f]{32}$/.test(key)) {
+    if (!isStudentKey(key)) {
       key = randomId(16);
       localStorage.setItem(STUDENT_KEY, key);
     }

@@ -90,7 +90,7 @@ function applyEvent(state: FairState, event: FairEvent): void {
       return;
     }
     case 'introduction.made':
-      state.introductions.set(event.introduction.id, compactIntroduction(state, { ...event.introduction }));
+      state.introductions.set(event.introduction.id, compactIntroduction(state, event.introduction));
       return;
     case 'introduction.noted': {
       const id = introductionId(event.boothId, event.studentId);

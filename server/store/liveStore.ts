@@ -49,8 +49,11 @@ type Memory =
 
 export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   const { dir, io, log } = deps;
-  const { journalBytes, wipeUnfinished, ...recovered } = deps.recovered;
-  const live: Live = { ...recovered, applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure), generation: 0 };
+  /** What recovery read, as memory keeps it: the applied keys for their time, the journal open. */
+  const liveParts = async ({ journalBytes, wipeUnfinished: _, ...recovered }: Recovered) =>
+    ({ ...recovered, applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure) });
+  const { wipeUnfinished } = deps.recovered;
+  const live: Live = { ...(await liveParts(deps.recovered)), generation: 0 };
   let memory: Memory = { matchesDisk: true, refuseUntilMs: 0 };
   let failuresInARow = 0;
   /** Keys of commits applied to memory and not yet durable: whether each one was saved. */
@@ -94,8 +97,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     for (;;) {
       try {
         // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
-        const { journalBytes, wipeUnfinished: _scrubbedByItsCommand, ...recovered } = await recover(io, dir, log);
-        Object.assign(live, recovered, { applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure) });
+        Object.assign(live, await liveParts(await recover(io, dir, log)));
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);

@@ -57,8 +57,7 @@ export class SnapshotAdapter implements Adapter<unknown> {
       return data;
     } catch (error) {
       if (isMissing(error)) return null;
-      this.found = true;
-      throw error;
+      throw error; // readSnapshot tells damage from the disk's errors; `found` only matters for a null read
     }
   }
 

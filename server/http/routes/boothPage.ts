@@ -61,18 +61,16 @@ function send(res: ServerResponse, acceptsGzip: boolean, html: string, head: boo
 }
 
 /**
- * The route, with index.html read at its first use and kept (a rebuild while the server runs is
- * read again: its file's time changed). A slug no booth has, or no build yet, falls to `fallback`,
+ * The route, with index.html read once it is there and kept, as the static files' list is
+ * (static.ts): no disk access per scan. A slug no booth has, or no build yet, falls to `fallback`,
  * the static files: the app says the booth was not found, or the server says to build.
  */
 export function boothPageRoutes(distDir: string, fallback: (ctx: Context) => void): Route[] {
   const file = path.join(distDir, 'index.html');
-  let cached: { mtimeMs: number; text: string } | undefined;
+  let text: string | undefined;
   const template = (): string | undefined => {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    if (!stat) return undefined;
-    if (cached?.mtimeMs !== stat.mtimeMs) cached = { mtimeMs: stat.mtimeMs, text: fs.readFileSync(file, 'utf8') };
-    return cached.text.includes(APP_ROOT) ? cached.text : undefined;
+    text ??= fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+    return text?.includes(APP_ROOT) ? text : undefined;
   };
   return [
     route('GET', BOOTH_PAGE, (ctx) => {
