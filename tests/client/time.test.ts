@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clock, slotRange, slotWithDay } from '../../client/lib/time.ts';
+import { clock, slotRange, slotWithDay } from '../../shared/time.ts';
 
 const SLOT = { start: '2026-03-12T12:00:00Z', end: '2026-03-12T12:20:00Z' };
 const machineZone = process.env.TZ;

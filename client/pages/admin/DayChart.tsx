@@ -6,7 +6,7 @@ import { createEffect, createSignal, For, onCleanup, onMount, Show, untrack } fr
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { QuarterFigures } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 import { daySummary } from './daySummary.ts';
 
 export interface DayChartProps {

@@ -2,7 +2,7 @@
 // Signed-out tablets stay listed, quieter, so the organiser sees when and how each one left.
 import { For, Show } from 'solid-js';
 import type { BoothAdmin, PairedTablet } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 
 export function TabletList(props: { booth: BoothAdmin; revoke: (tablet: PairedTablet) => void }) {
   const at = (iso: string) => clock(iso, props.booth.timeZone);

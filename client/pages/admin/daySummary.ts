@@ -1,6 +1,6 @@
 // The day's chart in words: what a screen reader says for it, and the line under its title.
 import type { QuarterFigures } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 
 const QUARTER_MS = 15 * 60_000;
 

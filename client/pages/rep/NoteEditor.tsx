@@ -4,7 +4,7 @@
 import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
 import { RATING_LABELS } from '../../../shared/boothSchema.ts';
 import type { AssessmentCard, Rating, VisitorCard } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 import type { RepSession } from './session.ts';
 
 const RATINGS = [0, 1, 2, 3, 4] as const;

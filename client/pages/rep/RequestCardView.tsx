@@ -1,7 +1,7 @@
 // One interview request on the tablet: who, what they want to ask, and what the booth decided.
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import type { Outcome, RequestCard, RequestStatus } from '../../../shared/protocol.ts';
-import { clock, slotRange } from '../../lib/time.ts';
+import { clock, slotRange } from '../../../shared/time.ts';
 import type { Queued } from '../../lib/outbox.ts';
 import { StudentDetails } from './StudentDetails.tsx';
 import { SlotPicker } from './SlotPicker.tsx';

@@ -3,7 +3,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 import type { RequestCard, Slot } from '../../../shared/protocol.ts';
 import { call } from '../../lib/socket.ts';
-import { slotRange } from '../../lib/time.ts';
+import { slotRange } from '../../../shared/time.ts';
 import type { RepSession } from './session.ts';
 import { createAnswer } from './answer.ts';
 

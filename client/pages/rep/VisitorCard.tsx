@@ -1,7 +1,7 @@
 // One visitor (one introduction) on the tablet: what the student shared, and the booth's notes.
 import { Show } from 'solid-js';
 import type { VisitorCard as Visitor } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 import { StudentDetails } from './StudentDetails.tsx';
 import { VisitorTools, type ToolsSession } from './VisitorTools.tsx';
 

@@ -4,7 +4,7 @@
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { RATING_LABELS } from '../../../shared/boothSchema.ts';
 import type { VisitorCard } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { ReferForm } from './ReferForm.tsx';
 import type { RepSession } from './session.ts';

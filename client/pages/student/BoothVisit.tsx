@@ -3,7 +3,7 @@
 // saved its details yet does not load it (the page's size budget, bench/README.md).
 import { Show } from 'solid-js';
 import type { BoothPublic, Profile, StudentView } from '../../../shared/protocol.ts';
-import { clock } from '../../lib/time.ts';
+import { clock } from '../../../shared/time.ts';
 import { InterviewSection } from './InterviewSection.tsx';
 import { Referrals, referralsAt } from './Referrals.tsx';
 import { listFields, ShareStep } from './ShareStep.tsx';

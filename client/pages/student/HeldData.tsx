@@ -3,7 +3,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { StudentRequest, StudentView, Visit } from '../../../shared/protocol.ts';
 import { PROFILE_FIELDS } from '../../../shared/schema.ts';
-import { clock, slotWithDay } from '../../lib/time.ts';
+import { clock, slotWithDay } from '../../../shared/time.ts';
 import { FIELD_LABELS } from './privacy.ts';
 
 export function HeldData(props: { view: StudentView; withdraw: (slug: string) => Promise<string> }) {

@@ -6,7 +6,7 @@ import type { BoothPublic, Reply, StudentRequest } from '../../../shared/protoco
 import type { FieldErrors } from '../../../shared/schema.ts';
 import { Field } from '../../components/Field.tsx';
 import { formValues, without } from '../../lib/form.ts';
-import { slotRange } from '../../lib/time.ts';
+import { slotRange } from '../../../shared/time.ts';
 import type { StudentSession } from './session.ts';
 
 const QUEUED: Record<string, string> = {

@@ -2,7 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { INTERVIEW_ICS, pathTo } from '../../../shared/paths.ts';
 import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
-import { clock, slotWithDay } from '../../lib/time.ts';
+import { clock, slotWithDay } from '../../../shared/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { ProfileForm } from '../../components/ProfileForm.tsx';
 import { createStudentSession } from './session.ts';

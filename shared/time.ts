@@ -1,5 +1,6 @@
-// Times are shown in the fair's time zone, 24-hour, whatever the phone's own zone is.
-import type { Slot } from '../../shared/protocol.ts';
+// Times are shown in the fair's time zone, 24-hour, whatever the phone's own zone is: by the app, and by
+// the server in the booth page's HTML (server/http/routes/boothPage.ts).
+import type { Slot } from './protocol.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
