@@ -1,8 +1,6 @@
 // Random ids made on the device. Plain HTTP is not a secure context, so crypto.randomUUID
 // is missing there; crypto.getRandomValues works everywhere.
-
-/** Where this phone keeps its student key (erasing the profile on /me forgets it). */
-export const STUDENT_KEY = 'boothlink.studentKey';
+import { STUDENT_KEY, STUDENT_KEY_PATTERN } from '../../shared/firstVisit.ts';
 
 /** `bytes` random bytes as lowercase hex (16 bytes = 128 bits = 32 characters). */
 export function randomId(bytes = 16): string {
@@ -11,8 +9,7 @@ export function randomId(bytes = 16): string {
 }
 
 let memoryKey: string | undefined;
-/** A key as studentKey makes one: 32 lowercase hex characters. */
-const isStudentKey = (key: string | null): key is string => key !== null && /^[0-9a-f]{32}$/.test(key);
+const isStudentKey = (key: string | null): key is string => key !== null && STUDENT_KEY_PATTERN.test(key);
 
 /** Whether this browser already holds a student key: if not, the phone is new to the fair. */
 export function hasStudentKey(): boolean {

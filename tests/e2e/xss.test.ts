@@ -3,6 +3,7 @@
 // and no request to another origin.
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { FIRST_VISIT_SCRIPT } from '../../server/http/routes/boothPage.ts';
 import { api } from '../helpers.ts';
 import { device, hasBrowser, useServerAndBrowser } from './browser.ts';
 import { openPairedTablet, unlockTablet } from './fixtures.ts';
@@ -26,18 +27,20 @@ async function watch(context: BrowserContext, origin: string, findings: Findings
   context.on('dialog', (d) => { findings.dialogs.push(d.message()); void d.dismiss(); });
   context.on('console', (m) => /Content Security Policy|CSP violation/i.test(m.text()) && findings.violations.push(m.text()));
   context.on('request', (r) => !r.url().startsWith(`${origin}/`) && findings.foreign.push(r.url()));
-  await context.addInitScript(() => {
+  // The booth page's own one-line script (the new phone's first step) is the only inline one allowed.
+  await context.addInitScript((allowed) => {
     const seen: string[] = ((window as unknown as { injected: string[] }).injected = []);
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     new MutationObserver((records) => {
       for (const node of records.flatMap((r) => [...r.addedNodes])) {
         if (!(node instanceof Element)) continue;
         for (const el of [node, ...node.querySelectorAll('img, script')]) {
-          if (el.matches('img[src="x"]') || (el.matches('script') && !el.hasAttribute('src'))) seen.push(el.outerHTML);
+          const inline = el.matches('script') && !el.hasAttribute('src') && el.textContent !== allowed;
+          if (el.matches('img[src="x"]') || inline) seen.push(el.outerHTML);
         }
       }
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, FIRST_VISIT_SCRIPT);
 }
 
 /** Nothing was injected into this page so far; its visible text contains each payload as typed. */

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { configureFair, createBooth } from '../../server/domain/booths.ts';
 import type { Decision } from '../../server/domain/decision.ts';
 import type { Store } from '../../server/store/store.ts';
+import { FIRST_VISIT_ID, PROFILE_STEP_HEADING } from '../../shared/firstVisit.ts';
 import { PRERENDERED_ID } from '../../shared/paths.ts';
 import type { BoothPublic } from '../../shared/protocol.ts';
 import { api, tempDir } from '../helpers.ts';
@@ -58,8 +59,13 @@ describe('the booth page as the server sends it', () => {
     expect(html).toContain('<h1>Rockets &amp; &lt;b&gt;Anvils&lt;/b&gt; &quot;R&amp;D&quot;</h1>');
     expect(html).toContain('<span>Booth A12</span><span class="badge badge--open">Open</span>');
     expect(html).toContain('<li>Data &lt;Science&gt;</li>');
-    // The page's own script element only: the description's tags are text, in the markup and the attribute.
-    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<p>0 waiting · No free slots left today</p>');
+    expect(html).toContain('<h2 class="label">Reps on duty</h2><p class="muted">Nobody is signed in at this booth right now.</p>');
+    // The new phone's first step, and its one-line script; then the page's own script element. The
+    // description's tags are text, in the markup and the attribute.
+    expect(html).toContain(`<section class="step" id="${FIRST_VISIT_ID}"><h2>${PROFILE_STEP_HEADING}</h2><p class="muted">`);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html.match(/<script>[^<]*<\/script>/g)).toHaveLength(1);
     expect(html).not.toContain('alert("x")');
     const facts = factsIn(html);
     expect(facts).toMatchObject({ slug, employer: EMPLOYER, booth: 'A12', status: 'open', description: DESCRIPTION, roles: ['Engineering', 'Data <Science>'], reps: [] });

@@ -1,5 +1,6 @@
 // Browser hardening, checked on the real build: every page and every API answer carries the
 // security headers, and the built client loads nothing inline and nothing from another origin.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -41,10 +42,14 @@ function csp(headers: http.IncomingHttpHeaders): Map<string, string[]> {
   return new Map(text.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...sources]) => [name!, sources]));
 }
 
-function expectPageHeaders(answer: Answer, what: string, socketOrigin = `ws://127.0.0.1:${server.port}`): void {
+/** The hash of each inline script in a page, as a CSP names it: a page may run those and no other. */
+const inlineScriptHashes = (body: string): string[] =>
+  [...body.matchAll(/<script>(.*?)<\/script>/gs)].map(([, text]) => `'sha256-${crypto.createHash('sha256').update(text!).digest('base64')}'`);
+
+function expectPageHeaders(answer: Answer, what: string, socketOrigin = `ws://127.0.0.1:${server.port}`, inlineScripts: string[] = []): void {
   const policy = csp(answer.headers);
   expect(policy.get('default-src'), what).toEqual(["'self'"]);
-  expect(policy.get('script-src'), what).toEqual(["'self'"]);
+  expect(policy.get('script-src'), what).toEqual(["'self'", ...inlineScripts]);
   expect(policy.get('style-src'), what).toEqual(["'self'"]);
   expect(policy.get('connect-src'), what).toEqual(["'self'", socketOrigin]);
   expect(policy.get('object-src'), what).toEqual(["'none'"]);
@@ -65,22 +70,28 @@ describe('every HTML page', () => {
       expect(page.headers['content-type'], route).toMatch(/^text\/html/);
       // A booth's own page holds its facts in the app's element and names it in the title
       // (routes/boothPage.ts); take them out and it is the built page, byte for byte.
-      const withoutFacts = route === `/b/${slug}`
+      // Its one inline script (the new phone's first step) is named by hash in its policy, and only there.
+      const boothPage = route === `/b/${slug}`;
+      const withoutFacts = boothPage
         ? page.body.replace(/<title>[^<]*<\/title>/, built.match(/<title>[^<]*<\/title>/)![0]).replace(/<div id="app"><main class="page" id="prerendered".*?<\/main><\/div>/s, '<div id="app"></div>')
         : page.body;
-      if (route === `/b/${slug}`) expect(page.body, route).toContain('<h1>ACME</h1>');
+      if (boothPage) expect(page.body, route).toContain('<h1>ACME</h1>');
       expect(withoutFacts, route).toBe(built);
-      expectPageHeaders(page, route);
+      const inlineScripts = inlineScriptHashes(page.body);
+      expect(inlineScripts, route).toHaveLength(boothPage ? 1 : 0);
+      expectPageHeaders(page, route, undefined, inlineScripts);
       const head = await request(route, { method: 'HEAD' });
       expect(head.status, `HEAD ${route}`).toBe(200);
       expect(head.body, `HEAD ${route}`).toBe('');
-      expectPageHeaders(head, `HEAD ${route}`);
+      expectPageHeaders(head, `HEAD ${route}`, undefined, inlineScripts);
     }
   });
 
   it('names the socket origin the phone used, and never echoes a Host header that is not a plain host', async () => {
-    expectPageHeaders(await request('/b/acme', { host: '192.168.1.20:8080' }), 'LAN IP', 'ws://192.168.1.20:8080');
-    expectPageHeaders(await request('/b/acme', { host: 'fair-laptop.local:8080' }), 'LAN name', 'ws://fair-laptop.local:8080');
+    const onLan = await request('/b/acme', { host: '192.168.1.20:8080' });
+    expectPageHeaders(onLan, 'LAN IP', 'ws://192.168.1.20:8080', inlineScriptHashes(onLan.body));
+    const byName = await request('/b/acme', { host: 'fair-laptop.local:8080' });
+    expectPageHeaders(byName, 'LAN name', 'ws://fair-laptop.local:8080', inlineScriptHashes(byName.body));
     for (const host of ["evil.example; script-src 'unsafe-inline'", 'evil.example/x', 'a b']) {
       const page = await request('/b/acme', { host });
       expect(page.headers['content-security-policy'], host).not.toContain('evil');

@@ -1,6 +1,7 @@
 // /b/:slug — what a phone opens after scanning a booth's poster. The steps after the header come
-// in chunks of their own, each loaded when the student's view asks for it: the profile form (and
-// its checks) before a profile exists, the share / interview / referral part after.
+// in a chunk of their own, loaded when the student's view has a profile: the share / interview /
+// referral part. The profile step, form included, comes with this page: on a phone new to the fair
+// it replaces the server's copy of its heading in the same task, and nothing moves.
 import { createEffect, createSignal, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { useParams } from '@solidjs/router';
 import type { BoothPublic } from '../../../shared/protocol.ts';
@@ -9,8 +10,8 @@ import { call } from '../../lib/socket.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { createStudentSession } from './session.ts';
 import { BoothHeader } from './BoothHeader.tsx';
+import { ProfileStep } from './ProfileStep.tsx';
 
-const ProfileStep = lazy(() => import('./ProfileStep.tsx'));
 const BoothVisit = lazy(() => import('./BoothVisit.tsx'));
 
 export default function BoothPage() {

@@ -2,7 +2,8 @@
 // Both need the server to answer, so they go straight to the socket rather than through the outbox.
 import type { Reply } from '../../../shared/protocol.ts';
 import { ERASE_CONFIRMATION } from '../../../shared/privacySchema.ts';
-import { randomId, STUDENT_KEY } from '../../lib/ids.ts';
+import { STUDENT_KEY } from '../../../shared/firstVisit.ts';
+import { randomId } from '../../lib/ids.ts';
 import { call, type StudentSocket } from '../../lib/socket.ts';
 import { STUDENT_OUTBOX_PREFIX } from './session.ts';
 

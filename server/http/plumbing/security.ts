@@ -15,10 +15,14 @@ function socketSource(req: IncomingMessage, config: Pick<Config, 'tls'>): string
   return `${config.tls ? 'wss' : 'ws'}://${host}`;
 }
 
-function contentSecurityPolicy(req: IncomingMessage, config: Pick<Config, 'tls'>): string {
+/**
+ * The policy for this request. `inlineScripts` are the hashes ('sha256-…') of inline scripts a page
+ * carries on purpose: only the booth page has one (routes/boothPage.ts), and only that exact text runs.
+ */
+export function contentSecurityPolicy(req: IncomingMessage, config: Pick<Config, 'tls'>, inlineScripts: string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...inlineScripts].join(' '),
     "style-src 'self'",
     "img-src 'self' data:",
     `connect-src 'self' ${socketSource(req, config)}`,

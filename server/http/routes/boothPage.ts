@@ -4,16 +4,22 @@
 // the same facts as JSON for the app, which shows them at once and then goes live (issue #14:
 // Lighthouse on simulated slow 4G painted nothing for 3 s, until the app had asked for the booth).
 // The facts are what any phone that scans the poster sees; nothing about students or reps.
+// After them comes the first step a phone new to the fair sees, the profile step's heading and
+// sentence (its largest text); a one-line script removes it at once on a phone that holds a key.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { STATUS_LABELS } from '../../../shared/boothStatus.ts';
-import { BOOTH_PAGE, PRERENDERED_ID } from '../../../shared/paths.ts';
-import type { BoothPublic } from '../../../shared/protocol.ts';
+import { FIRST_VISIT_ID, PROFILE_STEP_HEADING, PROFILE_STEP_INTRO, STUDENT_KEY, STUDENT_KEY_PATTERN } from '../../../shared/firstVisit.ts';
+import { BOOTH_PAGE, pathTo, PRERENDERED_ID, REP_VCARD } from '../../../shared/paths.ts';
+import type { BoothPublic, RepPublic } from '../../../shared/protocol.ts';
+import { clock } from '../../../shared/time.ts';
 import { boothBySlug } from '../../domain/booths.ts';
 import { boothPublic } from '../../domain/views.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
+import { contentSecurityPolicy } from '../plumbing/security.ts';
 
 const APP_ROOT = '<div id="app"></div>';
 const TITLE = /<title>[^<]*<\/title>/;
@@ -21,12 +27,37 @@ const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
- * The booth's header as the app draws it (client/pages/student/BoothHeader.tsx), without the live
- * parts, and the facts as JSON in an attribute: data, not a script element.
+ * Removes the first step where the phone holds a student key, as client/lib/ids.ts reads it: it runs
+ * as the parser reaches it, before the first paint. Storage switched off means a new phone, as there.
+ */
+export const FIRST_VISIT_SCRIPT =
+  `try{/${STUDENT_KEY_PATTERN.source}/.test(localStorage.getItem(${JSON.stringify(STUDENT_KEY)}))&&` +
+  `document.getElementById(${JSON.stringify(FIRST_VISIT_ID)}).remove()}catch(e){}`;
+const FIRST_VISIT_HASH = `'sha256-${crypto.createHash('sha256').update(FIRST_VISIT_SCRIPT).digest('base64')}'`;
+
+/** The profile step's heading and sentence as ProfileStep.tsx draws them, for a phone new to the fair. */
+const firstVisitHtml = (): string =>
+  `<section class="step" id="${FIRST_VISIT_ID}"><h2>${escapeHtml(PROFILE_STEP_HEADING)}</h2>` +
+  `<p class="muted">${escapeHtml(PROFILE_STEP_INTRO)}</p></section><script>${FIRST_VISIT_SCRIPT}</script>`;
+
+/** One rep on duty as RepContact (BoothHeader.tsx) draws it: the contact card downloads without the app. */
+const repHtml = (rep: RepPublic, slug: string): string =>
+  `<li><span><strong>${escapeHtml(rep.name)}</strong>${rep.title ? `<span class="muted">, ${escapeHtml(rep.title)}</span>` : ''}</span>` +
+  `<a class="button button--small" href="${escapeHtml(pathTo(REP_VCARD, { slug, repId: rep.id }))}" download="" ` +
+  `aria-label="${escapeHtml(`Save contact: ${rep.name}`)}">Save contact</a></li>`;
+
+/**
+ * The booth's header as the app draws it (client/pages/student/BoothHeader.tsx and BoothQueue.tsx),
+ * and the facts as JSON in an attribute: data, not a script element. Everything the header shows is
+ * here, so nothing below it moves when the app takes over (tests/e2e/boothFirstPaint.test.ts).
  */
 export function boothFactsHtml(booth: BoothPublic): string {
+  const queue = `${booth.waiting} waiting · ${booth.nextSlot ? `Next free slot ${clock(booth.nextSlot, booth.timeZone)}` : 'No free slots left today'}`;
   const roles = booth.roles.length === 0 ? '' :
     `<h2 class="label">Hiring for</h2><ul class="chips">${booth.roles.map((role) => `<li>${escapeHtml(role)}</li>`).join('')}</ul>`;
+  const reps = booth.reps.length === 0
+    ? '<p class="muted">Nobody is signed in at this booth right now.</p>'
+    : `<ul class="reps">${booth.reps.map((rep) => repHtml(rep, booth.slug)).join('')}</ul>`;
   // The connection line as the app first draws it, so nothing moves when the app takes over.
   return `<main class="page" id="${PRERENDERED_ID}" data-booth="${escapeHtml(JSON.stringify(booth))}">` +
     '<div role="status" class="connection"><p class="connection__line">Connecting…</p></div><header class="booth">' +
@@ -34,9 +65,11 @@ export function boothFactsHtml(booth: BoothPublic): string {
     `<h1>${escapeHtml(booth.employer)}</h1>` +
     `<p class="booth__meta">${booth.booth ? `<span>Booth ${escapeHtml(booth.booth)}</span>` : ''}` +
     `<span class="badge badge--${booth.status}">${STATUS_LABELS[booth.status]}</span></p>` +
+    `<p>${escapeHtml(queue)}</p>` +
     (booth.description ? `<p class="booth__description">${escapeHtml(booth.description)}</p>` : '') +
     roles +
-    '</header></main>';
+    `<h2 class="label">Reps on duty</h2>${reps}` +
+    `</header>${firstVisitHtml()}</main>`;
 }
 
 /** index.html with the booth's facts in it, and its title naming the booth. */
@@ -79,6 +112,7 @@ export function boothPageRoutes(distDir: string, fallback: (ctx: Context) => voi
       const html = booth && template();
       if (!booth || html === undefined) return fallback(ctx);
       const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      res.setHeader('Content-Security-Policy', contentSecurityPolicy(req, deps.config, [FIRST_VISIT_HASH]));
       send(res, acceptsGzip, pageWith(html, boothPublic(deps.store.state, booth, deps.now())), req.method === 'HEAD');
     }),
   ];
