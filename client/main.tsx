@@ -2,10 +2,11 @@
 import { render, Suspense } from 'solid-js/web';
 import { Router, type RouteSectionProps } from '@solidjs/router';
 import { routes } from './routes.tsx';
+import { mountAfterFirstPaint } from './lib/prerendered.ts';
 import './styles/base.css';
 
 const Layout = (props: RouteSectionProps) => (
   <Suspense fallback={<p class="page muted">Loading…</p>}>{props.children}</Suspense>
 );
 
-render(() => <Router root={Layout}>{routes}</Router>, document.getElementById('app')!);
+mountAfterFirstPaint(() => render(() => <Router root={Layout}>{routes}</Router>, document.getElementById('app')!));

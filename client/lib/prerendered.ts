@@ -21,3 +21,26 @@ export function prerenderedBooth(slug: string): BoothPublic | undefined {
 export function dropPrerendered(): void {
   document.getElementById(PRERENDERED_ID)?.remove();
 }
+
+/**
+ * Runs `mount` once the browser has shown the server's markup, if the page has any: the app's own
+ * markup then replaces what the phone already shows, instead of the two racing for the first frame
+ * when the code arrives as fast as the page (the phone's largest paint would wait for the code).
+ */
+export function mountAfterFirstPaint(mount: () => void): void {
+  const shown = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  // A tab opened in the background paints only when shown: no reason to wait for that.
+  if (!document.getElementById(PRERENDERED_ID) || shown() || document.visibilityState === 'hidden') return mount();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    mount();
+  };
+  const observer = typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('paint')
+    ? new PerformanceObserver(() => shown() && once())
+    : undefined;
+  observer?.observe({ type: 'paint', buffered: true });
+  if (!observer) requestAnimationFrame(() => setTimeout(once)); // no paint timing: after the next frame
+}

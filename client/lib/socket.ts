@@ -15,8 +15,20 @@ export type AdminSocket = Socket<AdminServerEvents, AdminClientEvents>;
 
 // forceNew: each page owns its connection and closes it on cleanup, never sharing a manager.
 // The version tells the server which protocol this page's code speaks (server/realtime/version.ts).
-const open = (namespace: string, credential: Record<string, string>) =>
-  io(namespace, { auth: { ...credential, version: PROTOCOL_VERSION }, forceNew: true });
+// It connects in a task of its own, after the page has drawn itself: a slow phone's first frame
+// does not wait for the handshake's work, and what is emitted before then waits in the socket.
+const closed = new WeakSet<Socket>();
+function open(namespace: string, credential: Record<string, string>) {
+  const socket = io(namespace, { auth: { ...credential, version: PROTOCOL_VERSION }, forceNew: true, autoConnect: false });
+  setTimeout(() => closed.has(socket) || socket.connect());
+  return socket;
+}
+
+/** Closes a page's socket for good, even one whose connection has not started yet. */
+export function closeSocket(socket: Socket<any, any>): void {
+  closed.add(socket);
+  socket.disconnect();
+}
 export const connectStudent = (key: string): StudentSocket => open('/student', { key });
 export const connectRep = (token: string): RepSocket => open('/rep', { token });
 export const connectAdmin = (token: string): AdminSocket => open('/admin', { token });

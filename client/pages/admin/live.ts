@@ -1,7 +1,7 @@
 // Live counts for the organiser over the /admin namespace; every (re)connect reloads them.
 import { createSignal, onCleanup } from 'solid-js';
 import type { AdminStats } from '../../../shared/protocol.ts';
-import { call, connectAdmin } from '../../lib/socket.ts';
+import { call, closeSocket, connectAdmin } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
 
 /** `onConnect` lets the page reload what the socket does not push (the booth list). */
@@ -14,6 +14,6 @@ export function createAdminLive(token: string, onConnect: () => void) {
     if (reply.ok) setStats(reply.data);
   });
   socket.on('stats:changed', (next) => setStats(next));
-  onCleanup(() => socket.disconnect());
+  onCleanup(() => closeSocket(socket));
   return { stats, connection };
 }

@@ -3,7 +3,7 @@
 import { createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import type { BoothPublic, RepClientEvents, RepSelf, Reply, RequestCard, VisitorCard } from '../../../shared/protocol.ts';
-import { call, connectRep, type Act } from '../../lib/socket.ts';
+import { call, closeSocket, connectRep, type Act } from '../../lib/socket.ts';
 import { randomId } from '../../lib/ids.ts';
 import { trackConnection } from '../../lib/connection.ts';
 import { makeOutbox, type Queued } from '../../lib/outbox.ts';
@@ -111,7 +111,7 @@ export function createRepSession(token: string, onUnauthorized: (message?: strin
     const data = (err as Error & { data?: { code?: string; message?: string } }).data;
     if (NOT_PAIRED.test(err.message) || data?.code === 'UNAUTHORIZED' || data?.code === 'FORBIDDEN') onUnauthorized(data?.message);
   });
-  onCleanup(() => socket.disconnect());
+  onCleanup(() => closeSocket(socket));
 
   return {
     socket, connection, rep, booth, visitors, requests, tags, hasPin, loadError, fresh, pending, notice,

@@ -3,7 +3,7 @@
 import { createSignal, onCleanup } from 'solid-js';
 import type { BoothPublic, Profile, Reply, StudentClientEvents, StudentView } from '../../../shared/protocol.ts';
 import { hasStudentKey, studentKey } from '../../lib/ids.ts';
-import { call, connectStudent, type Act } from '../../lib/socket.ts';
+import { call, closeSocket, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
 import { makeOutbox, type Queued } from '../../lib/outbox.ts';
 
@@ -46,7 +46,7 @@ export function createStudentSession() {
   });
   socket.on('student:changed', (next) => setView(next));
   socket.on('booth:changed', (booth) => boothListeners.forEach((listener) => listener(booth)));
-  onCleanup(() => socket.disconnect());
+  onCleanup(() => closeSocket(socket));
 
   return {
     socket,
