@@ -1,8 +1,10 @@
 // Child process: the real Boothlink server (createApp + openFileStore on a temporary folder), with
 // a fair set up through the domain the way the organiser and the tablets would: booths, and
 // tablets paired to them. Says `@@ready` with the port, the booths and the tablets' tokens.
+// With `fair` (a folder the store bench built), it opens a copy of that fair instead: the memory
+// run's phones connect to a server holding 100,000 introductions.
 // Commands on stdin: `memory` (RSS after GC), `journal` (the size of an introduction's record).
-import { readFileSync, rmSync, mkdtempSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, mkdtempSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -23,10 +25,14 @@ export interface BoothSetup {
   tokens: string[];
 }
 
-const { booths, tabletsPerBooth } = JSON.parse(process.argv[2]!) as { booths: number; tabletsPerBooth: number };
+export type ServerArgs = { booths: number; tabletsPerBooth: number } | { fair: string };
+
+const args = JSON.parse(process.argv[2]!) as ServerArgs;
+const { booths, tabletsPerBooth } = 'fair' in args ? { booths: 0, tabletsPerBooth: 0 } : args;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-'));
+if ('fair' in args) cpSync(args.fair, dataDir, { recursive: true });
 const store = await openFileStore(dataDir);
-await store.commit({ events: eventsOf(configureFair(store.state, {
+if (!('fair' in args)) await store.commit({ events: eventsOf(configureFair(store.state, {
   name: 'Load Fair', date: FAIR_DATE, timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
 })) });
 const setup: BoothSetup[] = [];

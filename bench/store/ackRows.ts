@@ -7,7 +7,8 @@ import { settleDisk } from './folder.ts';
 import type { StoreBenchSize } from './index.ts';
 
 const ACK_PER_SECOND = 100;
-const ACK_P99_GOAL = 2;
+/** DESIGN.md section 6; the table judged against 2× until issue #14. */
+const ACK_P99_GOAL = 1.5;
 /** The snapshot's file (docs/architecture.md): its replacements during the write window are counted. */
 const SNAPSHOT_FILE = 'db.json';
 

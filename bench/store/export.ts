@@ -1,4 +1,4 @@
-// Exports over real HTTP (the CSV, the workbook, every employer's package): the server (the tests'
+// Exports over real HTTP (the CSV, the workbook, every employer's package, fair.json): the server (the tests'
 // startServer: createApp on the file store) runs in this process, so the loop delay is the
 // server's; the client is a child `node` with fetch, timing the download from request to last byte.
 import { spawn } from 'node:child_process';
@@ -21,7 +21,11 @@ process.stdin.once('data', async () => {
   // A zip (a workbook is one) ends with its directory's end record: entries at offset 10 (no comment).
   const end = body.length - 22;
   const zipEntries = end >= 0 && body.readUInt32LE(end) === 0x06054b50 ? body.readUInt16LE(end + 10) : undefined;
-  console.log(JSON.stringify({ status: res.status, ms, bytes: body.length, lines, zipEntries }));
+  let json;
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    try { JSON.parse(body.toString('utf8')); json = true; } catch { json = false; }
+  }
+  console.log(JSON.stringify({ status: res.status, ms, bytes: body.length, lines, zipEntries, json }));
   process.exit(0);
 });`;
 
@@ -32,6 +36,8 @@ interface Download {
   lines: number;
   /** For a zip, how many files its directory lists. */
   zipEntries?: number;
+  /** For JSON, whether the whole body parses. */
+  json?: boolean;
 }
 
 export async function exportDownload({ dir, runs, path = CSV_PATH }: { dir: string; runs: number; path?: string }) {

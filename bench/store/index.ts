@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.ts';
 import { BUILT_SERVER, SERVER_NODE_FLAGS } from '../serverFlags.ts';
+import { EXPORT_FAIR_JSON } from '../../shared/api.ts';
 import type { Row } from '../table.ts';
 import { LOOP_RESOLUTION_MS } from './ack.ts';
 import { durableAck } from './ackRows.ts';
@@ -69,6 +70,7 @@ export async function benchStore(size: StoreBenchSize): Promise<Row[]> {
       ...(await csvExport(fair, size.runs)),
       ...(await xlsxExport(fair, size.runs)),
       ...(await packagesExport(fair, size.runs)),
+      ...(await fairJsonExport(fair, size.runs)),
       ...(await durableAck(fair, scratch, n, size)),
     ];
   } finally {
@@ -164,7 +166,7 @@ export function exportRows(label: string, runs: { ms: number; loopMaxMs: number 
   ];
 }
 
-async function xlsxExport(dir: string, runs: number): Promise<Row[]> {
+export async function xlsxExport(dir: string, runs: number): Promise<Row[]> {
   settleDisk();
   const result = await runTask('export', { dir, runs, path: '/api/admin/export/introductions.xlsx' });
   for (const run of result.runs) {
@@ -177,7 +179,7 @@ async function xlsxExport(dir: string, runs: number): Promise<Row[]> {
   return exportRows(`XLSX export, ${count(result.introductions)} rows over HTTP`, result.runs, XLSX_GOAL_MS);
 }
 
-async function packagesExport(dir: string, runs: number): Promise<Row[]> {
+export async function packagesExport(dir: string, runs: number): Promise<Row[]> {
   settleDisk();
   const result = await runTask('export', { dir, runs, path: '/api/admin/export/booths.zip' });
   const expected = result.booths * FILES_PER_PACKAGE;
@@ -189,4 +191,16 @@ async function packagesExport(dir: string, runs: number): Promise<Row[]> {
   console.log(`  Every employer's package, ${count(result.booths)} booths, ${count(result.introductions)} introductions (${mb(result.runs[0]!.bytes)}): ` +
     `download ${result.runs.map((run) => ms(run.ms)).join(', ')}; server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
   return exportRows(`Packages, ${count(result.booths)} booths, ${count(result.introductions)} intros`, result.runs, undefined);
+}
+
+/** The organiser's whole-fair JSON: no time budget of its own, the loop-block budget as every export. */
+export async function fairJsonExport(dir: string, runs: number): Promise<Row[]> {
+  settleDisk();
+  const result = await runTask('export', { dir, runs, path: EXPORT_FAIR_JSON });
+  for (const run of result.runs) {
+    if (run.status !== 200 || run.json !== true) throw new Error(`The fair.json export answered ${run.status}, ${run.json ? 'JSON' : 'not JSON'}; expected 200 with JSON.`);
+  }
+  console.log(`  fair.json, ${count(result.introductions)} introductions (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
+    `server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
+  return exportRows(`fair.json export, ${count(result.introductions)} intros`, result.runs, undefined);
 }
