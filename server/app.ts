@@ -22,6 +22,9 @@ import { refuseOtherVersions } from './realtime/version.ts';
 import type { Store } from './store/store.ts';
 import { eachInTurns } from './turns.ts';
 
+/** How long the indexes' build after a start may hold the loop at a time. */
+const INDEX_TURN_MS = 2;
+
 /** Payloads over this are refused before parsing (docs/architecture.md, Identity and security). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 /**
@@ -83,7 +86,9 @@ export function createApp(deps: AppDeps) {
   server.on('close', stopExpiry);
   const stopRetention = startRetention(handlers); // its first check now: a server started after the retention date purges at once
   server.on('close', stopRetention);
-  void eachInTurns(buildingIndexes(store.state), () => undefined); // before the first phone needs them, without holding it up
+  // Before the first phone needs them, without holding it up: in short turns, as a request after a
+  // start takes a few turns to be read and answered (issue #14).
+  void eachInTurns(buildingIndexes(store.state), () => undefined, INDEX_TURN_MS);
   return { http: server, io, connections };
 }
 

@@ -9,11 +9,11 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
  */
 export const TURN_MS = 10;
 
-/** Runs `work` on each item in order, stepping aside each time it has held the loop TURN_MS. */
-export async function eachInTurns<T>(items: Iterable<T>, work: (item: T) => void): Promise<void> {
+/** Runs `work` on each item in order, stepping aside each time it has held the loop `ms`. */
+export async function eachInTurns<T>(items: Iterable<T>, work: (item: T) => void, ms = TURN_MS): Promise<void> {
   let since = performance.now();
   for (const item of items) {
-    if (performance.now() - since >= TURN_MS) {
+    if (performance.now() - since >= ms) {
       await nextTurn();
       since = performance.now();
     }
