@@ -3,6 +3,11 @@
 /** Resolves in the next turn of the event loop, after the I/O that came meanwhile. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Resolves in the first turn in which `done()` holds: for work that another job finishes in turns. */
+export async function until(done: () => boolean): Promise<void> {
+  while (!done()) await nextTurn();
+}
+
 /**
  * How long one piece of long work may hold the event loop before it steps aside: a fifth of the
  * 50 ms budget (bench/README.md), so a slow or busy machine still stays well within it.

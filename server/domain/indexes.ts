@@ -124,6 +124,12 @@ export function* buildingIndexes(state: FairState): Generator<void> {
   }
 }
 
+/**
+ * Whether no build in turns is under way: a reader that can wait (an export) waits for this rather
+ * than finishing the build on the spot (at 300,000 introductions, ~180 ms in one go).
+ */
+export const indexesBuilt = (state: FairState): boolean => cards.get(state)?.rest === undefined;
+
 /** The index for this state as it is now: the one built, if it still describes `from`, else a new one. */
 function current<T>(cache: WeakMap<FairState, Built<T>>, from: readonly Map<string, unknown>[], state: FairState, build: (state: FairState) => T): T {
   const built = cache.get(state);

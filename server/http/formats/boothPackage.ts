@@ -5,10 +5,10 @@
 // the event loop is never held long (see server/turns.ts).
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { introductionsOfBooth } from '../../domain/indexes.ts';
+import { indexesBuilt, introductionsOfBooth } from '../../domain/indexes.ts';
 import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { mapInTurns, nextTurn } from '../../turns.ts';
+import { mapInTurns, nextTurn, until } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
 import { csvLine } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
@@ -26,6 +26,7 @@ export async function* introductionsCsv(state: FairState, only: { boothId?: stri
 }
 
 async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {
+  await until(() => indexesBuilt(state));
   const intros = introductionsOfBooth(state, booth.id).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt));
   await nextTurn();
   const cards = mapInTurns(intros, (intro) => {

@@ -32,9 +32,13 @@ const indented = (value: unknown, depth: number): string => JSON.stringify(value
 
 /** The text of fair.json, in pieces of about one entity each. */
 export function* fairJsonPieces(state: FairState): Generator<string> {
-  // Every collection copied before the first piece: the file is the fair at one moment.
+  // Every collection copied before the first piece: the file is the fair at one moment. Its entities
+  // only, each of which carries its id, as the snapshot's capture does: at 300,000 introductions a
+  // pair per entry ([id, entity]) made the copy hold the loop ~200 ms.
   const { fair, purged } = state;
-  const [booths, reps, students, introductions, requests] = [[...state.booths], [...state.reps], [...state.students], [...state.introductions], [...state.requests]];
+  const [booths, reps, students, introductions, requests] = [
+    [...state.booths.values()], [...state.reps.values()], [...state.students.values()], [...state.introductions.values()], [...state.requests.values()],
+  ];
   yield `{\n  "fair": ${indented(fair, 1)}`;
   yield* collection('booths', booths, publicBooth);
   yield* collection('reps', reps, publicRep);
@@ -45,11 +49,11 @@ export function* fairJsonPieces(state: FairState): Generator<string> {
   yield '\n}';
 }
 
-function* collection<T>(key: string, entries: [string, T][], each: (entity: T) => unknown = (entity) => entity): Generator<string> {
+function* collection<T extends { id: string }>(key: string, entities: T[], each: (entity: T) => unknown = (entity) => entity): Generator<string> {
   yield `,\n  ${JSON.stringify(key)}: {`;
-  for (let i = 0; i < entries.length; i++) {
-    const [id, entity] = entries[i]!;
-    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(id)}: ${indented(each(entity), 2)}`;
+  for (let i = 0; i < entities.length; i++) {
+    const entity = entities[i]!;
+    yield `${i === 0 ? '' : ','}\n    ${JSON.stringify(entity.id)}: ${indented(each(entity), 2)}`;
   }
-  yield entries.length === 0 ? '}' : '\n  }';
+  yield entities.length === 0 ? '}' : '\n  }';
 }

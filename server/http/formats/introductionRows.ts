@@ -4,10 +4,10 @@
 // booth carries nothing of another booth's dealings with the student, but for "referred by".
 import { RATING_LABELS } from '../../../shared/boothSchema.ts';
 import { introductionId } from '../../domain/introductions.ts';
-import { introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
+import { indexesBuilt, introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
 import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { eachInTurns, mapInTurns, nextTurn, TURN_MS } from '../../turns.ts';
+import { eachInTurns, mapInTurns, nextTurn, TURN_MS, until } from '../../turns.ts';
 import { localClock } from './localTime.ts';
 
 export const INTRODUCTION_COLUMNS = [
@@ -55,6 +55,7 @@ async function latestRequests(state: FairState, boothId?: string): Promise<Map<s
  * held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
+  await until(() => indexesBuilt(state)); // right after a start: the indexes are built in turns
   const intros = introductionsInOrder(state, only.boothId);
   await nextTurn();
   const requests = await latestRequests(state, only.boothId);

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ErrorBody, ErrorCode, Reply } from '../../../shared/protocol.ts';
 import type { FieldErrors } from '../../../shared/schema.ts';
-import { nextTurn } from '../../turns.ts';
+import { nextTurn, TURN_MS } from '../../turns.ts';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID: 400,
@@ -55,19 +55,22 @@ export async function sendJsonPieces(res: ServerResponse, status: number, pieces
 }
 
 /**
- * Writes the pieces, `perWrite` of them gathered into one write, and takes a turn of the event loop
- * after each write (so making the pieces is spread over turns too); then ends the response.
+ * Writes the pieces, `perWrite` of them gathered into one write, or fewer once making them has held
+ * the loop TURN_MS (cold code, a busy machine), and takes a turn of the event loop after each write
+ * (so making the pieces is spread over turns too); then ends the response.
  */
 export async function endInTurns(res: ServerResponse, pieces: Iterable<string>, perWrite = 1): Promise<void> {
   let text = '';
   let gathered = 0;
+  let since = performance.now();
   for (const piece of pieces) {
     text += piece;
-    if ((gathered += 1) < perWrite) continue;
+    if ((gathered += 1) < perWrite && performance.now() - since < TURN_MS) continue;
     await writeWithBackpressure(res, text);
     text = '';
     gathered = 0;
     await nextTurn();
+    since = performance.now();
   }
   res.end(text);
 }
