@@ -52,7 +52,7 @@ export async function benchGrowth(sizes: readonly number[]): Promise<Row[]> {
     for (const introductions of sizes) {
       const largest = introductions === sizes.at(-1);
       measured.push(await measureSize(root, introductions, async (dir) => {
-        if (largest) otherExports = [...(await xlsxExport(dir, RUNS)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
+        if (largest) otherExports = [...(await xlsxExport(dir, RUNS, undefined)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
       }));
     }
     printGrowth(measured);
@@ -87,10 +87,10 @@ async function measureSize(root: string, introductions: number, more: (dir: stri
     loopMaxMs: Math.max(...csv.runs.map((run) => run.loopMaxMs)),
     csvRuns: csv.runs,
   };
-  await more(dir);
   console.log(`  ${count(result.introductions)} introductions: launch → /healthz ${launches.map((l) => ms(l.ms)).join(', ')}; ` +
     `RSS then ${launches.map((l) => mb(l.rssBytes)).join(', ')}; read + parse ${parses.map(ms).join(', ')}; ` +
     `CSV ${csv.runs.map((run) => ms(run.ms)).join(', ')}, loop block max ${csv.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
+  await more(dir);
   rmSync(dir, { recursive: true, force: true });
   return result;
 }
