@@ -20,6 +20,15 @@ describe('localClock', () => {
     expect(localClock('UTC')('')).toBe('');
   });
 
+  it('reads an instant written otherwise, or not at all, as Date.parse does', () => {
+    const utc = localClock('UTC');
+    expect(utc('2026-01-01T12:34:56Z')).toBe('2026-01-01 12:34:56');
+    expect(utc('2026-01-01T12:34:56.789+01:00')).toBe('2026-01-01 11:34:56');
+    expect(utc('2026-01-01T12:34:99.789Z')).toBe('');
+    expect(utc('2026-13-01T12:34:56.789Z')).toBe('');
+    expect(utc('not a time at all, 24 c')).toBe('');
+  });
+
   it('agrees with Intl at every minute of a day', () => {
     const zone = 'America/New_York';
     const clock = localClock(zone);

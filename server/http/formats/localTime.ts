@@ -7,6 +7,9 @@ const MAX_MINUTES = 100_000;
 /** Zones remembered: a fair has one, and its organiser may change it a few times. */
 const MAX_ZONES = 10;
 
+/** The end of an instant as toISOString writes it: seconds, milliseconds, Z. */
+const SECONDS_AND_Z = /:[0-5]\d\.\d{3}Z$/;
+
 /** One clock per zone, kept: a package of every booth asks for one per file, hundreds of times. */
 const clocks = new Map<string, (iso: string) => string>();
 
@@ -40,9 +43,25 @@ function makeClock(timeZone: string): (iso: string) => string {
     }
     return offset;
   };
-  return (iso) => {
+  const clock = (iso: string): string => {
     const ms = iso === '' ? NaN : Date.parse(iso);
     if (Number.isNaN(ms)) return '';
     return new Date(ms + offsetAt(Math.floor(ms / MINUTE_MS))).toISOString().slice(0, 19).replace('T', ' ');
+  };
+  // An instant as the server writes it (toISOString: "2026-05-14T11:20:07.123Z"): its minute's wall
+  // clock, kept, and its own seconds, which an offset of whole minutes leaves as they are. At 300,000
+  // rows the parse and format of every cell took ~0.6 s of the CSV's 3.2 s.
+  const minutes = new Map<string, string>();
+  return (iso) => {
+    if (iso.length !== 24 || iso.charCodeAt(10) !== 0x54 /* T */ || !SECONDS_AND_Z.test(iso)) return clock(iso);
+    const minute = iso.slice(0, 16);
+    let wall = minutes.get(minute);
+    if (wall === undefined) {
+      wall = clock(`${minute}:00.000Z`);
+      if (wall === '') return clock(iso);
+      if (minutes.size >= MAX_MINUTES) minutes.clear();
+      minutes.set(minute, (wall = wall.slice(0, 16)));
+    }
+    return `${wall}${iso.slice(16, 19)}`;
   };
 }
