@@ -15,6 +15,8 @@ export const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
  * node_modules, 285 ms bundled). One CommonJS file: the packages written for CommonJS find
  * `require` and `__dirname` as they expect. ws's optional native helpers (bufferutil,
  * utf-8-validate) stay outside: they are not installed, and ws does without them.
- * `npm test` and `npm run bench` build it first.
+ * `npm test` and `npm run bench` build it first. `npm start` runs it through its launcher
+ * (server/launcher.ts), which keeps V8's compiled code of it between starts.
  */
-export const BUILT_SERVER = 'dist-server/main.cjs';
+export const BUNDLED_SERVER = 'dist-server/main.cjs';
+export const BUILT_SERVER = 'dist-server/start.cjs';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readEnv } from '../../server/config.ts';
-import { BUILT_SERVER, SERVER_NODE_FLAGS } from '../../bench/serverFlags.ts';
+import { BUILT_SERVER, BUNDLED_SERVER, SERVER_NODE_FLAGS } from '../../bench/serverFlags.ts';
 
 const LAN = ['192.0.2.7', '198.51.100.3'];
 
@@ -39,5 +39,6 @@ describe('the node process', () => {
     }
     expect(scripts.start).toMatch(/^npm run build && /);
     expect(scripts.build).toContain(`--outfile=${BUILT_SERVER}`);
+    expect(scripts.build).toContain(`--outfile=${BUNDLED_SERVER}`);
   });
 });
