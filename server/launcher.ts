@@ -8,19 +8,18 @@
 // only the text's length, so a rebuild of the same length must never meet an old cache. A cache V8
 // refuses, or none, only costs the compiling; one that cannot be written (a read-only folder) is
 // left unwritten.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { codeCacheName } from './codeCache.ts';
 
 /** Long enough for the start to have opened the fair and answered, so its functions are compiled. */
 const WRITE_CACHE_AFTER_MS = 5000;
 
 const file = path.join(__dirname, 'main.cjs');
 const source = fs.readFileSync(file, 'utf8');
-const key = crypto.createHash('sha256').update(source).update(process.version).update(process.execArgv.join(' ')).digest('hex').slice(0, 16);
-const cacheFile = path.join(__dirname, `main.${key}.cache`);
+const cacheFile = path.join(__dirname, codeCacheName(source, process.version, process.execArgv));
 
 let cachedData: Buffer | undefined;
 try {

@@ -5,10 +5,11 @@
 // written its code cache (server/launcher.ts), as the organiser's first start after a build does:
 // the launches measured are the later ones, as on the fair's day.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { codeCacheName } from '../../server/codeCache.ts';
 import { freePort } from '../../tests/helpers.ts';
 import { BUILT_SERVER, BUNDLED_SERVER, SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import { settleDisk } from './folder.ts';
@@ -22,12 +23,9 @@ export interface Launch {
   rssBytes: number;
 }
 
-/** Whether the built server has a code cache written since its last build. */
-function hasCodeCache(): boolean {
-  const built = statSync(BUNDLED_SERVER).mtimeMs;
-  const folder = path.dirname(BUNDLED_SERVER);
-  return readdirSync(folder).some((name) => /^main\.[0-9a-f]{16}\.cache$/.test(name) && statSync(path.join(folder, name)).mtimeMs >= built);
-}
+/** Whether the built server, started with SERVER_NODE_FLAGS, has its code cache. */
+const hasCodeCache = (): boolean =>
+  existsSync(path.join(path.dirname(BUNDLED_SERVER), codeCacheName(readFileSync(BUNDLED_SERVER, 'utf8'), process.version, SERVER_NODE_FLAGS)));
 
 let cacheWritten: Promise<void> | undefined;
 /** Runs the built server on an empty folder until it has written its code cache, once a process. */
