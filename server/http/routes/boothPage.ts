@@ -3,7 +3,8 @@
 // a phone on slow venue Wi-Fi shows who the booth is before the app's JavaScript has arrived, and
 // the same facts as JSON for the app, which shows them at once and then goes live (issue #14:
 // Lighthouse on simulated slow 4G painted nothing for 3 s, until the app had asked for the booth).
-// The facts are what any phone that scans the poster sees; nothing about students or reps.
+// The facts are what any phone that scans the poster sees, the reps on duty included (names, titles
+// and their contact cards' links, as the app shows them); nothing about students.
 // After them comes the first step a phone new to the fair sees, the profile step's heading and
 // sentence (its largest text); a one-line script removes it at once on a phone that holds a key.
 import crypto from 'node:crypto';
