@@ -52,7 +52,7 @@ export async function benchGrowth(sizes: readonly number[]): Promise<Row[]> {
     for (const introductions of sizes) {
       const largest = introductions === sizes.at(-1);
       measured.push(await measureSize(root, introductions, async (dir) => {
-        if (largest) otherExports = [...(await xlsxExport(dir, RUNS, undefined)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
+        if (largest) otherExports = [...(await xlsxExport(dir, RUNS, null)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
       }));
     }
     printGrowth(measured);

@@ -166,8 +166,8 @@ export function exportRows(label: string, runs: { ms: number; loopMaxMs: number 
   ];
 }
 
-/** `goalMs`: the budget at 100,000 rows; none at other sizes. */
-export async function xlsxExport(dir: string, runs: number, goalMs: number | undefined = XLSX_GOAL_MS): Promise<Row[]> {
+/** `goalMs`: the budget at 100,000 rows; null (none) at other sizes. */
+export async function xlsxExport(dir: string, runs: number, goalMs: number | null = XLSX_GOAL_MS): Promise<Row[]> {
   settleDisk();
   const result = await runTask('export', { dir, runs, path: '/api/admin/export/introductions.xlsx' });
   for (const run of result.runs) {
@@ -177,7 +177,7 @@ export async function xlsxExport(dir: string, runs: number, goalMs: number | und
   }
   console.log(`  XLSX export of ${count(result.introductions)} rows (${mb(result.runs[0]!.bytes)}): download ${result.runs.map((run) => ms(run.ms)).join(', ')}; ` +
     `server loop delay max ${result.runs.map((run) => ms(run.loopMaxMs)).join(', ')}; load average ${loadAverage()}`);
-  return exportRows(`XLSX export, ${count(result.introductions)} rows over HTTP`, result.runs, goalMs);
+  return exportRows(`XLSX export, ${count(result.introductions)} rows over HTTP`, result.runs, goalMs ?? undefined);
 }
 
 export async function packagesExport(dir: string, runs: number): Promise<Row[]> {
