@@ -14,15 +14,9 @@ const FORMULA = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]|^\s+[=+\-@\uFF1D\uFF0B\u
 /** A cell holding a quote, a comma, a CR or an LF is quoted (RFC 4180; a bare LF too, or Excel starts a new row). */
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** A cell starting with a letter or digit of ASCII cannot be read as a formula: most cells, not tried. */
-const startsPlain = (value: string): boolean => {
-  const first = value.charCodeAt(0) | 0x20; // A-Z folded onto a-z
-  return (first >= 0x61 && first <= 0x7a) || (value.charCodeAt(0) >= 0x30 && value.charCodeAt(0) <= 0x39);
-};
-
 export function csvCell(value: string): string {
   if (value === '') return value;
-  const cell = !startsPlain(value) && FORMULA.test(value) ? `'${value}` : value;
+  const cell = FORMULA.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
 
