@@ -38,7 +38,7 @@ const XLSX_GOAL_MS = 3000;
 const FILES_PER_PACKAGE = 4;
 /** Files in the workbook's zip: content types, two relationship parts, workbook, styles, sheet. */
 const XLSX_PARTS = 6;
-const LOOP_BLOCK_GOAL_MS = 50;
+export const LOOP_BLOCK_GOAL_MS = 50;
 /**
  * Students whose actions (about 2.1 records each) make the journal tail of the start after a crash:
  * 2,500 at 100,000 introductions, ~5,000 records, 50 s of writes at 100 a second.

@@ -7,6 +7,7 @@ import { ackStore } from './ack.ts';
 import { ackBare } from './bare.ts';
 import { exportDownload } from './export.ts';
 import { buildFair, writeTail } from './fair.ts';
+import { firstRequests } from './firstRequests.ts';
 import { importCsv } from './import.ts';
 import { RESULT_PREFIX } from './child.ts';
 import { openOnce, parseFolder } from './startup.ts';
@@ -19,6 +20,7 @@ const tasks = {
   ackBare,
   ackStore,
   export: exportDownload,
+  firstRequests,
   import: importCsv,
 };
 export type Tasks = typeof tasks;

@@ -38,8 +38,10 @@ interface Built<T> {
   index: T;
   from: readonly Map<string, unknown>[];
   sizes: number[];
-  /** While it is built in turns: what is left to add. A reader takes the rest at once. */
+  /** While it is built in turns: what is left to add. A reader takes the rest at once, or walks (`walking`). */
   rest?: Iterator<unknown>;
+  /** The entries readers walked while it was built in turns. */
+  walked?: number;
 }
 
 const cards = new WeakMap<FairState, Built<Cards>>();
@@ -61,17 +63,49 @@ export const boothIdByNumber = (state: FairState, number: string): string | unde
 export const repsOfBooth = (state: FairState, boothId: string): Rep[] => entities(state.reps, layoutOf(state).repsOfBooth.get(boothId));
 
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
-  entities(state.introductions, cardsOf(state).introductionsOfBooth.get(boothId));
+  walking(state, state.introductions) ? walk(state.introductions, (intro) => intro.boothId === boothId)
+  : entities(state.introductions, cardsOf(state).introductionsOfBooth.get(boothId));
 
 /** How many introductions the booth holds, without looking them up (the organiser's live counts, every second). */
 export const introductionCountOfBooth = (state: FairState, boothId: string): number =>
-  cardsOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
+  walking(state, state.introductions) ? walk(state.introductions, (intro) => intro.boothId === boothId).length
+  : cardsOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
 
 export const requestsOfBooth = (state: FairState, boothId: string): InterviewRequest[] =>
-  entities(state.requests, cardsOf(state).requestsOfBooth.get(boothId));
+  walking(state, state.requests) ? walk(state.requests, (request) => request.boothId === boothId)
+  : entities(state.requests, cardsOf(state).requestsOfBooth.get(boothId));
 
 export const requestsOfStudent = (state: FairState, studentId: string): InterviewRequest[] =>
-  entities(state.requests, cardsOf(state).requestsOfStudent.get(studentId));
+  walking(state, state.requests) ? walk(state.requests, (request) => request.studentId === studentId)
+  : entities(state.requests, cardsOf(state).requestsOfStudent.get(studentId));
+
+/**
+ * The entries readers may walk while one build goes on, in whole fairs (introductions and requests):
+ * a few phones and tablets walk, a reader of every booth (the organiser's counts) finishes the build.
+ */
+const WALKS_PER_BUILD = 2;
+
+/**
+ * Whether a reader of `collection` walks it, while the cards of this state are built in turns from
+ * the collections it holds now, rather than finishing the build: at 300,000 introductions the first
+ * phone after a start held the loop 230-245 ms finishing it, where a walk takes a few ms. Past
+ * WALKS_PER_BUILD the walks would cost more than the build: the next reader finishes it.
+ */
+function walking(state: FairState, collection: Map<string, unknown>): boolean {
+  const built = cards.get(state);
+  if (built?.rest === undefined || built.from[0] !== state.introductions || built.from[1] !== state.requests) return false;
+  const walked = (built.walked ?? 0) + collection.size;
+  if (walked > WALKS_PER_BUILD * (state.introductions.size + state.requests.size)) return false;
+  built.walked = walked;
+  return true;
+}
+
+/** The entities of a collection that `belongs` picks, by a walk over all of it. */
+function walk<T>(collection: Map<string, T>, belongs: (entity: T) => boolean): T[] {
+  const found: T[] = [];
+  for (const entity of collection.values()) if (belongs(entity)) found.push(entity);
+  return found;
+}
 
 /** Called by `apply` after each event. Only events that add or remove entities change an index. */
 export function keepIndexes(state: FairState, event: FairEvent): void {
@@ -108,8 +142,8 @@ export function keepIndexes(state: FairState, event: FairEvent): void {
  * of the event loop, so the first phone or tablet after a start does not wait while they are built
  * (133 ms at 100,000 introductions, issue #14). Events applied meanwhile go into the index through
  * `keepIndexes`, and the walk is over the live collections (a Map's iterator sees what is added and
- * skips what is removed), so it ends as one built at once. A reader that comes first finishes it on
- * the spot; a purge or an erasure drops it, which ends the walk.
+ * skips what is removed), so it ends as one built at once. A reader that comes meanwhile walks the
+ * collection instead, up to a limit (`walking`); a purge or an erasure drops it, which ends the walk.
  */
 export function* buildingIndexes(state: FairState): Generator<void> {
   layoutOf(state); // booths and tablets: hundreds, built at once

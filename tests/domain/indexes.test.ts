@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBooth, decideImport, pairRep, resetPairingCode, revokeRep } from '../../server/domain/booths.ts';
 import {
-  boothIdByNumber, boothIdBySlug, buildingIndexes, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
+  boothIdByNumber, boothIdBySlug, buildingIndexes, indexesBuilt, introductionCountOfBooth, introductionsOfBooth, repsOfBooth, requestsOfBooth, requestsOfStudent,
 } from '../../server/domain/indexes.ts';
 import { eraseStudent, purgeFair, withdrawConsent } from '../../server/domain/privacy.ts';
 import { cancelRequest, requestInterview } from '../../server/domain/requests.ts';
@@ -87,7 +87,7 @@ describe('the booth and student indexes', () => {
         for (let n = Math.floor(random() * 4); n > 0 && !building.next().done; n--) taken += 1;
         applyAll(started, events); // shares, withdrawals, erasures land while it is half built
         if (random() < 0.01) {
-          expectIndexesMatchAWalk(started, students); // a phone comes first: it finishes the build
+          expectIndexesMatchAWalk(started, students); // a phone comes meanwhile: it walks, the build goes on
           readMidway = true;
         }
       }
@@ -95,6 +95,31 @@ describe('the booth and student indexes', () => {
       expectIndexesMatchAWalk(started, students);
       expect(taken > 0 || readMidway).toBe(true);
     }
+  });
+
+  it('answer a reader that comes while they are built in turns without finishing the build in one go', () => {
+    const { state, student, ask } = makeFair();
+    for (let n = 0; n < 40; n++) ask(student(`s${n}`, `Student ${n}`), n % 2 ? 'acme' : 'globex', `r${n}`);
+    const started: FairState = { ...state };
+    const building = buildingIndexes(started);
+    for (let n = 0; n < 10; n++) building.next();
+    expect(indexesBuilt(started)).toBe(false);
+    expect(ids(introductionsOfBooth(started, 'acme'))).toHaveLength(20);
+    expect(introductionCountOfBooth(started, 'globex')).toBe(20);
+    expect(ids(requestsOfStudent(started, 's3'))).toEqual(['r3']);
+    expect(indexesBuilt(started)).toBe(false); // still built a step at a time
+    let steps = 0;
+    while (!building.next().done) steps += 1;
+    expect(steps).toBeGreaterThan(50);
+    expect(ids(introductionsOfBooth(started, 'acme'))).toHaveLength(20);
+
+    // A reader of every booth, many times over: past two fairs' worth of walking, the build is finished.
+    const again: FairState = { ...state };
+    const second = buildingIndexes(again);
+    second.next();
+    for (let n = 0; n < 10 && !indexesBuilt(again); n++) introductionCountOfBooth(again, n % 2 ? 'acme' : 'globex');
+    expect(indexesBuilt(again)).toBe(true);
+    expect(introductionCountOfBooth(again, 'acme')).toBe(20);
   });
 
   it('see a collection changed behind their back (a test or a reload) and are built again', () => {
