@@ -1,5 +1,5 @@
 // The realtime budgets of bench/README.md, measured against bare socket.io in the same run:
-// scan → tablet latency (p99 ≤ 1.5× a bare server that fdatasyncs and relays) and server memory
+// scan → tablet latency (p99 ≤ 1.2× a bare server that fdatasyncs and relays) and server memory
 // with thousands of phones connected (each costs ≤ 1.3× what it costs a bare server, ours holding a
 // fair of 100,000 introductions). Each server and the load generator run in their own process
 // (child.ts); only loopback is used.
