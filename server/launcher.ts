@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
-import { codeCacheName } from './codeCache.ts';
+import { codeCacheName, isCodeCacheName } from './codeCache.ts';
 
 /** Long enough for the start to have opened the fair and answered, so its functions are compiled. */
 const WRITE_CACHE_AFTER_MS = 5000;
@@ -31,7 +31,6 @@ try {
 const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
 const main = new Module(file, module);
 main.filename = file;
-main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
 const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 run.call(main.exports, main.exports, Module.createRequire(file), main, file, __dirname);
 
@@ -43,7 +42,7 @@ function writeCache(): void {
     fs.writeFileSync(temp, script.createCachedData());
     fs.renameSync(temp, cacheFile);
     for (const name of fs.readdirSync(__dirname)) {
-      if (/^main\.[0-9a-f]{16}\.cache$/.test(name) && path.join(__dirname, name) !== cacheFile) fs.rmSync(path.join(__dirname, name), { force: true });
+      if (isCodeCacheName(name) && path.join(__dirname, name) !== cacheFile) fs.rmSync(path.join(__dirname, name), { force: true });
     }
   } catch {
     fs.rmSync(temp, { force: true }); // a read-only folder, a full disk: the next start compiles, as without a cache

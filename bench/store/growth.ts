@@ -8,11 +8,12 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, mb, median, ms } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { runTask } from './child.ts';
 import { settleDisk } from './folder.ts';
-import { exportRows, expectWholeCsv, fairJsonExport, launchRows, LOOP_BLOCK_GOAL_MS, packagesExport, xlsxExport } from './index.ts';
+import { exportRows, expectWholeCsv, fairJsonExport, launchRows, packagesExport, xlsxExport } from './index.ts';
+import { loopRow } from './loopWatch.ts';
 import { launchOnce } from './launch.ts';
 
 export const GROWTH_SIZES = [10_000, 100_000, 300_000];
@@ -53,7 +54,7 @@ export async function benchGrowth(sizes: readonly number[]): Promise<Row[]> {
     for (const introductions of sizes) {
       const largest = introductions === sizes.at(-1);
       measured.push(await measureSize(root, introductions, async (dir) => {
-        if (largest) otherExports = [...(await firstPhone(dir)), ...(await xlsxExport(dir, RUNS, null)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
+        if (largest) otherExports = [...(await firstPhone(dir)), ...(await xlsxExport(dir, RUNS, undefined)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
       }));
     }
     printGrowth(measured);
@@ -129,10 +130,7 @@ async function firstPhone(dir: string): Promise<Row[]> {
   console.log(`  First phone after a start, ${n} introductions: answered in ${runs.map((run) => ms(run.answeredMs)).join(', ')}; ` +
     `server loop delay max ${runs.map((run) => ms(run.loopMaxMs)).join(', ')} (until the indexes were built); load average ${loadAverage()}`);
   const worst = Math.max(...runs.map((run) => run.loopMaxMs));
-  return [{
-    benchmark: `first phone after a start, ${n} intros: loop max`, measured: ms(worst), baseline: '—', ratio: '—',
-    goal: `≤ ${LOOP_BLOCK_GOAL_MS} ms (${ratio(worst / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worst <= LOOP_BLOCK_GOAL_MS),
-  }];
+  return [loopRow(`first phone after a start, ${n} intros: loop max`, worst)];
 }
 
 function budgetRows(largest: Measured): Row[] {

@@ -8,6 +8,7 @@ import { count, loadAverage, mb, median, ms, ratio, verdict } from '../numbers.t
 import type { Row } from '../table.ts';
 import { ADMIN_BOOTHS } from '../../shared/api.ts';
 import { runTask } from './child.ts';
+import { loopRow } from './loopWatch.ts';
 import type { ImportShape } from './import.ts';
 
 export interface ImportBenchSize {
@@ -21,7 +22,6 @@ export const QUICK_IMPORT: ImportBenchSize = { rows: 2_000, runs: 1 };
 
 const IMPORT_GOAL_MS = 1000;
 /** A loop delay is only the server's own when nothing else competes for the CPUs: printed beside it. */
-const LOOP_BLOCK_GOAL_MS = 50;
 
 const LABELS: Record<ImportShape, string> = {
   one: 'one-column rows',
@@ -72,8 +72,3 @@ async function importRows(dir: string, shape: ImportShape, size: ImportBenchSize
     loopRow('    server event loop delay, max', listWorst),
   ];
 }
-
-const loopRow = (benchmark: string, worstMs: number): Row => ({
-  benchmark, measured: ms(worstMs), baseline: '—', ratio: '—',
-  goal: `≤ 50 ms (${ratio(worstMs / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worstMs <= LOOP_BLOCK_GOAL_MS),
-});

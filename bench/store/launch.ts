@@ -23,24 +23,32 @@ export interface Launch {
   rssBytes: number;
 }
 
-/** Whether the built server, started with SERVER_NODE_FLAGS, has its code cache. */
-const hasCodeCache = (): boolean =>
-  existsSync(path.join(path.dirname(BUNDLED_SERVER), codeCacheName(readFileSync(BUNDLED_SERVER, 'utf8'), process.version, SERVER_NODE_FLAGS)));
+/** The built server, as `npm start` runs it, on `dataDir`; stderr kept when asked. `started`: just before the spawn. */
+async function startBuilt(dataDir: string, stderr: 'ignore' | 'pipe') {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const started = performance.now();
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_SERVER], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', stderr],
+  });
+  return { child, url, started };
+}
 
 let cacheWritten: Promise<void> | undefined;
 /** Runs the built server on an empty folder until it has written its code cache, once a process. */
 function codeCacheWritten(): Promise<void> {
   return (cacheWritten ??= (async () => {
-    if (hasCodeCache()) return;
+    // The launcher's cache for this build and these flags (server/codeCache.ts).
+    const cache = path.join(path.dirname(BUNDLED_SERVER), codeCacheName(readFileSync(BUNDLED_SERVER, 'utf8'), process.version, SERVER_NODE_FLAGS));
+    if (existsSync(cache)) return;
     const empty = mkdtempSync(path.join(os.tmpdir(), 'boothlink-warm-'));
-    const port = await freePort();
-    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_SERVER], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: `http://127.0.0.1:${port}`, DATA_DIR: empty }, stdio: 'ignore',
-    });
+    const { child, started } = await startBuilt(empty, 'ignore');
     try {
-      for (const started = performance.now(); !hasCodeCache(); await sleep(50)) {
+      while (!existsSync(cache)) {
         if (child.exitCode !== null) throw new Error(`The built server exited with code ${child.exitCode} before writing its code cache.`);
         if (performance.now() - started > GIVE_UP_MS) throw new Error('The built server wrote no code cache.');
+        await sleep(50);
       }
     } finally {
       child.kill('SIGKILL');
@@ -54,15 +62,9 @@ export async function launchOnce(dir: string, copy: string): Promise<Launch> {
   rmSync(copy, { recursive: true, force: true });
   cpSync(dir, copy, { recursive: true });
   settleDisk();
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const started = performance.now();
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, BUILT_SERVER], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: url, DATA_DIR: copy },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const { child, url, started } = await startBuilt(copy, 'pipe');
   let errors = '';
-  child.stderr.setEncoding('utf8').on('data', (text: string) => (errors += text));
+  child.stderr!.setEncoding('utf8').on('data', (text: string) => (errors += text));
   try {
     while (performance.now() - started < GIVE_UP_MS) {
       if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode} while starting: ${errors}`);

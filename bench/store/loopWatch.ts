@@ -2,7 +2,18 @@
 // own process and send it a request at once (export, import).
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ms, ratio, verdict } from '../numbers.ts';
+import type { Row } from '../table.ts';
 import { LOOP_RESOLUTION_MS } from './ack.ts';
+
+/** No event-loop block over this (bench/README.md): exports, imports, the first requests after a start. */
+const LOOP_BLOCK_GOAL_MS = 50;
+
+/** The table's row for the server's longest loop block, judged against LOOP_BLOCK_GOAL_MS. */
+export const loopRow = (benchmark: string, worstMs: number): Row => ({
+  benchmark, measured: ms(worstMs), baseline: '—', ratio: '—',
+  goal: `≤ ${LOOP_BLOCK_GOAL_MS} ms (${ratio(worstMs / LOOP_BLOCK_GOAL_MS)} of it)`, verdict: verdict(worstMs <= LOOP_BLOCK_GOAL_MS),
+});
 
 /**
  * A monitor that is already ticking. monitorEventLoopDelay records nothing for a block that starts

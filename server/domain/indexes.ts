@@ -63,8 +63,7 @@ export const boothIdByNumber = (state: FairState, number: string): string | unde
 export const repsOfBooth = (state: FairState, boothId: string): Rep[] => entities(state.reps, layoutOf(state).repsOfBooth.get(boothId));
 
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
-  walking(state, state.introductions) ? walk(state.introductions, (intro) => intro.boothId === boothId)
-  : entities(state.introductions, cardsOf(state).introductionsOfBooth.get(boothId));
+  cardsIn(state, state.introductions, (index) => index.introductionsOfBooth.get(boothId), (intro) => intro.boothId === boothId);
 
 /** How many introductions the booth holds, without looking them up (the organiser's live counts, every second). */
 export const introductionCountOfBooth = (state: FairState, boothId: string): number =>
@@ -72,12 +71,21 @@ export const introductionCountOfBooth = (state: FairState, boothId: string): num
   : cardsOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
 
 export const requestsOfBooth = (state: FairState, boothId: string): InterviewRequest[] =>
-  walking(state, state.requests) ? walk(state.requests, (request) => request.boothId === boothId)
-  : entities(state.requests, cardsOf(state).requestsOfBooth.get(boothId));
+  cardsIn(state, state.requests, (index) => index.requestsOfBooth.get(boothId), (request) => request.boothId === boothId);
 
 export const requestsOfStudent = (state: FairState, studentId: string): InterviewRequest[] =>
-  walking(state, state.requests) ? walk(state.requests, (request) => request.studentId === studentId)
-  : entities(state.requests, cardsOf(state).requestsOfStudent.get(studentId));
+  cardsIn(state, state.requests, (index) => index.requestsOfStudent.get(studentId), (request) => request.studentId === studentId);
+
+/** An owner's entities of `collection`: by the index (`ids`), or while it is built, by a walk (`belongs`). */
+const cardsIn = <T>(state: FairState, collection: Map<string, T>, ids: (index: Cards) => Set<string> | undefined, belongs: (entity: T) => boolean): T[] =>
+  walking(state, collection) ? walk(collection, belongs) : entities(collection, ids(cardsOf(state)));
+
+/** The entities of a collection that `belongs` picks, by a walk over all of it. */
+function walk<T>(collection: Map<string, T>, belongs: (entity: T) => boolean): T[] {
+  const found: T[] = [];
+  for (const entity of collection.values()) if (belongs(entity)) found.push(entity);
+  return found;
+}
 
 /**
  * The entries readers may walk while one build goes on, in whole fairs (introductions and requests):
@@ -98,13 +106,6 @@ function walking(state: FairState, collection: Map<string, unknown>): boolean {
   if (walked > WALKS_PER_BUILD * (state.introductions.size + state.requests.size)) return false;
   built.walked = walked;
   return true;
-}
-
-/** The entities of a collection that `belongs` picks, by a walk over all of it. */
-function walk<T>(collection: Map<string, T>, belongs: (entity: T) => boolean): T[] {
-  const found: T[] = [];
-  for (const entity of collection.values()) if (belongs(entity)) found.push(entity);
-  return found;
 }
 
 /** Called by `apply` after each event. Only events that add or remove entities change an index. */

@@ -12,11 +12,10 @@ import fs from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { STATUS_LABELS } from '../../../shared/boothStatus.ts';
+import { queueText, STATUS_LABELS } from '../../../shared/boothStatus.ts';
 import { FIRST_VISIT_ID, PROFILE_STEP_HEADING, PROFILE_STEP_INTRO, STUDENT_KEY, STUDENT_KEY_PATTERN } from '../../../shared/firstVisit.ts';
 import { BOOTH_PAGE, pathTo, PRERENDERED_ID, REP_VCARD } from '../../../shared/paths.ts';
 import type { BoothPublic, RepPublic } from '../../../shared/protocol.ts';
-import { clock } from '../../../shared/time.ts';
 import { boothBySlug } from '../../domain/booths.ts';
 import { boothPublic } from '../../domain/views.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
@@ -37,7 +36,7 @@ export const FIRST_VISIT_SCRIPT =
 const FIRST_VISIT_HASH = `'sha256-${crypto.createHash('sha256').update(FIRST_VISIT_SCRIPT).digest('base64')}'`;
 
 /** The profile step's heading and sentence as ProfileStep.tsx draws them, for a phone new to the fair. */
-const firstVisitHtml = (): string =>
+const FIRST_VISIT_HTML =
   `<section class="step" id="${FIRST_VISIT_ID}"><h2>${escapeHtml(PROFILE_STEP_HEADING)}</h2>` +
   `<p class="muted">${escapeHtml(PROFILE_STEP_INTRO)}</p></section><script>${FIRST_VISIT_SCRIPT}</script>`;
 
@@ -53,7 +52,6 @@ const repHtml = (rep: RepPublic, slug: string): string =>
  * here, so nothing below it moves when the app takes over (tests/e2e/boothFirstPaint.test.ts).
  */
 export function boothFactsHtml(booth: BoothPublic): string {
-  const queue = `${booth.waiting} waiting · ${booth.nextSlot ? `Next free slot ${clock(booth.nextSlot, booth.timeZone)}` : 'No free slots left today'}`;
   const roles = booth.roles.length === 0 ? '' :
     `<h2 class="label">Hiring for</h2><ul class="chips">${booth.roles.map((role) => `<li>${escapeHtml(role)}</li>`).join('')}</ul>`;
   const reps = booth.reps.length === 0
@@ -66,11 +64,11 @@ export function boothFactsHtml(booth: BoothPublic): string {
     `<h1>${escapeHtml(booth.employer)}</h1>` +
     `<p class="booth__meta">${booth.booth ? `<span>Booth ${escapeHtml(booth.booth)}</span>` : ''}` +
     `<span class="badge badge--${booth.status}">${STATUS_LABELS[booth.status]}</span></p>` +
-    `<p>${escapeHtml(queue)}</p>` +
+    `<p>${escapeHtml(queueText(booth))}</p>` +
     (booth.description ? `<p class="booth__description">${escapeHtml(booth.description)}</p>` : '') +
     roles +
     `<h2 class="label">Reps on duty</h2>${reps}` +
-    `</header>${firstVisitHtml()}</main>`;
+    `</header>${FIRST_VISIT_HTML}</main>`;
 }
 
 /** index.html with the booth's facts in it, and its title naming the booth. */
