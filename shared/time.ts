@@ -30,3 +30,10 @@ export const slotRange = (slot: Slot, timeZone: string): string =>
 /** "Tue 14 Jan, 14:20–14:40" */
 export const slotWithDay = (slot: Slot, timeZone: string): string =>
   `${format(timeZone, true).format(new Date(slot.start))}–${clock(slot.end, timeZone)}`;
+
+/**
+ * Orders two instants as toISOString writes them (or two "HH:MM" times): as text, which is their
+ * order in time. localeCompare asks ICU's collation for each pair: sorting a booth's 1,000 visitors
+ * with it took ~8 ms, a tablet's first view after a start held the server's loop that much longer.
+ */
+export const compareInstants = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -7,6 +7,7 @@ import { requestsOfStudent } from './indexes.ts';
 import { introductionId } from './introductions.ts';
 import { clockLabel, dayAround, windowsEnd } from './slots.ts';
 import type { Booth, FairState, InterviewRequest, Rep } from './types.ts';
+import { compareInstants } from '../../shared/time.ts';
 
 const INVITE_HINT = 'If they want to talk, they can invite you from their tablet.';
 const NO_REQUEST = 'That request does not exist. Reload the page.';
@@ -16,7 +17,7 @@ function todaysRequests(state: FairState, studentId: string, boothId: string, no
   const day = dayAround(now, state.fair.timeZone);
   return requestsOfStudent(state, studentId)
     .filter((r) => r.boothId === boothId && r.createdAt >= day.start && r.createdAt < day.end)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    .sort((a, b) => compareInstants(a.createdAt, b.createdAt));
 }
 
 /** Why the student may not send this booth a new request now, as a sentence; undefined if they may. */

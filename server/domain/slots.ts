@@ -1,6 +1,7 @@
 // Slot maths for the fair's interview windows. Pure: the date, zone and `now` come in.
 import type { Slot } from '../../shared/protocol.ts';
 import type { FairSettings } from '../../shared/schema.ts';
+import { compareInstants } from '../../shared/time.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -41,7 +42,7 @@ export function allSlots(fair: FairSettings): readonly Slot[] {
 function makeSlots(fair: FairSettings): Slot[] {
   const slots: Slot[] = [];
   const lengthMs = fair.slotMinutes * MINUTE_MS;
-  for (const window of [...fair.windows].sort((a, b) => a.start.localeCompare(b.start))) {
+  for (const window of [...fair.windows].sort((a, b) => compareInstants(a.start, b.start))) {
     const end = zonedTime(fair.date, window.end, fair.timeZone).getTime();
     for (let t = zonedTime(fair.date, window.start, fair.timeZone).getTime(); t + lengthMs <= end; t += lengthMs) {
       slots.push({ start: new Date(t).toISOString(), end: new Date(t + lengthMs).toISOString() });

@@ -12,8 +12,9 @@ import { profileOf } from './profiles.ts';
 import { askRefusal } from './askAgain.ts';
 import { queueOf } from './queue.ts';
 import type { Assessment, Booth, FairState, InterviewRequest, Introduction, Referral, Rep } from './types.ts';
+import { compareInstants } from '../../shared/time.ts';
 
-const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => at(b).localeCompare(at(a));
+const newestFirst = <T>(at: (x: T) => string) => (a: T, b: T) => compareInstants(at(b), at(a));
 
 /** How cards name a rep (a student sees the email too, once a time is set). */
 const repCard = (rep: Rep) => ({ id: rep.id, name: rep.name, title: rep.title });
@@ -235,7 +236,7 @@ export function repView(state: FairState, rep: Rep, epoch: string, since?: numbe
     .map((i) => visitorCard(state, i));
   const requests = requestsOfBooth(state, booth.id)
     .filter((r) => changed(r) && consentOf(state, r) !== undefined)
-    .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || b.createdAt.localeCompare(a.createdAt))
+    .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || compareInstants(b.createdAt, a.createdAt))
     .map((r) => requestCard(state, r));
   return {
     rep: repSelf(rep), booth: boothPublic(state, booth), tags: booth.tags ?? DEFAULT_TAGS, hasPin: rep.pinHash !== undefined,

@@ -9,16 +9,17 @@ import { trackConnection } from '../../lib/connection.ts';
 import { makeOutbox, type Queued } from '../../lib/outbox.ts';
 import { chime } from './chime.ts';
 import { followBooth } from './feed.ts';
+import { compareInstants } from '../../../shared/time.ts';
 
 const NOT_PAIRED = /unauthori[sz]ed|forbidden|revoked|token/i;
 
 /** Pending first, then newest first — the order the server sends. */
 function sortRequests(list: RequestCard[]): RequestCard[] {
   const rank = (r: RequestCard) => (r.status === 'pending' ? 0 : 1);
-  return [...list].sort((a, b) => rank(a) - rank(b) || b.createdAt.localeCompare(a.createdAt));
+  return [...list].sort((a, b) => rank(a) - rank(b) || compareInstants(b.createdAt, a.createdAt));
 }
 
-const sortVisitors = (list: VisitorCard[]) => [...list].sort((a, b) => b.sharedAt.localeCompare(a.sharedAt));
+const sortVisitors = (list: VisitorCard[]) => [...list].sort((a, b) => compareInstants(b.sharedAt, a.sharedAt));
 
 /** `onUnauthorized` gets the server's sentence when it gave one (a revoked tablet's, say). */
 export function createRepSession(token: string, onUnauthorized: (message?: string) => void) {

@@ -2,7 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import { INTERVIEW_ICS, pathTo } from '../../../shared/paths.ts';
 import type { StudentRequest, Visit } from '../../../shared/protocol.ts';
-import { clock, slotWithDay } from '../../../shared/time.ts';
+import { clock, compareInstants, slotWithDay } from '../../../shared/time.ts';
 import { ConnectionLine } from '../../components/ConnectionLine.tsx';
 import { ProfileForm } from '../../components/ProfileForm.tsx';
 import { createStudentSession } from './session.ts';
@@ -25,7 +25,7 @@ export default function MePage() {
       .flatMap((visit) =>
         visit.requests.filter((r) => r.status === 'accepted' && r.slot).map((request) => ({ visit, request }) as Booked),
       )
-      .sort((a, b) => a.request.slot.start.localeCompare(b.request.slot.start));
+      .sort((a, b) => compareInstants(a.request.slot.start, b.request.slot.start));
   const contacts = () => visits().flatMap((visit) => visit.booth.reps.map((rep) => ({ rep, booth: visit.booth })));
   const [erased, setErased] = createSignal(false);
   const erase = async () => {

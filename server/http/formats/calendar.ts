@@ -4,6 +4,7 @@ import { requestsOfBooth } from '../../domain/indexes.ts';
 import { introductionId } from '../../domain/introductions.ts';
 import type { FairState, InterviewRequest } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
+import { compareInstants } from '../../../shared/time.ts';
 
 function interviewSummary(employer: string): string {
   return `Informational interview — ${employer}`;
@@ -56,7 +57,7 @@ export const isBooked = (r: InterviewRequest | undefined): r is InterviewRequest
 export function boothCalendar(state: FairState, boothId: string, now: Date): string {
   const booth = state.booths.get(boothId);
   const calendar = ical({ name: oneLine(`${booth?.employer ?? 'Booth'} — ${state.fair.name}`), prodId: { company: 'Boothlink', product: 'Boothlink', language: 'EN' } });
-  const booked = requestsOfBooth(state, boothId).filter(isBooked).sort((a, b) => a.slot.start.localeCompare(b.slot.start));
+  const booked = requestsOfBooth(state, boothId).filter(isBooked).sort((a, b) => compareInstants(a.slot.start, b.slot.start));
   for (const request of booked) {
     // A request comes only after an introduction; withdrawn, the student is gone from the booth's files.
     const intro = state.introductions.get(introductionId(boothId, request.studentId));

@@ -11,10 +11,11 @@ import { boothPublic } from '../../domain/views.ts';
 import { newId, newPairingCode } from '../../ids.ts';
 import type { Store } from '../../store/store.ts';
 import { eachInTurns } from '../../turns.ts';
+import { compareInstants } from '../../../shared/time.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
 
-const oldestFirst = (a: Rep, b: Rep) => a.pairedAt.localeCompare(b.pairedAt);
+const oldestFirst = (a: Rep, b: Rep) => compareInstants(a.pairedAt, b.pairedAt);
 
 /** The token hash, the PIN's hash and the rep's email stay on the server. */
 function tablet({ id, name, title, pairedAt, revokedAt, signedOut }: Rep): PairedTablet {
