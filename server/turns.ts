@@ -1,4 +1,6 @@
 // Long work (a snapshot, an export) steps aside between pieces so sockets and other requests are served.
+import { indexesBuilt } from './domain/indexes.ts';
+import type { FairState } from './domain/types.ts';
 
 /** Resolves in the next turn of the event loop, after the I/O that came meanwhile. */
 export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -7,6 +9,13 @@ export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmedia
 export async function until(done: () => boolean): Promise<void> {
   while (!done()) await nextTurn();
 }
+
+/**
+ * Resolves once the booths' indexes are built: right after a start they are built in turns
+ * (domain/indexes.ts). A reader of many cards that can wait (an export, a tablet's whole view)
+ * waits for them, rather than walking every introduction or finishing the build in one go.
+ */
+export const indexesReady = (state: FairState): Promise<void> => until(() => indexesBuilt(state));
 
 /**
  * How long one piece of long work may hold the event loop before it steps aside: a fifth of the

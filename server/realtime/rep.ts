@@ -20,6 +20,7 @@ import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import type { Rep } from '../domain/types.ts';
 import { boothList, boothPublic, repView, requestCard, visitorCardById } from '../domain/views.ts';
 import { repByToken } from '../tabletToken.ts';
+import { indexesReady } from '../turns.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
@@ -89,13 +90,18 @@ export function registerRep(io: Server, deps: Deps): void {
     void socket.join([boothRoom(rep.boothId), repRoom(repId)]);
     const card = (requestId: string) => () => requestCard(store.state, store.state.requests.get(requestId)!);
 
-    socket.on('rep:load', handleNoInput(() => {
+    // A tablet's whole view reads every card of its booth: right after a start it waits for the
+    // indexes, built in turns (a few hundred ms at 300,000 introductions), rather than walking
+    // every introduction while phones wait behind it.
+    socket.on('rep:load', handleNoInput(async () => {
+      await indexesReady(store.state);
       const rep = currentRep();
       return rep ? ok(repView(store.state, rep, epoch())) : fail('UNAUTHORIZED', SIGNED_OUT);
     }, log));
     // After a reconnect: only what changed since the tablet's last number, unless its number is of
     // another epoch (see epoch.ts) or one this server never gave.
-    socket.on('rep:sync', handle(SyncInput, ({ since, epoch: seen }) => {
+    socket.on('rep:sync', handle(SyncInput, async ({ since, epoch: seen }) => {
+      await indexesReady(store.state);
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       // A student's withdrawal since then: a delta cannot say which cards went.

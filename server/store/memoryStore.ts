@@ -1,13 +1,12 @@
 // The store without a disk: same semantics as the file store, for fast domain-level tests.
 import { initialState } from '../domain/state.ts';
 import { applyRecord, KeptKeys } from './record.ts';
-import type { Change } from '../domain/types.ts';
+import type { Change, FairState } from '../domain/types.ts';
 import { StorageError, type CommitRecord, type Store } from './store.ts';
 import { CLOSED_MESSAGE } from './messages.ts';
 
-/** `now`: the clock the applied keys age by (KeptKeys in record.ts). */
-export function createMemoryStore(now: () => number = Date.now): Store {
-  const state = initialState();
+/** `now`: the clock the applied keys age by (KeptKeys in record.ts); `state`: the fair it opens on. */
+export function createMemoryStore(now: () => number = Date.now, state: FairState = initialState()): Store {
   const applied = new KeptKeys(new Set(), now);
   let closed = false;
 

@@ -5,16 +5,17 @@
 // the event loop is never held long (see server/turns.ts).
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { indexesBuilt, introductionsOfBooth } from '../../domain/indexes.ts';
+import { introductionsOfBooth } from '../../domain/indexes.ts';
 import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { mapInTurns, nextTurn, until } from '../../turns.ts';
+import { indexesReady, mapInTurns, nextTurn } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
 import { csvLine } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
 import { utf8Bytes } from './utf8.ts';
 import { studentVCard } from './vcard.ts';
 import { introductionsXlsx } from './xlsx.ts';
+import { compareInstants } from '../../../shared/time.ts';
 
 /** Excel reads a CSV as UTF-8 only after a byte order mark. */
 export const CSV_BOM = '\uFEFF';
@@ -26,8 +27,8 @@ export async function* introductionsCsv(state: FairState, only: { boothId?: stri
 }
 
 async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {
-  await until(() => indexesBuilt(state));
-  const intros = introductionsOfBooth(state, booth.id).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt));
+  await indexesReady(state);
+  const intros = introductionsOfBooth(state, booth.id).sort((a, b) => compareInstants(a.sharedAt, b.sharedAt));
   await nextTurn();
   const cards = mapInTurns(intros, (intro) => {
     // Read again: a visitor who withdrew meanwhile is left out.

@@ -3,11 +3,12 @@
 // student's latest request there (its outcome and next step), and the referrals. A row of one
 // booth carries nothing of another booth's dealings with the student, but for "referred by".
 import { RATING_LABELS } from '../../../shared/boothSchema.ts';
+import { compareInstants } from '../../../shared/time.ts';
 import { introductionId } from '../../domain/introductions.ts';
-import { indexesBuilt, introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
+import { introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
 import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { eachInTurns, mapInTurns, nextTurn, TURN_MS, until } from '../../turns.ts';
+import { eachInTurns, indexesReady, mapInTurns, nextTurn, TURN_MS } from '../../turns.ts';
 import { localClock } from './localTime.ts';
 
 export const INTRODUCTION_COLUMNS = [
@@ -27,7 +28,7 @@ export const LOCAL_COLUMNS: ReadonlySet<IntroductionColumn> = new Set(['introduc
 /** One row, in the order of INTRODUCTION_COLUMNS. */
 export type IntroductionRow = string[];
 
-const bySharedAt = (a: Introduction, b: Introduction) => (a.sharedAt < b.sharedAt ? -1 : a.sharedAt > b.sharedAt ? 1 : 0);
+const bySharedAt = (a: Introduction, b: Introduction) => compareInstants(a.sharedAt, b.sharedAt);
 
 /** The introductions, oldest first: copying a Map's values takes a few milliseconds at 100,000. */
 function introductionsInOrder(state: FairState, boothId?: string): Introduction[] {
@@ -55,7 +56,7 @@ async function latestRequests(state: FairState, boothId?: string): Promise<Map<s
  * held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
-  await until(() => indexesBuilt(state)); // right after a start: the indexes are built in turns
+  await indexesReady(state);
   const intros = introductionsInOrder(state, only.boothId);
   await nextTurn();
   const requests = await latestRequests(state, only.boothId);
