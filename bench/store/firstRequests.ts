@@ -1,25 +1,42 @@
-// The first phone after a start: the server (the tests' startServer: createApp on a copy of the
-// fair, which starts building its indexes in turns) opens, and at once a phone connects, loads its
-// view and asks for a booth, as a student who scans while the organiser restarts the laptop. The
-// server's longest loop block is read from before the phone connects until the indexes are built.
-import { connectStudent, ask, startServer, studentKey } from '../../tests/helpers.ts';
+// The first phone and the first tablet after a start: the server (the tests' startServer: createApp
+// on a copy of the fair, which starts building its indexes in turns) opens, and at once a phone
+// connects, loads its view and asks for a booth, as a student who scans while the organiser restarts
+// the laptop; then a tablet pairs with that booth's code and loads the booth's visitors, as a rep
+// who pairs again after the restart. The phone and the tablet are another process (firstClients.ts),
+// loaded before the server starts. The server's longest loop block is read from before they begin
+// until they are answered and the indexes are built.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { startServer } from '../../tests/helpers.ts';
 import { indexesBuilt } from '../../server/domain/indexes.ts';
-import { until } from '../../server/turns.ts';
+import { indexesReady } from '../../server/turns.ts';
+import type { FirstClients } from './firstClients.ts';
 import { watchLoop } from './loopWatch.ts';
 
+const CLIENTS_FILE = fileURLToPath(new URL('./firstClients.ts', import.meta.url));
+
 export async function firstRequests({ dir }: { dir: string }) {
+  const clients = spawn(process.execPath, ['--import', 'tsx', CLIENTS_FILE], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: clients.stdout })[Symbol.asyncIterator]();
+  const nextLine = async (): Promise<string> => {
+    const line = await lines.next();
+    if (line.done) throw new Error('The phone and tablet process ended without answering.');
+    return String(line.value);
+  };
+  if ((await nextLine()) !== 'ready') throw new Error('The phone and tablet process did not start.');
   const server = await startServer({ dataDir: dir });
   const loop = await watchLoop();
-  const started = performance.now();
   const buildingAtFirstRequest = !indexesBuilt(server.store.state);
-  const phone = await connectStudent(server.url, studentKey());
-  const view = await ask(phone, 'student:load');
-  const slug = server.store.state.booths.values().next().value!.slug;
-  const booth = await ask(phone, 'booth:get', { slug });
-  const answeredMs = performance.now() - started;
-  await until(() => indexesBuilt(server.store.state));
+  const booth = server.store.state.booths.values().next().value!;
+  clients.stdin.write(`${JSON.stringify({ url: server.url, slug: booth.slug, code: booth.pairingCode })}\n`);
+  const answered = JSON.parse(await nextLine()) as FirstClients;
+  await indexesReady(server.store.state);
   loop.disable();
-  phone.disconnect();
-  if (!view.ok || !booth.ok) throw new Error('The phone was refused after the start.');
-  return { introductions: server.store.state.introductions.size, buildingAtFirstRequest, answeredMs, loopMaxMs: loop.max / 1e6 };
+  if (answered.refused !== undefined) throw new Error(answered.refused);
+  if (answered.visitors === 0) throw new Error('The tablet was shown no visitors after the start.');
+  return {
+    introductions: server.store.state.introductions.size, buildingAtFirstRequest, answeredMs: answered.phoneMs, tabletMs: answered.tabletMs,
+    visitors: answered.visitors, loopMaxMs: loop.max / 1e6,
+  };
 }

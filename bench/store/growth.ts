@@ -3,8 +3,9 @@
 // read + JSON.parse floor, the resident memory then, and the CSV export over HTTP with the server's
 // longest event-loop block. Prints the growth table and names each figure that grows faster than
 // the fair: past 1.2 times the growth of the introductions between two sizes. The largest fair gets
-// the other exports too (XLSX, every employer's package, fair.json), each with its loop block, and
-// a phone's first requests right after a start, with the loop block while the indexes are built.
+// the other exports too (XLSX, every employer's package, fair.json), each with its loop block, a
+// phone's and a tablet's first requests right after a start, with the loop block while the indexes
+// are built, and the largest booth import, into that fair.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import type { Row } from '../table.ts';
 import { runTask } from './child.ts';
 import { settleDisk } from './folder.ts';
 import { exportRows, expectWholeCsv, fairJsonExport, launchRows, packagesExport, xlsxExport } from './index.ts';
+import { FULL_IMPORT, importIntoFullFair } from './importRows.ts';
 import { loopRow } from './loopWatch.ts';
 import { launchOnce } from './launch.ts';
 
@@ -54,7 +56,11 @@ export async function benchGrowth(sizes: readonly number[]): Promise<Row[]> {
     for (const introductions of sizes) {
       const largest = introductions === sizes.at(-1);
       measured.push(await measureSize(root, introductions, async (dir) => {
-        if (largest) otherExports = [...(await firstPhone(dir)), ...(await xlsxExport(dir, RUNS, undefined)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS))];
+        if (!largest) return;
+        otherExports = [
+          ...(await firstPhone(dir)), ...(await importIntoFullFair(dir, introductions, FULL_IMPORT)),
+          ...(await xlsxExport(dir, RUNS, undefined)), ...(await packagesExport(dir, 1)), ...(await fairJsonExport(dir, RUNS)),
+        ];
       }));
     }
     printGrowth(measured);
@@ -119,7 +125,7 @@ function printGrowth(measured: readonly Measured[]): void {
     : `  Faster than the fair: ${faster.join('; ')}.`);
 }
 
-/** A phone's first requests right after a start, while the indexes are built in turns (firstRequests.ts). */
+/** A phone's and a tablet's first requests right after a start, while the indexes are built in turns (firstRequests.ts). */
 async function firstPhone(dir: string): Promise<Row[]> {
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
@@ -127,10 +133,11 @@ async function firstPhone(dir: string): Promise<Row[]> {
     runs.push(await runTask('firstRequests', { dir }));
   }
   const n = count(runs[0]!.introductions);
-  console.log(`  First phone after a start, ${n} introductions: answered in ${runs.map((run) => ms(run.answeredMs)).join(', ')}; ` +
+  console.log(`  First phone and tablet after a start, ${n} introductions: phone answered in ${runs.map((run) => ms(run.answeredMs)).join(', ')}; ` +
+    `tablet paired and shown its ${count(runs[0]!.visitors)} visitors by ${runs.map((run) => ms(run.tabletMs)).join(', ')}; ` +
     `server loop delay max ${runs.map((run) => ms(run.loopMaxMs)).join(', ')} (until the indexes were built); load average ${loadAverage()}`);
   const worst = Math.max(...runs.map((run) => run.loopMaxMs));
-  return [loopRow(`first phone after a start, ${n} intros: loop max`, worst)];
+  return [loopRow(`first phone and tablet after a start, ${n} intros: loop max`, worst)];
 }
 
 function budgetRows(largest: Measured): Row[] {

@@ -3,7 +3,7 @@
 // runs in this process, so the loop delay is the server's; the client is a child `node` with fetch,
 // timing each request from its start to the last byte of the answer.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS } from '../../shared/api.ts';
@@ -55,14 +55,20 @@ interface Answered {
   loopMaxMs: number;
 }
 
-/** `runs` imports of the same file, each into a new empty fair in its own folder under `dir`, each followed by the booth list. */
-export async function importCsv({ dir, rows, shape, runs }: { dir: string; rows: number; shape: ImportShape; runs: number }) {
+/**
+ * `runs` imports of the same file, each into a new fair in its own folder under `dir`, each followed
+ * by the booth list. The fair is empty, or a copy of the folder `fair` (a day's fair, full).
+ */
+export async function importCsv({ dir, rows, shape, runs, fair }: { dir: string; rows: number; shape: ImportShape; runs: number; fair?: string }) {
   const csvFile = path.join(dir, `booths-${shape}.csv`);
   const csv = importCsvText(rows, shape);
   writeFileSync(csvFile, csv);
-  const results: { imported: Answered & { created: number; errors: number; booths: number }; listed: Answered & { listed: number } }[] = [];
+  const results: { boothsBefore: number; imported: Answered & { created: number; errors: number; booths: number }; listed: Answered & { listed: number } }[] = [];
   for (let i = 0; i < runs; i++) {
-    const server = await startServer({ dataDir: mkdtempSync(path.join(dir, `fair-${shape}-`)) });
+    const dataDir = mkdtempSync(path.join(dir, `fair-${shape}-`));
+    if (fair !== undefined) cpSync(fair, dataDir, { recursive: true });
+    const server = await startServer({ dataDir });
+    const before = server.store.state.booths.size;
     const client = spawn(process.execPath, ['--input-type=module', '-e', CLIENT], {
       env: { ...process.env, BENCH_IMPORT_URL: `${server.url}${ADMIN_BOOTH_IMPORT}`, BENCH_LIST_URL: `${server.url}${ADMIN_BOOTHS}`, BENCH_TOKEN: server.adminToken, BENCH_CSV: csvFile },
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -81,7 +87,10 @@ export async function importCsv({ dir, rows, shape, runs }: { dir: string; rows:
     const booths = server.store.state.booths.size;
     const listed = await request<Answered & { listed: number }>('list');
     client.stdin.end();
-    results.push({ imported: { ...imported, booths }, listed });
+    results.push({ boothsBefore: before, imported: { ...imported, booths }, listed });
+    // A full fair's state is let go before the next run opens another copy.
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return { rows, shape, csvBytes: Buffer.byteLength(csv), runs: results };
 }

@@ -44,7 +44,7 @@ export async function createBooth(server: TestServer, input: Record<string, unkn
   return (await res.json()) as BoothAdmin;
 }
 
-export async function pair(server: TestServer, code: string, name = 'Ada Lovelace', title = 'Recruiter', email = 'ada@acme.example'): Promise<PairResult> {
+export async function pair(server: Pick<TestServer, 'url'>, code: string, name = 'Ada Lovelace', title = 'Recruiter', email = 'ada@acme.example'): Promise<PairResult> {
   const res = await api(server.url, '/api/rep/pair', { json: { code, name, title, email, pin: '2468' } });
   if (res.status !== 200) throw new Error(`Pairing answered ${res.status}: ${await res.text()}`);
   return (await res.json()) as PairResult;
