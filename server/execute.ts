@@ -5,7 +5,11 @@ import type { Change } from './domain/types.ts';
 import { StorageError, type Store } from './store/store.ts';
 
 export interface Executed<T> {
-  reply: Reply<T>;
+  /**
+   * The answer, read off the state when called: the caller first tells the booths what changed
+   * (commands.ts), then builds it.
+   */
+  answer: () => Reply<T>;
   /** The events that were made durable, numbered per booth; empty for a refusal or a repeat. */
   changes: Change[];
 }
@@ -24,11 +28,12 @@ export const execute: Execute = async (store, key, decide, respond) => {
   const applied = key === undefined ? false : store.applied(key);
   if (applied !== false) {
     if (!(await applied)) return storageFailed(new StorageError(FIRST_TRY_LOST));
-    return { reply: { ok: true, data: respond() }, changes: [] };
+    return { answer: () => ({ ok: true, data: respond() }), changes: [] };
   }
   const decision = decide();
-  if (decision.error) return { reply: { ok: false, error: decision.error }, changes: [] };
-  if (decision.events.length === 0 && key === undefined) return { reply: { ok: true, data: respond() }, changes: [] };
+  const { error } = decision;
+  if (error) return { answer: () => ({ ok: false, error }), changes: [] };
+  if (decision.events.length === 0 && key === undefined) return { answer: () => ({ ok: true, data: respond() }), changes: [] };
   let changes: Change[];
   try {
     changes = await store.commit({ events: decision.events, key });
@@ -36,7 +41,8 @@ export const execute: Execute = async (store, key, decide, respond) => {
     if (!(error instanceof StorageError)) throw error;
     return storageFailed(error);
   }
-  return { reply: { ok: true, data: respond() }, changes };
+  return { answer: () => ({ ok: true, data: respond() }), changes };
 };
 
-const storageFailed = <T>(error: StorageError): Executed<T> => ({ reply: { ok: false, error: { code: 'STORAGE', message: error.message } }, changes: [] });
+const storageFailed = <T>(error: StorageError): Executed<T> =>
+  ({ answer: () => ({ ok: false, error: { code: 'STORAGE', message: error.message } }), changes: [] });

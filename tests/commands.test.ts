@@ -8,10 +8,23 @@ import { createMemoryStore } from '../server/store/memoryStore.ts';
 import { StorageError, type Store } from '../server/store/store.ts';
 import { boothCreated } from './store/events.ts';
 
-function runner(store: Store) {
-  const published: Parameters<Publish>[] = [];
+interface Published {
+  changes: Parameters<Publish>[0];
+  /** What the runner handed the step that tells the students, once it took it. */
+  built?: Parameters<ReturnType<Publish>>[0];
+}
+
+/** `steps`: what happened in order, the booths told ("booths") and the answers built (by the caller's respond). */
+function runner(store: Store, steps: string[] = []) {
+  const published: Published[] = [];
   const logged: string[] = [];
-  const run = createCommandRunner({ store, execute, publish: (...args) => published.push(args), log: (line) => logged.push(line) });
+  const publish: Publish = (changes) => {
+    const told: Published = { changes };
+    published.push(told);
+    steps.push('booths');
+    return (built) => void (told.built = built);
+  };
+  const run = createCommandRunner({ store, execute, publish, log: (line) => logged.push(line) });
   return { run, published, logged };
 }
 
@@ -25,7 +38,7 @@ describe('the command runner', () => {
     expect(again).toEqual({ ok: true, data: 1 }); // the repeat changed nothing
     const refused = await run({ decide: () => refuse('CONFLICT', 'No.'), respond: () => 0 });
     expect(refused).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'No.' } });
-    expect(published.map(([changes]) => changes.map((c) => c.event.type))).toEqual([['booth.created'], [], []]);
+    expect(published.map(({ changes }) => changes.map((c) => c.event.type))).toEqual([['booth.created'], [], []]);
   });
 
   it("hands the publisher the student's view the answer already built", async () => {
@@ -33,7 +46,18 @@ describe('the command runner', () => {
     const { run, published } = runner(store);
     const view = { studentId: 's1', profile: null, visits: [] };
     await run({ decide: () => record(boothCreated('b1')), respond: () => view, viewOf: (built) => ({ studentId: 's1', view: built }) });
-    expect(published[0]?.[1]).toEqual({ studentId: 's1', view });
+    expect(published[0]?.built).toEqual({ studentId: 's1', view });
+  });
+
+  it('tells the booths of every command saved together before it builds any answer', async () => {
+    const steps: string[] = [];
+    const { run } = runner(createMemoryStore(), steps);
+    const answer = (name: string) => () => (steps.push(`answer ${name}`), name);
+    await Promise.all([
+      run({ decide: () => record(boothCreated('b1')), respond: answer('b1') }),
+      run({ decide: () => record(boothCreated('b2')), respond: answer('b2') }),
+    ]);
+    expect(steps).toEqual(['booths', 'booths', 'answer b1', 'answer b2']);
   });
 
   it('answers a wiping command with the sentence when the files could not be wiped, after publishing the change', async () => {

@@ -13,10 +13,12 @@ import { createQueuePush } from './queuePush.ts';
 import { adminFigures } from './adminFigures.ts';
 
 /**
- * `built`: a student's view the caller has just built from the same state (the acting phone's
- * answer), so the push to that student's other tabs does not build it again.
+ * Tells the booths (their tablets, their page on phones) and the organisers what changed, at once,
+ * and returns the step that tells the students concerned, their own views, for the caller to take
+ * once it has built its answer. `built`: a student's view the caller has just built from the same
+ * state (the acting phone's answer), so the push to that student's other tabs does not build it again.
  */
-export type Publish = (changes: readonly Change[], built?: { studentId: string; view: StudentView }) => void;
+export type Publish = (changes: readonly Change[]) => (built?: { studentId: string; view: StudentView }) => void;
 
 export const boothRoom = (boothId: string) => `booth:${boothId}`;
 export const studentRoom = (studentId: string) => `student:${studentId}`;
@@ -66,8 +68,8 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
     }
   };
 
-  return (changes, built) => {
-    if (changes.length === 0) return;
+  return (changes) => {
+    if (changes.length === 0) return () => undefined;
     const state = store.state;
     const changedStudents = new Set<string>();
     for (const { event, seq = 0 } of changes) {
@@ -96,10 +98,12 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
       const studentId = studentOf(state, event);
       if (studentId !== undefined) changedStudents.add(studentId);
     }
-    for (const id of changedStudents) {
-      students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(state, id, now()));
-    }
     statsSoon();
+    return (built) => {
+      for (const id of changedStudents) {
+        students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(store.state, id, now()));
+      }
+    };
   };
 }
 
