@@ -12,7 +12,7 @@ import { indexesReady, mapInTurns, nextTurn } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
 import { csvLine } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
-import { utf8Bytes } from './utf8.ts';
+import { utf8Bytes, utf8Of } from './utf8.ts';
 import { studentVCard } from './vcard.ts';
 import { introductionsXlsx } from './xlsx.ts';
 import { compareInstants } from '../../../shared/time.ts';
@@ -23,7 +23,7 @@ export const CSV_BOM = '\uFEFF';
 /** The introductions CSV, as the organiser's export writes it, of the whole fair or one booth. */
 export async function* introductionsCsv(state: FairState, only: { boothId?: string }): AsyncGenerator<Buffer> {
   yield Buffer.from(CSV_BOM + csvLine(INTRODUCTION_COLUMNS));
-  for await (const rows of introductionBatches(state, only)) yield utf8Bytes(rows.map(csvLine));
+  for await (const rows of introductionBatches(state, only)) yield utf8Of(rows, csvLine);
 }
 
 async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {

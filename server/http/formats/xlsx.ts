@@ -11,9 +11,9 @@
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
 import type { FairState } from '../../domain/types.ts';
-import { mapInTurns, TURN_MS } from '../../turns.ts';
+import { TURN_MS } from '../../turns.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches, LOCAL_COLUMNS, UTC_COLUMNS, type IntroductionColumn } from './introductionRows.ts';
-import { utf8Bytes } from './utf8.ts';
+import { utf8InTurns } from './utf8.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -147,7 +147,7 @@ async function* sheetXml(state: FairState, only: { boothId?: string }): AsyncGen
   yield Buffer.from(sheetStart());
   let number = 1;
   for await (const rows of introductionBatches(state, only)) {
-    for await (const xml of mapInTurns(rows, (values) => rowXml(++number, values), TURN_MS / 2)) yield utf8Bytes(xml);
+    yield* utf8InTurns(rows, (values) => rowXml(++number, values), TURN_MS / 2);
   }
   yield Buffer.from('</sheetData></worksheet>');
 }
