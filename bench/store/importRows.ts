@@ -29,14 +29,21 @@ const LABELS: Record<ImportShape, string> = {
 };
 
 export async function benchImport(size: ImportBenchSize): Promise<Row[]> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'boothlink-bench-import-'));
-  try {
+  return inImportFolder(async (root) => {
     console.log(`\nCSV import in ${root}: each run posts the file to a new empty fair (file store) from another process ` +
       `(${os.cpus().length} CPUs; load average ${loadAverage()}).`);
     const rows: Row[] = [];
     for (const shape of ['one', 'all'] as const) rows.push(...(await importRows(root, shape, size)));
     console.log(`  load average after: ${loadAverage()}`);
     return rows;
+  });
+}
+
+/** `measure` in a new folder under the system temp folder, removed after. */
+async function inImportFolder(measure: (root: string) => Promise<Row[]>): Promise<Row[]> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'boothlink-bench-import-'));
+  try {
+    return await measure(root);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -47,14 +54,8 @@ export async function benchImport(size: ImportBenchSize): Promise<Row[]> {
  * an organiser who adds the late employers on the day: what it costs is the same work beside a large
  * state and its snapshots.
  */
-export async function importIntoFullFair(fair: string, introductions: number, size: ImportBenchSize): Promise<Row[]> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'boothlink-bench-import-'));
-  try {
-    return await importRows(root, 'all', size, { fair, introductions });
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-}
+export const importIntoFullFair = (fair: string, introductions: number, size: ImportBenchSize): Promise<Row[]> =>
+  inImportFolder((root) => importRows(root, 'all', size, { fair, introductions }));
 
 async function importRows(dir: string, shape: ImportShape, size: ImportBenchSize, into?: { fair: string; introductions: number }): Promise<Row[]> {
   const result = await runTask('import', { dir, shape, rows: size.rows, runs: size.runs, fair: into?.fair });

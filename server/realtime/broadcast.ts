@@ -20,6 +20,9 @@ import { adminFigures } from './adminFigures.ts';
  */
 export type Publish = (changes: readonly Change[]) => (built?: { studentId: string; view: StudentView }) => void;
 
+/** The students' step of a publish that changed nothing. */
+const NO_STUDENT_TOLD = (): void => undefined;
+
 export const boothRoom = (boothId: string) => `booth:${boothId}`;
 export const studentRoom = (studentId: string) => `student:${studentId}`;
 /** Every socket of one tablet, so that revoking it can drop them all at once. */
@@ -69,7 +72,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
   };
 
   return (changes) => {
-    if (changes.length === 0) return () => undefined;
+    if (changes.length === 0) return NO_STUDENT_TOLD;
     const state = store.state;
     const changedStudents = new Set<string>();
     for (const { event, seq = 0 } of changes) {
