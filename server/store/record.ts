@@ -76,6 +76,16 @@ export class KeptKeys implements AppliedKeys {
     yield* this.#newer;
   }
 
+  /** Every key, older first, in a new list: what a snapshot copies (see keyList). */
+  list(): string[] {
+    this.#age();
+    const keys = new Array<string>(this.#older.size + this.#newer.size);
+    let i = 0;
+    for (const key of this.#older) keys[i++] = key;
+    for (const key of this.#newer) keys[i++] = key;
+    return keys;
+  }
+
   #age(): void {
     const now = this.now();
     if (now - this.#since < KEEP_ACTION_IDS_MS) return;
@@ -84,6 +94,13 @@ export class KeptKeys implements AppliedKeys {
     this.#since = now;
   }
 }
+
+/**
+ * The keys in a new list. A snapshot copies them synchronously, in the turn a commit may be waiting
+ * for: spreading KeptKeys's generator took 5-10 ms at 115,000 keys, filling a list from its two
+ * Sets takes ~1 ms.
+ */
+export const keyList = (keys: AppliedKeys): string[] => (keys instanceof KeptKeys ? keys.list() : [...keys]);
 
 /**
  * Serialises a record as one journal line. Done before the events are applied, so that a record

@@ -18,8 +18,8 @@ import { packProfile, profileOf } from '../domain/profiles.ts';
 import { COLLECTIONS } from '../domain/state.ts';
 import type { FairState, Student } from '../domain/types.ts';
 import { nextTurn } from '../turns.ts';
-import { writeText, type StoreFile } from './io.ts';
-import type { AppliedKeys } from './record.ts';
+import { writeAll, writeText, type StoreFile } from './io.ts';
+import { keyList, type AppliedKeys } from './record.ts';
 
 /**
  * Up to this size db.json is indented for people, and keeps its characters as they are. Past it,
@@ -36,14 +36,19 @@ export const INDENT_UP_TO_BYTES = 1_000_000;
 const SLICE_MS = 2;
 /** Pieces (about one entity each) per turn at most, so a slow clock read or a fast machine still steps aside. */
 export const PIECES_PER_TURN = 500;
-/** Characters gathered before one write to the temp file; more than INDENT_UP_TO_BYTES (see below). */
-const WRITE_CHUNK_CHARS = 1 << 20;
+/**
+ * Bytes gathered before one write to the temp file; more than INDENT_UP_TO_BYTES (see below). Each
+ * piece is copied into them as soon as it is made, so it dies young: pieces kept as a string until
+ * a megabyte was reached lived through the scavenges of those ~20 ms, and were copied to the old
+ * generation by the tens of MB a snapshot, whose major collections then paused the commits.
+ */
+const WRITE_CHUNK_BYTES = 1 << 20;
 /**
  * The temp file is made durable this often, not only at the end. A journal fdatasync that comes
  * while the kernel writes the snapshot back may have to wait for that writeback (ext4 commits the
  * data of newly placed blocks with the journal's own sync): pieces of 4 MB bound that wait.
  */
-const SYNC_EVERY_CHARS = 4 << 20;
+const SYNC_EVERY_BYTES = 4 << 20;
 /** How often the clock is read, in pieces. */
 const PIECES_PER_CLOCK_READ = 32;
 
@@ -76,7 +81,7 @@ export function captureSnapshot(seq: number, state: FairState, applied: AppliedK
   const parts = Object.entries(state).map(([key, value]: [string, unknown]) =>
     // The single values (`fair`, `purged`) are replaced whole by `apply`, never changed; the collections change key by key.
     isCollection(key) ? { key, entities: [...(value as Map<string, unknown>).values()] } : { key, value });
-  return { seq, lastWipeSeq, state: parts, applied: { keys: [...applied] } };
+  return { seq, lastWipeSeq, state: parts, applied: { keys: keyList(applied) } };
 }
 
 const collections: ReadonlySet<string> = new Set(COLLECTIONS);
@@ -88,7 +93,8 @@ export const isCollection = (key: string): boolean => collections.has(key);
  * it stepped aside.
  */
 export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnapshot, options: WriteOptions = {}): Promise<number> {
-  let text = '';
+  const chunk = Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+  let used = 0;
   let flushed = false;
   let unsynced = 0;
   let turns = 0;
@@ -101,28 +107,33 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
     sliceStart = performance.now();
   };
   for (const piece of jsonPieces(snapshot)) {
-    text += piece;
     pieces += 1;
-    if (text.length > WRITE_CHUNK_CHARS) {
-      await writeText(file, text); // the loop runs while the disk writes
+    // Every piece is ASCII (jsonPieces): a character is a byte.
+    if (piece.length > chunk.length - used) {
+      await writeAll(file, chunk.subarray(0, used)); // the loop runs while the disk writes
       flushed = true;
-      unsynced += text.length;
-      text = '';
-      if (unsynced >= SYNC_EVERY_CHARS) {
+      unsynced += used;
+      used = 0;
+      if (piece.length > chunk.length) {
+        await writeAll(file, Buffer.from(piece, 'latin1')); // one entity larger than the chunk
+        unsynced += piece.length;
+      }
+      if (unsynced >= SYNC_EVERY_BYTES) {
         await options.commitsSaved?.();
         await file.datasync();
         unsynced = 0;
       }
       sliceStart = performance.now();
     }
+    if (piece.length <= chunk.length) used += chunk.write(piece, used, 'latin1');
     if (pieces % PIECES_PER_TURN === 0 || (pieces % PIECES_PER_CLOCK_READ === 0 && performance.now() - sliceStart >= SLICE_MS)) {
       await stepAside();
     }
   }
   // All of it still in hand, so its length is known: a small snapshot is indented, as people read
   // it. Under a megabyte, that one JSON.stringify takes a few milliseconds.
-  if (!flushed && text.length <= INDENT_UP_TO_BYTES) text = JSON.stringify(onDisk(snapshot), null, 2);
-  await writeText(file, text);
+  if (!flushed && used <= INDENT_UP_TO_BYTES) await writeText(file, JSON.stringify(onDisk(snapshot), null, 2));
+  else await writeAll(file, chunk.subarray(0, used));
   return turns;
 }
 

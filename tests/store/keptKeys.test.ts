@@ -41,6 +41,7 @@ describe('the applied keys', () => {
     expect(now).toBeGreaterThan(10 * KEEP_ACTION_IDS_MS); // many spans went by
     expect(keys.size).toBeLessThan(added.length / 3); // bounded: the old ones are gone
     expect([...keys].length).toBe(keys.size);
+    expect(keys.list()).toEqual([...keys]); // what a snapshot copies
   });
 
   it('answer a resend in time after a restart, and leave db.json once their time is over', async () => {
