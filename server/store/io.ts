@@ -13,8 +13,11 @@ export interface StoreFile {
   close(): Promise<void>;
 }
 
-/** 'r' read, 'a' append (creating), 'w' replace (creating), 'wx' create (failing with EEXIST if it exists). */
-export type OpenFlags = 'r' | 'a' | 'w' | 'wx';
+/**
+ * 'r' read, 'r+' read and write (failing with ENOENT if it does not exist), 'a' append (creating),
+ * 'w' replace (creating), 'wx' create (failing with EEXIST if it exists).
+ */
+export type OpenFlags = 'r' | 'r+' | 'a' | 'w' | 'wx';
 
 export interface StoreIo {
   /** Files it creates are readable by their owner only: they hold personal data and secrets. */
@@ -95,6 +98,51 @@ export async function writeText(file: StoreFile, text: string): Promise<void> {
     await writeAll(file, Buffer.from(text.slice(start, end), 'utf8'));
     start = end;
   }
+}
+
+/** Bytes freed per step when a large file goes (see freeInSteps). */
+const FREE_STEP_BYTES = 4 << 20;
+
+/**
+ * Holds a file open that is about to lose its name (removed, or renamed over), so that its blocks
+ * are freed a step at a time by `freeInSteps` instead of all at once by the call that drops the
+ * name. Freeing 70 MB at once (the old db.json at 100,000 introductions) made the journal's
+ * fdatasyncs meanwhile wait 8–17 ms on a 2-core VM's ext4; 4 MB steps kept them under 2 ms.
+ * Undefined if there is no such file, or on Windows, whose renames refuse a target held open.
+ */
+export async function holdForFreeing(io: StoreIo, file: string): Promise<StoreFile | undefined> {
+  if (process.platform === 'win32') return undefined;
+  return io.open(file, 'r+').catch(() => undefined); // not held: the name's removal frees it, as before
+}
+
+/**
+ * Frees a held file's blocks a step at a time, then closes it. Only once its name is gone: on a
+ * file that still has one, this would empty it. A failed step leaves the rest to the close.
+ */
+export async function freeInSteps(held: StoreFile | undefined): Promise<void> {
+  if (held === undefined) return;
+  try {
+    for (let size = (await held.stat()).size; size > 0; ) {
+      size = Math.max(0, size - FREE_STEP_BYTES);
+      await held.truncate(size);
+    }
+  } catch {
+    // The kernel frees what is left when the last handle closes.
+  } finally {
+    await held.close().catch(() => undefined);
+  }
+}
+
+/** Removes a file, freeing its blocks a step at a time (see holdForFreeing). */
+export async function removeInSteps(io: StoreIo, file: string): Promise<void> {
+  const held = await holdForFreeing(io, file);
+  try {
+    await io.rm(file);
+  } catch (error) {
+    await held?.close().catch(() => undefined);
+    throw error;
+  }
+  await freeInSteps(held);
 }
 
 export function isMissing(error: unknown): boolean {

@@ -13,6 +13,23 @@ import { boothIds, recordLines, seqsIn, writeFolder, type FolderLayout } from '.
 const commitBooth = (store: Store, n: number): Promise<unknown> =>
   store.commit({ events: [boothCreated(`b${n}`)], key: `action-${n}` });
 
+/**
+ * Files of `dir` this process still holds open after their names went (Linux's /proc): the store
+ * frees a replaced db.json or an old backup a step at a time and must then close it, or its
+ * space would never come back.
+ */
+function heldAfterRemoval(dir: string): string[] {
+  if (process.platform !== 'linux') return [];
+  const targets = fs.readdirSync('/proc/self/fd').map((fd) => {
+    try {
+      return fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return ''; // closed meanwhile
+    }
+  });
+  return targets.filter((target) => target.startsWith(dir) && target.endsWith(' (deleted)'));
+}
+
 describe('file store: compaction', () => {
   it('keeps three files after many commits and snapshots, each record exactly once, and starts from the tail', async () => {
     const dir = tempDir();
@@ -30,6 +47,7 @@ describe('file store: compaction', () => {
     expect(prev.length).toBeGreaterThan(0);
     expect(prev).toEqual(Array.from({ length: prev.length }, (_, i) => 58 - prev.length + 1 + i)); // the last stretch, in order
     expect(seqsIn(dir, 'journal.jsonl')).toEqual([]); // the close's snapshot holds it all
+    expect(heldAfterRemoval(dir)).toEqual([]); // the replaced db.json files and backups were let go
 
     const spy = new FaultyIo();
     const again = await openFileStore(dir, { io: spy, log: quiet });
@@ -48,8 +66,10 @@ describe('file store: compaction', () => {
   it('leaves db.json alone and the journal whole between snapshots', async () => {
     const dir = tempDir();
     const store = await openFileStore(dir, { log: quiet, snapshot: { everyRecords: 5, idleMs: 60_000 } });
-    for (let n = 1; n <= 7; n += 1) await commitBooth(store, n);
+    for (let n = 1; n <= 5; n += 1) await commitBooth(store, n); // the fifth makes a snapshot due
     await expect.poll(() => fs.existsSync(path.join(dir, 'db.json')) && readDb(dir).seq).toBe(5);
+    for (let n = 6; n <= 7; n += 1) await commitBooth(store, n);
+    expect(readDb(dir).seq).toBe(5);
     expect(seqsIn(dir, 'journal.prev.jsonl')).toEqual([1, 2, 3, 4, 5]);
     expect(seqsIn(dir, 'journal.jsonl')).toEqual([6, 7]);
     await store.close();
@@ -60,6 +80,7 @@ describe('file store: a crash during compaction', () => {
   // Left as a crash at each step would leave them; db.json@10 is the snapshot before.
   const layouts: [string, FolderLayout, string?][] = [
     ['before the rotation', { db: 10, prev: [1, 10], live: [11, 18] }],
+    ['after the older backup was removed, before the rotation', { db: 10, live: [11, 18] }],
     ['after the rotation rename, before the new journal exists', { db: 10, prev: [11, 18] }],
     ['after the rotation, with a half-written .db.json.tmp', { db: 10, prev: [11, 15], live: [16, 18] }, '{"seq": 15, "sta'],
     ['after the snapshot rename', { db: 15, prev: [11, 15], live: [16, 18] }],
@@ -82,6 +103,7 @@ describe('file store: a crash during compaction', () => {
 
   // The store itself frozen at each step, its folder copied as it stands: a kill at that instant.
   const points: [string, Fault][] = [
+    ['before the older backup is removed', { op: 'rm', file: 'journal.prev.jsonl', action: 'freeze' }],
     ['before the rotation rename', { op: 'rename', file: 'journal.jsonl', action: 'freeze' }],
     ['after the rotation rename, before the new journal exists', { op: 'open', file: 'journal.jsonl', action: 'freeze' }],
     ['before the folder sync of the rotation', { op: 'fsyncDir', action: 'freeze' }],

@@ -155,6 +155,7 @@ describe('file store: a failed snapshot', () => {
     expect(await h.commit(3)).toBe('ok');
     await waitFor(() => h.logs.some((line) => line.startsWith(`Could not write ${path.join(h.dir, 'db.json')}`)));
     expect(fs.readdirSync(h.dir)).not.toContain('.db.json.tmp');
+    expect([2, 3]).toContain(readDb(h.dir).seq); // whole, old or new: the one it replaces is freed only once renamed over
     expect(await h.commit(4)).toBe('ok');
     await expectMemoryMatchesDisk(h);
 
@@ -187,9 +188,12 @@ describe('file store: a failed journal rotation', () => {
   ] as const)('treats a failure %s as a failed write of what was queued behind it', async (_, fault) => {
     const h = await openFaulty({ snapshot: { everyRecords: 3, idleMs: 60_000 } });
     h.io.inject(fault);
+    h.io.inject({ op: 'rename', file: 'journal.jsonl', action: 'hold', times: 1 });
+    const rotating = h.io.held();
     const batch = [1, 2, 3].map(h.commit); // the third makes a snapshot due
-    await nextTurn(); // the snapshot's checkpoint now waits behind that batch
+    await rotating; // that batch is saved, and the snapshot's rotation has begun
     const queued = [4, 5].map(h.commit);
+    h.io.release();
     expect(await Promise.all([...batch, ...queued])).toEqual(['ok', 'ok', 'ok', 'refused', 'refused']);
 
     await reloaded(h);

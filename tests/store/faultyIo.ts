@@ -3,15 +3,18 @@
 import path from 'node:path';
 import { nodeIo, type OpenFlags, type StoreFile, type StoreIo } from '../../server/store/io.ts';
 
-export type Op = 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'readFile' | 'rename' | 'fsyncDir' | 'chmod';
+export type Op = 'open' | 'write' | 'datasync' | 'truncate' | 'read' | 'readFile' | 'rename' | 'rm' | 'fsyncDir' | 'chmod';
 
 export interface Fault {
   op: Op;
   /** The file's name (for a rename, the source's), e.g. 'journal.jsonl' or '.db.json.tmp'; any if left out. */
   file?: string;
   code?: 'ENOSPC' | 'EIO' | 'EPERM';
-  /** 'freeze': the call never settles, as if the process died right there. */
-  action?: 'fail' | 'freeze';
+  /**
+   * 'freeze': the call never settles, as if the process died right there. 'hold': the call waits
+   * until `release()`, then goes ahead (not for 'write').
+   */
+  action?: 'fail' | 'freeze' | 'hold';
   /** Let this many matching calls through first. */
   after?: number;
   /** How many matching calls to fail (default: every one until removed). */
@@ -30,6 +33,8 @@ export class FaultyIo implements StoreIo {
   readonly #random: () => number;
   #faults: (Fault & { seen: number; hits: number })[] = [];
   #onFreeze: (() => void)[] = [];
+  #onHold: (() => void)[] = [];
+  #holding: (() => void)[] = [];
 
   constructor(random: () => number = Math.random) {
     this.#random = random;
@@ -60,6 +65,16 @@ export class FaultyIo implements StoreIo {
   /** Resolves when a call freezes. */
   frozen(): Promise<void> {
     return new Promise((resolve) => this.#onFreeze.push(resolve));
+  }
+
+  /** Resolves when a call is held. */
+  held(): Promise<void> {
+    return new Promise((resolve) => this.#onHold.push(resolve));
+  }
+
+  /** Lets the held calls go ahead. */
+  release(): void {
+    for (const resume of this.#holding.splice(0)) resume();
   }
 
   async open(file: string, flags: OpenFlags): Promise<StoreFile> {
@@ -100,7 +115,8 @@ export class FaultyIo implements StoreIo {
     return nodeIo.rename(from, to);
   }
 
-  rm(file: string): Promise<void> {
+  async rm(file: string): Promise<void> {
+    await this.#check('rm', file);
     return nodeIo.rm(file);
   }
 
@@ -124,7 +140,11 @@ export class FaultyIo implements StoreIo {
 
   async #check(op: Op, file: string): Promise<void> {
     const fault = this.#match(op, file);
-    if (fault !== undefined) await this.#apply(fault, op, file);
+    if (fault?.action === 'hold') {
+      const released = new Promise<void>((resume) => this.#holding.push(resume));
+      for (const resolve of this.#onHold.splice(0)) resolve();
+      await released;
+    } else if (fault !== undefined) await this.#apply(fault, op, file);
   }
 
   #match(op: Op, file: string): Fault | undefined {
