@@ -72,7 +72,7 @@ export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promis
   // The backup that step 2 drops goes first, a few MB at a time, while commits are still written:
   // the rename would free its blocks (50 MB at 100,000 introductions) itself, ~11 ms in which no
   // commit is saved. db.json covers it, so the folder stays one that starts without it.
-  if (rotate) await removeInSteps(io, path.join(dir, PREV_JOURNAL_FILE)).catch(() => undefined);
+  if (rotate && live.prevLastSeq > 0) await removeInSteps(io, path.join(dir, PREV_JOURNAL_FILE)).catch(() => undefined);
   const { journal, seq } = live;
   const snapshot = captureSnapshot(seq, live.state, live.applied, live.lastWipeSeq);
 
