@@ -2,7 +2,7 @@
 // in one write and one fdatasync, so durability costs one sync per batch, not one per action.
 import path from 'node:path';
 import { JOURNAL_FILE, PREV_JOURNAL_FILE } from './journalReader.ts';
-import { writeAll, type StoreFile, type StoreIo } from './io.ts';
+import { writeAllNow, type StoreFile, type StoreIo } from './io.ts';
 import { SAVE_FAILED_MESSAGE, unwritableFolderMessage } from './messages.ts';
 import { StorageError } from './store.ts';
 
@@ -104,7 +104,7 @@ export class JournalWriter {
   async #writeLines(text: string): Promise<void> {
     const bytes = Buffer.from(text, 'utf8');
     try {
-      await writeAll(this.#file, bytes);
+      writeAllNow(this.#file, bytes); // to the page cache, on this thread (see StoreFile.writeNow)
       await this.#file.datasync();
       this.#size += bytes.length;
     } catch (error) {

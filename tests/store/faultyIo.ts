@@ -12,7 +12,7 @@ export interface Fault {
   code?: 'ENOSPC' | 'EIO' | 'EPERM';
   /**
    * 'freeze': the call never settles, as if the process died right there. 'hold': the call waits
-   * until `release()`, then goes ahead (not for 'write').
+   * until `release()`, then goes ahead. Neither for `writeNow` (the journal's writes), which cannot wait.
    */
   action?: 'fail' | 'freeze' | 'hold';
   /** Let this many matching calls through first. */
@@ -91,6 +91,14 @@ export class FaultyIo implements StoreIo {
         }
         return real.write(buffer, offset, length);
       },
+      writeNow: (buffer, offset, length) => {
+        const fault = this.#match('write', file);
+        if (fault === undefined) return real.writeNow(buffer, offset, length);
+        if (fault.action === 'freeze' || fault.action === 'hold') throw new Error(`a write on the caller's thread cannot ${fault.action}`);
+        const taken = Math.floor(length / 2);
+        if (taken > 0) real.writeNow(buffer, offset, taken);
+        throw this.#error(fault, 'write', file);
+      },
       read: async (buffer, offset, length, position) => (await this.#check('read', file), real.read(buffer, offset, length, position)),
       datasync: async () => (await this.#check('datasync', file), real.datasync()),
       truncate: async (length) => (await this.#check('truncate', file), real.truncate(length)),
@@ -165,7 +173,11 @@ export class FaultyIo implements StoreIo {
       for (const resolve of this.#onFreeze.splice(0)) resolve();
       return new Promise<never>(() => {});
     }
+    return Promise.reject(this.#error(fault, op, file));
+  }
+
+  #error(fault: Fault, op: Op, file: string): Error {
     const code = fault.code ?? 'EIO';
-    return Promise.reject(Object.assign(new Error(`${code}: injected, ${op} '${path.basename(file)}'`), { code, syscall: op }));
+    return Object.assign(new Error(`${code}: injected, ${op} '${path.basename(file)}'`), { code, syscall: op });
   }
 }

@@ -13,11 +13,14 @@ class FakeFile implements StoreFile {
   failTruncate = false;
 
   async write(buffer: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }> {
+    return { bytesWritten: this.writeNow(buffer, offset, length) };
+  }
+  writeNow(buffer: Uint8Array, offset: number, length: number): number {
     this.writes += 1;
     // Half of each write at a time, to exercise the partial-write loop.
     const bytesWritten = Math.max(1, Math.floor(length / 2));
     this.bytes = Buffer.concat([this.bytes, buffer.subarray(offset, offset + bytesWritten)]);
-    return { bytesWritten };
+    return bytesWritten;
   }
   async datasync(): Promise<void> {
     this.syncs += 1;

@@ -37,6 +37,7 @@ function watchedIo() {
       watch.writing = true;
       const watched: StoreFile = {
         write: (buffer, offset, length) => handle.write(buffer, offset, length),
+        writeNow: (buffer, offset, length) => handle.writeNow(buffer, offset, length),
         read: (buffer, offset, length, position) => handle.read(buffer, offset, length, position),
         datasync: () => handle.datasync(),
         truncate: (length) => handle.truncate(length),

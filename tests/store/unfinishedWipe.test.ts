@@ -40,6 +40,7 @@ class CopyBeforeEachStep implements StoreIo {
     return {
       ...real,
       write: (buffer, offset, length) => (this.#copy('write', file), real.write(buffer, offset, length)),
+      writeNow: (buffer, offset, length) => (this.#copy('write', file), real.writeNow(buffer, offset, length)),
       read: (buffer, offset, length, position) => real.read(buffer, offset, length, position),
       datasync: () => (this.#copy('datasync', file), real.datasync()),
       truncate: (length) => (this.#copy('truncate', file), real.truncate(length)),
