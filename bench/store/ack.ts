@@ -12,6 +12,7 @@ import { openFileStore } from '../../server/store/fileStore.ts';
 import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, eventsOf, quiet, saveProfiles, saveProfilesAtOnce, slugsOf, studentIdOf } from './fair.ts';
+import { ackBare } from './bare.ts';
 import { paced, summarise, type PacedArgs, type PacedRun } from './paced.ts';
 
 export const LOOP_RESOLUTION_MS = 5;
@@ -30,7 +31,7 @@ interface Rename {
  * Each due time decides and commits one introduction with its client key, as the student socket
  * does. Watches the files renamed during the window (a snapshot replaces db.json) and the loop.
  */
-export async function ackStore({ dir, from, scratchDir, ...pace }: PacedArgs & { dir: string; from: number; scratchDir: string }) {
+export async function ackStore({ dir, from, scratchDir, bareSeconds, ...pace }: PacedArgs & { dir: string; from: number; scratchDir: string; bareSeconds: number }) {
   const count = pace.seconds * pace.perSecond;
   const opening = performance.now();
   const store = await openFileStore(dir, { log: quiet });
@@ -61,13 +62,20 @@ export async function ackStore({ dir, from, scratchDir, ...pace }: PacedArgs & {
   watcher.close();
   const inWindow = renames.filter((r) => r.at >= run.start && r.at <= ended);
 
+  const { state } = store;
+  const contrast = await wholeFileContrast(state, scratchDir);
+  // The bare writer again, in this process, the fair still in memory and the store closed (so no
+  // snapshot of its own comes in): what the floor is for a process holding 400 MB of fair.
+  await store.close();
+  const bareBeside = await ackBare({ ...pace, seconds: bareSeconds, from: from + count, dir: scratchDir });
   return {
     ...summarise(run),
     ...slowWrites(run, inWindow),
     openMs,
     loopMaxMs: loop.max / 1e6,
     renamed: byFile(inWindow, run.start),
-    ...(await wholeFileContrast(store.state, scratchDir)),
+    ...contrast,
+    bareBeside: { p50: bareBeside.p50, p99: bareBeside.p99, introductionsHeld: state.introductions.size },
   };
 }
 

@@ -24,7 +24,7 @@ export async function durableAck(dir: string, scratch: string, n: number, size: 
   };
   const bareBefore = await bareRun();
   settleDisk();
-  const store = await runTask('ackStore', { ...pace, seconds: size.ackSeconds, dir, scratchDir: scratch });
+  const store = await runTask('ackStore', { ...pace, seconds: size.ackSeconds, bareSeconds: size.bareSeconds, dir, scratchDir: scratch });
   const bareAfter = await bareRun();
   const bare = bareAfter.p99 < bareBefore.p99 ? bareAfter : bareBefore;
 
@@ -39,6 +39,8 @@ export async function durableAck(dir: string, scratch: string, n: number, size: 
     : `    files created or renamed in the data folder during the window: ${store.renamed.map((r) => `${r.name} ×${r.atS.length} (at ${r.atS.map((s) => s.toFixed(1)).join(', ')} s)`).join('; ')}`);
   console.log(`    ${count(store.slow)} writes over ${SLOW_WRITE_MS} ms, ${count(store.slowDuringSnapshot)} of them due while a snapshot was taken ` +
     `(2 s before its renames to 0.5 s after); p99 of the writes due outside snapshots ${ms(store.p99OutsideSnapshots)}`);
+  console.log(`    contrast, the bare writer in the store's process after it, its ${count(store.bareBeside.introductionsHeld)} introductions still in memory (${size.bareSeconds} s): ` +
+    `p50 ${ms(store.bareBeside.p50)}, p99 ${ms(store.bareBeside.p99)}; the store's p99 is ${ratio(store.p99 / store.bareBeside.p99)} of it`);
   console.log(`    contrast, the whole state as lowdb writes it (2-space JSON, ${(store.jsonChars / 1e6).toFixed(0)} M chars): ` +
     `JSON.stringify alone ${store.stringifyMs.map(ms).join(', ')} (synchronous); db.write() ${store.lowdbWriteMs.map(ms).join(', ')} (no fsync)`);
 

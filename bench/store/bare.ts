@@ -27,7 +27,10 @@ function sameBytes(from: number, count: number): Buffer[] {
   return lines;
 }
 
-/** One write per due time; a write may overlap the previous one's fdatasync, as commits do. */
+/**
+ * One write per due time; a write may overlap the previous one's fdatasync, as commits do. Run in a
+ * process of its own for the baseline, and in the store's for a contrast (ack.ts).
+ */
 export async function ackBare({ dir, from, ...pace }: PacedArgs & { dir: string; from: number }) {
   const lines = sameBytes(from, pace.seconds * pace.perSecond);
   const handle = await open(path.join(dir, 'bare-journal.jsonl'), 'a');
