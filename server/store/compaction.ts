@@ -7,10 +7,11 @@
 //   journal.prev.jsonl  the segment before it: one backup, kept until the next rotation
 //
 // One snapshot, in order:
-//   0. only if db.json already holds everything in journal.prev.jsonl: unlink that older backup
+//   0. only if db.json already holds everything in journal.prev.jsonl: unlink that older backup,
+//      if there is one
 //   1. capture memory at seq S: a shallow copy of each collection, synchronously, so one consistent
 //      picture (apply replaces entities, never changes them, so the copies keep seq S's entities)
-//   2. once every record ≤ S is durable, and only if step 0 was taken: rename journal.jsonl →
+//   2. once every record ≤ S is durable, and only on step 0's condition: rename journal.jsonl →
 //      journal.prev.jsonl, create a fresh journal.jsonl, fsync the folder; later records go there
 //   3. write .db.json.tmp (serialised over many turns of the event loop, while commits go on),
 //      fdatasync, rename it over db.json, fsync the folder

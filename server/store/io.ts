@@ -128,7 +128,8 @@ const FREE_STEP_BYTES = 4 << 20;
  * are freed a step at a time by `freeInSteps` instead of all at once by the call that drops the
  * name. Freeing 70 MB at once (the old db.json at 100,000 introductions) made the journal's
  * fdatasyncs meanwhile wait 8–17 ms on a 2-core VM's ext4; 4 MB steps kept them under 2 ms.
- * Undefined if there is no such file, or on Windows, whose renames refuse a target held open.
+ * Undefined if the file cannot be opened (there is none), or on Windows, whose renames refuse a
+ * target held open.
  */
 export async function holdForFreeing(io: StoreIo, file: string): Promise<StoreFile | undefined> {
   if (process.platform === 'win32') return undefined;
