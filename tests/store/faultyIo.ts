@@ -12,7 +12,8 @@ export interface Fault {
   code?: 'ENOSPC' | 'EIO' | 'EPERM';
   /**
    * 'freeze': the call never settles, as if the process died right there. 'hold': the call waits
-   * until `release()`, then goes ahead. Neither for `writeNow` (the journal's writes), which cannot wait.
+   * until `release()`, then goes ahead (not a write). `writeNow` (the journal's writes) can do
+   * neither: it cannot wait.
    */
   action?: 'fail' | 'freeze' | 'hold';
   /** Let this many matching calls through first. */
