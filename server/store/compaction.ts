@@ -39,7 +39,7 @@
 // A damaged db.json can be rebuilt only while a segment still starts at seq 1: until the second rotation.
 import path from 'node:path';
 import type { FairState } from '../domain/types.ts';
-import { removeInSteps, type StoreIo } from './io.ts';
+import { dropInSteps, type StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import { PREV_JOURNAL_FILE } from './journalReader.ts';
 import type { AppliedKeys } from './record.ts';
@@ -73,7 +73,8 @@ export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promis
   // The backup that step 2 drops goes first, a few MB at a time, while commits are still written:
   // the rename would free its blocks (50 MB at 100,000 introductions) itself, ~11 ms in which no
   // commit is saved. db.json covers it, so the folder stays one that starts without it.
-  if (rotate && live.prevLastSeq > 0) await removeInSteps(io, path.join(dir, PREV_JOURNAL_FILE)).catch(() => undefined);
+  const prev = path.join(dir, PREV_JOURNAL_FILE);
+  if (rotate && live.prevLastSeq > 0) await dropInSteps(io, prev, () => io.rm(prev)).catch(() => undefined);
   const { journal, seq } = live;
   const snapshot = captureSnapshot(seq, live.state, live.applied, live.lastWipeSeq);
 

@@ -124,23 +124,34 @@ export async function writeText(file: StoreFile, text: string): Promise<void> {
 const FREE_STEP_BYTES = 4 << 20;
 
 /**
- * Holds a file open that is about to lose its name (removed, or renamed over), so that its blocks
- * are freed a step at a time by `freeInSteps` instead of all at once by the call that drops the
- * name. Freeing 70 MB at once (the old db.json at 100,000 introductions) made the journal's
- * fdatasyncs meanwhile wait 8–17 ms on a 2-core VM's ext4; 4 MB steps kept them under 2 ms.
- * Undefined if the file cannot be opened (there is none), or on Windows, whose renames refuse a
- * target held open.
+ * Runs `drop`, which takes the file's name away (removes it, or renames another file over it), and
+ * then frees the file's blocks a step at a time instead of all at once in the call that dropped
+ * the name: the file is held open meanwhile. Freeing 70 MB at once (the old db.json at 100,000
+ * introductions) made the journal's fdatasyncs meanwhile wait 8–17 ms on a 2-core VM's ext4; 4 MB
+ * steps kept them under 2 ms. If `drop` fails, the file still has its name and is left untouched.
  */
-export async function holdForFreeing(io: StoreIo, file: string): Promise<StoreFile | undefined> {
-  if (process.platform === 'win32') return undefined;
-  return io.open(file, 'r+').catch(() => undefined); // not held: the name's removal frees it, as before
+export async function dropInSteps(io: StoreIo, file: string, drop: () => Promise<void>): Promise<void> {
+  const held = await holdForFreeing(io, file);
+  try {
+    await drop();
+  } catch (error) {
+    await held?.close().catch(() => undefined);
+    throw error;
+  }
+  await freeInSteps(held);
 }
 
 /**
- * Frees a held file's blocks a step at a time, then closes it. Only once its name is gone: on a
- * file that still has one, this would empty it. A failed step leaves the rest to the close.
+ * The file open for writing, or undefined if it cannot be opened (there is none), or on Windows,
+ * whose renames refuse a target held open: then the name's removal frees it, as before.
  */
-export async function freeInSteps(held: StoreFile | undefined): Promise<void> {
+async function holdForFreeing(io: StoreIo, file: string): Promise<StoreFile | undefined> {
+  if (process.platform === 'win32') return undefined;
+  return io.open(file, 'r+').catch(() => undefined);
+}
+
+/** Frees a held file's blocks a step at a time, then closes it; a failed step leaves the rest to the close. */
+async function freeInSteps(held: StoreFile | undefined): Promise<void> {
   if (held === undefined) return;
   try {
     for (let size = (await held.stat()).size; size > 0; ) {
@@ -152,18 +163,6 @@ export async function freeInSteps(held: StoreFile | undefined): Promise<void> {
   } finally {
     await held.close().catch(() => undefined);
   }
-}
-
-/** Removes a file, freeing its blocks a step at a time (see holdForFreeing). */
-export async function removeInSteps(io: StoreIo, file: string): Promise<void> {
-  const held = await holdForFreeing(io, file);
-  try {
-    await io.rm(file);
-  } catch (error) {
-    await held?.close().catch(() => undefined);
-    throw error;
-  }
-  await freeInSteps(held);
 }
 
 export function isMissing(error: unknown): boolean {

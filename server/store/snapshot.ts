@@ -6,7 +6,7 @@ import { sharedFields } from '../domain/introductions.ts';
 import { initialState } from '../domain/state.ts';
 import type { FairState } from '../domain/types.ts';
 import type { ProfileField } from '../../shared/schema.ts';
-import { freeInSteps, holdForFreeing, isMissing, type StoreIo } from './io.ts';
+import { dropInSteps, isMissing, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
 import { parseJsonLines, type OnEntry } from './snapshotReader.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
@@ -79,14 +79,11 @@ export class SnapshotAdapter implements Adapter<unknown> {
         await handle.close();
       }
       const target = path.join(dir, SNAPSHOT_FILE);
-      const replaced = await holdForFreeing(io, target);
-      try {
+      // The db.json replaced is freed once the new one's name is durable, a few MB at a time.
+      await dropInSteps(io, target, async () => {
         await io.rename(temp, target);
-      } catch (error) {
-        await replaced?.close().catch(() => undefined); // still db.json: never freed here
-        throw error;
-      }
-      await io.fsyncDir(dir).finally(() => freeInSteps(replaced));
+        await io.fsyncDir(dir);
+      });
     } catch (error) {
       await io.rm(temp).catch(() => undefined); // a full disk gets its space back
       throw error;
