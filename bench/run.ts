@@ -1,8 +1,8 @@
 // `npm run bench`: the budgets of bench/README.md that are measured so far, as one table.
 // BENCH_QUICK=1 runs a short smoke version (10,000 introductions, 5 s of writes; 200 phones, 5 s of
 // scans): its verdicts say nothing about the budgets, which are set at 100,000 and 2,000 phones.
-// BENCH_ONLY=page|store|growth|import|load runs one part; BENCH_LOAD_PROFILE=<folder> writes a CPU profile of our
-// server during the scan run (see load/index.ts).
+// BENCH_ONLY=page|store|growth|import|load runs one part; BENCH_LOAD_PROFILE=<folder> writes CPU profiles of our
+// server during its scan runs (see load/index.ts).
 import { loadAverage, ms, ratio, verdict } from './numbers.ts';
 import { benchLoad, FULL as LOAD_FULL, QUICK as LOAD_QUICK } from './load/index.ts';
 import { benchStore, FULL, QUICK } from './store/index.ts';

@@ -15,7 +15,7 @@ import { startChild, type Child } from './child.ts';
 import { compileChildren, type Entry } from './compile.ts';
 import type { IdleArgs, ScanArgs } from './generator.ts';
 import type { MemoryReading } from './memory.ts';
-import { FLOOR_NOTE, scanRows, type ScanResult } from './scanRows.ts';
+import { FLOOR_NOTE, scanRows, type ScanResult, type ScanRun } from './scanRows.ts';
 
 export interface LoadBenchSize {
   phones: number;
@@ -35,7 +35,7 @@ const MEMORY_GOAL = 1.3;
 const READY_TIMEOUT_MS = 60_000;
 const CONNECT_ALL_TIMEOUT_MS = 120_000;
 const SERVER_FLAGS = ['--expose-gc', ...SERVER_NODE_FLAGS];
-/** BENCH_LOAD_PROFILE=<folder>: our server's scan run writes a V8 CPU profile there (open it in Chrome DevTools). */
+/** BENCH_LOAD_PROFILE=<folder>: each of our server's scan runs writes a V8 CPU profile there (open it in Chrome DevTools). */
 const PROFILE_DIR = process.env.BENCH_LOAD_PROFILE;
 const PROFILE_FLAGS = PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
 
@@ -110,11 +110,16 @@ async function measure(files: Files, size: LoadBenchSize): Promise<Row[]> {
   const tablets = size.booths * size.tabletsPerBooth;
   console.log(`\nLoad benchmarks (loopback; server and load generator in separate processes; ${os.cpus().length} CPUs; load average ${loadAverage()}).`);
 
-  const ours = await scanRun(files, size, 'boothlink', 0);
-  const lineBytes = ours.journal!.bytes;
-  const floor = await scanRun(files, size, 'floor', lineBytes, ours.booths);
-  console.log(`  ${FLOOR_NOTE} Line: ${count(lineBytes)} bytes, the median journal record of an introduction on our server (${count(ours.journal!.records)} records).`);
-  const rows = scanRows(size, tablets, ours.result, floor.result);
+  // Ours, the floor, the floor, ours: a disk or machine that settles or warms during the runs
+  // weighs on both sides alike. (Ours then the floor once measured 1.66×, 1.09× and 1.17× within
+  // the hour on one machine, the first run after a boot the worst.)
+  const first = await scanRun(files, size, 'boothlink', 0);
+  const lineBytes = first.journal!.bytes;
+  const runs: ScanRun[] = [{ server: 'Boothlink', result: first.result }];
+  for (let i = 0; i < 2; i++) runs.push({ server: 'Floor', result: (await scanRun(files, size, 'floor', lineBytes, first.booths)).result });
+  runs.push({ server: 'Boothlink', result: (await scanRun(files, size, 'boothlink', 0)).result });
+  console.log(`  ${FLOOR_NOTE} Line: ${count(lineBytes)} bytes, the median journal record of an introduction on our server (${count(first.journal!.records)} records).`);
+  const rows = scanRows(size, tablets, runs);
   console.log(`  Load average after the scan runs: ${loadAverage()}.`);
 
   const fair = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-fair-'));

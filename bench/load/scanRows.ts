@@ -1,6 +1,6 @@
-// Turns the two scan runs (our server, the floor) into table rows, and says what could make
-// the figures untrustworthy: lost notifications, refused scans, a late or lagging generator.
-import { count, ms, ratio, verdict } from '../numbers.ts';
+// Turns the scan runs (our server's and the floor's, interleaved) into table rows, and says what
+// could make the figures untrustworthy: lost notifications, refused scans, a late or lagging generator.
+import { count, ms, percentile, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import type { LoadBenchSize } from './index.ts';
 
@@ -12,14 +12,20 @@ export interface ScanResult {
   received: number;
   refused: number;
   firstRefusal: string;
-  p50: number;
+  /** Every notification's latency, ms. */
+  latencies: number[];
   p99: number;
-  max: number;
   ackP99: number;
   emitLatenessP99: number;
   emitLatenessMax: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
+}
+
+/** One scan run, in the order the runs were made. */
+export interface ScanRun {
+  server: 'Boothlink' | 'Floor';
+  result: ScanResult;
 }
 
 export const FLOOR_NOTE = 'Floor: bare socket.io that appends each scan as a JSON line with group commit ' +
@@ -37,15 +43,27 @@ function describe(label: string, r: ScanResult): string {
   if (r.received < r.expected) warnings.push(`WARNING: ${count(r.expected - r.received)} notifications never arrived`);
   if (r.refused > 0) warnings.push(`WARNING: ${count(r.refused)} scans refused or unanswered (first: ${r.firstRefusal})`);
   return `  ${label}: ${count(r.clients.phones)} phones + ${count(r.clients.tablets)} tablets connected in ${ms(r.setupMs)}; ` +
-    `${count(r.scans)} scans → ${count(r.received)}/${count(r.expected)} notifications; p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, max ${ms(r.max)}; ` +
-    `phone's ack p99 ${ms(r.ackP99)}; generator: emit late p99 ${ms(r.emitLatenessP99)} (max ${ms(r.emitLatenessMax)}), ` +
+    `${count(r.scans)} scans → ${count(r.received)}/${count(r.expected)} notifications; p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(r.p99)}, ` +
+    `max ${ms(percentile(r.latencies, 100))}; phone's ack p99 ${ms(r.ackP99)}; generator: emit late p99 ${ms(r.emitLatenessP99)} (max ${ms(r.emitLatenessMax)}), ` +
     `loop delay p99 ${ms(r.loopDelayP99Ms)}, max ${ms(r.loopDelayMaxMs)}` + warnings.map((w) => `\n    ${w}`).join('');
 }
 
-export function scanRows(size: LoadBenchSize, tablets: number, ours: ScanResult, floor: ScanResult): Row[] {
-  console.log(describe('Boothlink', ours));
-  console.log(describe('Floor', floor));
-  const complete = ours.received === ours.expected && floor.received === floor.expected && ours.refused === 0 && floor.refused === 0;
+/** The latencies of all of one server's runs, as one sample. */
+function pooled(runs: readonly ScanRun[], server: ScanRun['server']) {
+  const latencies = runs.filter((run) => run.server === server).flatMap((run) => run.result.latencies);
+  return { notifications: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) };
+}
+
+export function scanRows(size: LoadBenchSize, tablets: number, runs: readonly ScanRun[]): Row[] {
+  const made = { Boothlink: 0, Floor: 0 };
+  const of = { Boothlink: 0, Floor: 0 };
+  for (const { server } of runs) of[server] += 1;
+  for (const { server, result } of runs) console.log(describe(`${server}, run ${(made[server] += 1)} of ${of[server]}`, result));
+  const ours = pooled(runs, 'Boothlink');
+  const floor = pooled(runs, 'Floor');
+  const line = (p: typeof ours) => `p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, max ${ms(p.max)} (${count(p.notifications)} notifications)`;
+  console.log(`  Pooled: Boothlink ${line(ours)}; floor ${line(floor)}.`);
+  const complete = runs.every(({ result }) => result.received === result.expected && result.refused === 0);
   const p99Ratio = ours.p99 / floor.p99;
   return [
     {
