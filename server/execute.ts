@@ -25,6 +25,7 @@ const FIRST_TRY_LOST = 'The first try of this action could not be saved. Try aga
  * "ok" for something a crash could still lose.
  */
 export const execute: Execute = async (store, key, decide, respond) => {
+  if (store.turn) await store.turn(); // past one machine: decide on what every process has committed
   const applied = key === undefined ? false : store.applied(key);
   if (applied !== false) {
     if (!(await applied)) return storageFailed(new StorageError(FIRST_TRY_LOST));

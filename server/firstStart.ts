@@ -5,6 +5,7 @@ import { initialState } from './domain/state.ts';
 import type { Store } from './store/store.ts';
 
 export async function setDefaultFair(store: Store, now: Date, timeZone: string): Promise<void> {
+  if (store.turn) await store.turn(); // past one machine: another process may have set it first
   const untouched = JSON.stringify(store.state.fair) === JSON.stringify(initialState().fair);
   if (!untouched) return;
   const date = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -6,7 +6,7 @@ import { sharedFields } from '../domain/introductions.ts';
 import { initialState } from '../domain/state.ts';
 import type { FairState } from '../domain/types.ts';
 import type { ProfileField } from '../../shared/schema.ts';
-import { dropInSteps, isMissing, type StoreIo } from './io.ts';
+import { dropInSteps, isMissing, type StoreFile, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
 import { parseJsonLines, type OnEntry } from './snapshotReader.ts';
 import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
@@ -114,9 +114,49 @@ export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRe
     return { kind: 'damaged', problem: 'it is not valid JSON', error };
   }
   if (db.data === null) return adapter.found ? { kind: 'damaged', problem: 'it is not a JSON object' } : { kind: 'none' };
-  const problem = snapshotProblem(db.data);
+  return checkedSnapshot(db.data);
+}
+
+/**
+ * A snapshot kept elsewhere than db.json (the PostgreSQL store's table), read from its text as
+ * db.json is read. Never throws for damage.
+ */
+export async function snapshotFromText(text: string): Promise<SnapshotRead> {
+  let data: unknown;
+  try {
+    data = await parseJsonLines(async function* () {
+      yield Buffer.from(text, 'utf8');
+    }, shareFieldsOnRead);
+  } catch (error) {
+    return { kind: 'damaged', problem: 'it is not valid JSON', error };
+  }
+  return checkedSnapshot(data);
+}
+
+/** The text db.json would hold for this snapshot, written over many turns as db.json is. */
+export async function snapshotText(snapshot: CapturedSnapshot): Promise<string> {
+  const pieces: Buffer[] = [];
+  const collect = (buffer: Uint8Array, offset: number, length: number): number => {
+    pieces.push(Buffer.from(buffer.subarray(offset, offset + length))); // a copy: the writer reuses its buffer
+    return length;
+  };
+  const sink: StoreFile = {
+    write: async (buffer, offset, length) => ({ bytesWritten: collect(buffer, offset, length) }),
+    writeNow: collect,
+    read: () => Promise.reject(new Error('a snapshot being written to text is not read')),
+    datasync: () => Promise.resolve(),
+    truncate: () => Promise.reject(new Error('a snapshot being written to text is not truncated')),
+    stat: () => Promise.resolve({ size: pieces.reduce((n, piece) => n + piece.length, 0) }),
+    close: () => Promise.resolve(),
+  };
+  await writeSnapshotJson(sink, snapshot);
+  return Buffer.concat(pieces).toString('utf8');
+}
+
+function checkedSnapshot(data: unknown): SnapshotRead {
+  const problem = snapshotProblem(data);
   if (problem !== undefined) return { kind: 'damaged', problem };
-  const snapshot = db.data as { seq: number; lastWipeSeq?: number; state: Record<string, unknown>; applied?: AppliedOnDisk };
+  const snapshot = data as { seq: number; lastWipeSeq?: number; state: Record<string, unknown>; applied?: AppliedOnDisk };
   const state = Object.fromEntries(Object.entries(snapshot.state).map(([key, part]) => [key, isCollection(key) ? byId(part as Collection) : part]));
   const { seq, lastWipeSeq } = snapshot;
   return { kind: 'ok', snapshot: { seq, lastWipeSeq, state: state as unknown as FairState, applied: appliedKeys(snapshot.applied) } };

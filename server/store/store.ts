@@ -1,5 +1,5 @@
-// The one interface to persistence. The file store (journal + lowdb snapshot) implements it;
-// a PostgreSQL store could later sit behind the same contract suite.
+// The one interface to persistence. The file store (journal + lowdb snapshot) implements it, and
+// the PostgreSQL store (pg/pgStore.ts) past one machine; both pass the same contract suite.
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 
 export interface CommitRecord {
@@ -34,6 +34,14 @@ export interface Store {
    * every commit refused with it, and from then on `applied` answers false for their keys.
    */
   commit(record: CommitRecord): Promise<Change[]>;
+  /**
+   * Past one machine (several server processes on one fair): resolves once memory holds every
+   * commit any process made, and from then until the commits made in that turn of the event loop
+   * are durable, no other process commits. A command awaits it before it checks its key and
+   * decides, so it decides on the fair as every process has it. A store of one process has none:
+   * its memory is the whole fair at every moment.
+   */
+  turn?(): Promise<void>;
   /** Whether the action with this idempotency key was applied, and whether that is durable yet. */
   applied(key: string): Applied;
   /**

@@ -1,0 +1,353 @@
+// The store past one machine: the fair's records in PostgreSQL, shared by every server process.
+// Each process keeps the whole fair in memory, as the file store does, and applies the records
+// of the shared table in their one order. A process decides only in a turn (Store.turn): it takes
+// the fair's lock (a transaction-scoped advisory lock), applies what the other processes appended
+// since, lets the commands waiting for the turn decide on that state, appends their records and
+// commits (synchronous commit) before anyone is told "done". Turns of one process share one
+// transaction, as the journal's group commit shares one fdatasync. Between turns a process follows
+// the others' commits as PostgreSQL notifies them, so that what it shows is current.
+import pg from 'pg';
+import type { PoolConfig, PoolClient } from 'pg';
+import { initialState } from '../../domain/state.ts';
+import type { Change, FairState } from '../../domain/types.ts';
+import { CLOSED_MESSAGE } from '../messages.ts';
+import { applyRecord, journalRecordProblem, KeptKeys, toJournalLine, type JournalRecord } from '../record.ts';
+import { snapshotFromText, snapshotText } from '../snapshot.ts';
+import { captureSnapshot } from '../snapshotWriter.ts';
+import { StorageError, type Applied, type CommitRecord, type Store } from '../store.ts';
+import { APPEND_LOCK, migrate } from './schema.ts';
+
+/** Given to a client whose action could not be committed to the database. */
+export const DATABASE_FAILED_MESSAGE =
+  'The server could not save that: the database did not answer. Nothing was changed; try again in a moment.';
+
+const NOTIFY_CHANNEL = 'boothlink_records';
+/** How soon a reload that failed (the database cannot be read) is tried again. */
+const RELOAD_RETRY_MS = 1_000;
+
+export interface PgStoreOptions {
+  log?: (line: string) => void;
+  /** The clock the applied keys age by (KeptKeys). */
+  now?: () => number;
+}
+
+export interface PgStore extends Store {
+  /** The schema version the database is at. */
+  readonly schemaVersion: number;
+}
+
+/** What memory holds of the fair, and up to which record. */
+interface Memory {
+  state: FairState;
+  applied: KeptKeys;
+  /** The seq of the last record applied to memory (committed or not). */
+  seq: number;
+  /** The seq of the last record memory holds that is committed, with every one before it in the table's order. */
+  committed: number;
+}
+
+interface Pending {
+  seq: number;
+  line: string;
+  record: CommitRecord;
+  changes: Change[];
+  resolve: (changes: Change[]) => void;
+  reject: (error: Error) => void;
+}
+
+export async function openPgStore(connection: string | PoolConfig, options: PgStoreOptions = {}): Promise<PgStore> {
+  const log = options.log ?? (() => undefined);
+  const now = options.now ?? Date.now;
+  const pool = new pg.Pool({ ...(typeof connection === 'string' ? { connectionString: connection } : connection), max: 4 });
+  // An idle client that loses its connection must not crash the server: the next query says so.
+  pool.on('error', () => undefined);
+  let writer: PoolClient | undefined;
+  let listener: PoolClient | undefined;
+  let schemaVersion: number;
+  let memory: Memory;
+  try {
+    schemaVersion = await migrate(pool);
+    writer = await pool.connect();
+    memory = await load(writer, now);
+    listener = await pool.connect();
+  } catch (error) {
+    writer?.release();
+    await pool.end().catch(() => undefined);
+    throw new Error(`Could not open the fair's database: ${(error as Error).message}`);
+  }
+
+  /** Commands waiting to decide; they decide together in the next turn. */
+  let waiting: (() => void)[] = [];
+  /** While a turn's commands decide: their commits go into that turn's transaction. */
+  let deciding = false;
+  /** Records applied to memory and not yet committed, in seq order. */
+  let pending: Pending[] = [];
+  /** Whether another process committed records that memory does not hold yet. */
+  let behind = false;
+  /** Scrubs asked for, each resolved once the tables hold no record it covers. */
+  let scrubs: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  let running: Promise<void> | undefined;
+  /** While memory is being reloaded after a failed commit: every commit is refused. */
+  let reloading: Promise<void> | undefined;
+  let refusedKeys = new Set<string>();
+  const saving = new Map<string, Promise<boolean>>();
+  let closing: Promise<void> | undefined;
+
+  listener.on('notification', (message) => {
+    if (Number(message.payload) > memory.committed) {
+      behind = true;
+      kick();
+    }
+  });
+  listener.on('error', () => undefined); // a lost listener: the next turn still catches up
+  await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+
+  function kick(): void {
+    if (running !== undefined || closing !== undefined && waiting.length === 0 && pending.length === 0 && scrubs.length === 0) return;
+    running = work().finally(() => {
+      running = undefined;
+      if (waiting.length > 0 || pending.length > 0 || scrubs.length > 0 || (behind && closing === undefined)) kick();
+    });
+  }
+
+  async function work(): Promise<void> {
+    while (waiting.length > 0 || pending.length > 0 || scrubs.length > 0 || behind) {
+      if (reloading !== undefined) await reloading;
+      if (scrubs.length > 0 && pending.length === 0) await scrub(scrubs.splice(0));
+      else if (waiting.length > 0 || pending.length > 0) await turn();
+      else await follow();
+    }
+  }
+
+  /** Between turns: applies what the other processes committed, without the lock. */
+  async function follow(): Promise<void> {
+    behind = false;
+    try {
+      await writer!.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await catchUp(writer!);
+      await writer!.query('COMMIT');
+    } catch (error) {
+      await writer!.query('ROLLBACK').catch(() => undefined);
+      log(`Could not read the fair's latest changes from the database: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Applies the records past memory's, in order; called inside a transaction, with nothing
+   * pending. Records before them gone (a scrub deleted them meanwhile): memory is loaded again
+   * from the latest snapshot.
+   */
+  async function catchUp(client: PoolClient): Promise<void> {
+    const { rows } = await client.query<{ seq: string; line: string }>(
+      'SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.committed]);
+    if (rows.length === 0) return;
+    if (Number(rows[0]!.seq) !== memory.committed + 1) {
+      memory = await loadIn(client, now);
+      return;
+    }
+    for (const row of rows) applyLine(memory, row.line, Number(row.seq));
+  }
+
+  /** Appends records after the last one in the table; true if another process had appended since memory's last. */
+  async function append(client: PoolClient, batch: Pending[]): Promise<boolean> {
+    const { rows } = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM boothlink_records');
+    const last = Math.max(Number(rows[0]?.seq ?? 0), memory.committed);
+    const reordered = last !== memory.committed;
+    const lines = batch.map((p, i) => (reordered ? toJournalLine(last + 1 + i, p.record) : p.line));
+    await client.query('INSERT INTO boothlink_records (seq, line) SELECT * FROM unnest($1::bigint[], $2::text[])',
+      [batch.map((_, i) => last + 1 + i), lines]);
+    if (!reordered) memory.committed = last + batch.length;
+    return reordered;
+  }
+
+  /** One turn: the lock, the others' records, this process's decisions, one commit. */
+  async function turn(): Promise<void> {
+    const client = writer!;
+    let early: Pending[] = [];
+    let batch: Pending[] = [];
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      // Commits made outside a turn were decided on memory that may not have held the others'
+      // records: they are appended after whatever came first, and memory is then read again in
+      // the table's order before this turn's commands decide.
+      early = pending.splice(0);
+      if (early.length > 0 && (await append(client, early))) {
+        memory = await loadIn(client, now);
+        log('Changes made outside a turn met changes of another server process; reloaded the fair from the database.');
+      } else if (early.length === 0) {
+        await catchUp(client);
+      }
+      deciding = true;
+      for (const go of waiting.splice(0)) go();
+      await new Promise((resolve) => setImmediate(resolve)); // every command of the turn decides
+      deciding = false;
+      batch = pending.splice(0);
+      if (batch.length > 0) await append(client, batch);
+      if (early.length + batch.length > 0) await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [String(memory.committed)]);
+      await client.query('COMMIT');
+      for (const p of [...early, ...batch]) p.resolve(p.changes);
+    } catch (error) {
+      deciding = false;
+      await client.query('ROLLBACK').catch(() => undefined);
+      failed([...early, ...batch, ...pending.splice(0)], error as Error);
+    }
+  }
+
+  /** A turn could not commit: its records, and any decided on top of them, are refused; memory is reloaded. */
+  function failed(batch: Pending[], error: Error): void {
+    log(`Could not commit to the fair's database: ${error.message}. Refusing ${batch.length} change(s); reloading the fair from the database.`);
+    for (const p of batch) if (p.record.key !== undefined) refusedKeys.add(p.record.key);
+    for (const p of batch) p.reject(new StorageError(DATABASE_FAILED_MESSAGE));
+    reloading ??= reload().finally(() => (reloading = undefined));
+  }
+
+  async function reload(): Promise<void> {
+    for (;;) {
+      try {
+        if (writer !== undefined) writer.release(true); // its connection may be the one that broke
+        writer = await pool.connect();
+        memory = await load(writer, now);
+        refusedKeys = new Set();
+        return;
+      } catch (error) {
+        writer = undefined;
+        log(`Could not reload the fair from the database: ${(error as Error).message}. Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);
+        if (closing !== undefined) return;
+        await new Promise((resolve) => setTimeout(resolve, RELOAD_RETRY_MS).unref());
+      }
+    }
+  }
+
+  /**
+   * Writes the fair as of now as a snapshot and deletes every record and older snapshot it covers,
+   * then rewrites both tables (VACUUM FULL) so the deleted rows leave their files too.
+   */
+  async function scrub(asked: typeof scrubs): Promise<void> {
+    const client = writer!;
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await catchUp(client);
+      await client.query('COMMIT');
+      const captured = captureSnapshot(memory.seq, memory.state, memory.applied);
+      const body = await snapshotText(captured);
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      await client.query('INSERT INTO boothlink_snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = EXCLUDED.body, at = now()',
+        [captured.seq, body]);
+      // Only the newest snapshot stays: another process may have scrubbed past this one meanwhile.
+      await client.query('DELETE FROM boothlink_snapshots WHERE seq < (SELECT max(seq) FROM boothlink_snapshots)');
+      await client.query('DELETE FROM boothlink_records WHERE seq <= (SELECT max(seq) FROM boothlink_snapshots)');
+      await client.query('COMMIT');
+      // Deleted rows stay in the tables' files until rewritten: VACUUM FULL writes new files.
+      await client.query('VACUUM FULL boothlink_records, boothlink_snapshots');
+      for (const s of asked) s.resolve();
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      log(`Could not wipe removed data from the fair's database: ${(error as Error).message}`);
+      for (const s of asked) s.reject(new StorageError(DATABASE_FAILED_MESSAGE));
+    }
+  }
+
+  const store: PgStore = {
+    schemaVersion,
+
+    get state() {
+      return memory.state;
+    },
+
+    turn(): Promise<void> {
+      return new Promise((resolve) => {
+        waiting.push(resolve);
+        kick();
+      });
+    },
+
+    commit(record: CommitRecord): Promise<Change[]> {
+      if (closing !== undefined) return Promise.reject(new StorageError(CLOSED_MESSAGE));
+      if (reloading !== undefined) return Promise.reject(new StorageError(DATABASE_FAILED_MESSAGE));
+      let line: string;
+      try {
+        line = toJournalLine(memory.seq + 1, record);
+      } catch (error) {
+        return Promise.reject(error); // not JSON-serialisable: a bug in the caller; memory untouched
+      }
+      memory.seq += 1;
+      const changes = applyRecord(memory.state, memory.applied, record);
+      const saved = new Promise<Change[]>((resolve, reject) => pending.push({ seq: memory.seq, line, record, changes, resolve, reject }));
+      const { key } = record;
+      if (key !== undefined) {
+        const forget = () => saving.get(key) === settled && saving.delete(key);
+        const settled: Promise<boolean> = saved.then(() => (forget(), true), () => (forget(), false));
+        saving.set(key, settled);
+      }
+      if (!deciding) kick();
+      return saved;
+    },
+
+    applied(key: string): Applied {
+      if (reloading !== undefined && refusedKeys.has(key)) return false;
+      return saving.get(key) ?? memory.applied.has(key);
+    },
+
+    scrub(): Promise<void> {
+      if (closing !== undefined) return Promise.reject(new StorageError(CLOSED_MESSAGE));
+      return new Promise((resolve, reject) => {
+        scrubs.push({ resolve, reject });
+        kick();
+      });
+    },
+
+    close(): Promise<void> {
+      closing ??= (async () => {
+        while (running !== undefined) await running;
+        await reloading;
+        listener?.release(true);
+        writer?.release();
+        await pool.end();
+      })();
+      return closing;
+    },
+  };
+  return store;
+}
+
+/** The fair as the tables hold it: the latest snapshot, and every record past it, in one read. */
+async function load(client: PoolClient, now: () => number): Promise<Memory> {
+  await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    const memory = await loadIn(client, now);
+    await client.query('COMMIT');
+    return memory;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `load` inside a transaction the caller holds. */
+async function loadIn(client: PoolClient, now: () => number): Promise<Memory> {
+  const snapshots = await client.query<{ seq: string; body: string }>('SELECT seq, body FROM boothlink_snapshots ORDER BY seq DESC LIMIT 1');
+  let memory: Memory = { state: initialState(), applied: new KeptKeys(new Set(), now), seq: 0, committed: 0 };
+  const row = snapshots.rows[0];
+  if (row !== undefined) {
+    const read = await snapshotFromText(row.body);
+    if (read.kind !== 'ok') throw new Error(`the snapshot at seq ${row.seq} is not a readable Boothlink snapshot (${read.kind === 'damaged' ? read.problem : 'empty'})`);
+    const { state, applied, seq } = read.snapshot;
+    memory = { state, applied: new KeptKeys(applied, now), seq, committed: seq };
+  }
+  const records = await client.query<{ seq: string; line: string }>('SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.seq]);
+  for (const record of records.rows) applyLine(memory, record.line, Number(record.seq));
+  return memory;
+}
+
+/** Applies one record of the table to memory, checked as the journal's lines are. */
+function applyLine(memory: Memory, line: string, seq: number): void {
+  const record = JSON.parse(line) as JournalRecord;
+  const problem = journalRecordProblem(record);
+  // The seq only: the record holds personal data.
+  if (problem !== undefined) throw new Error(`the record at seq ${seq} is damaged: ${problem}`);
+  if (seq !== memory.committed + 1) throw new Error(`the records jump from seq ${memory.committed} to ${seq}`);
+  applyRecord(memory.state, memory.applied, record);
+  memory.seq = memory.committed = seq;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { openPgStore } from '../../server/store/pg/pgStore.ts';
+import { MIGRATIONS } from '../../server/store/pg/schema.ts';
+import { runStoreContract } from '../store/contract.ts';
+import { boothCreated } from '../store/events.ts';
+import { quiet } from '../store/fixtures.ts';
+import { freshFair, hasDatabase, query } from './database.ts';
+
+if (hasDatabase) {
+  runStoreContract('PostgreSQL store', async () => {
+    const fair = await freshFair();
+    let current = await openPgStore(fair, { log: quiet });
+    return {
+      store: current,
+      reopen: async () => {
+        await current.close();
+        current = await openPgStore(fair, { log: quiet });
+        return current;
+      },
+    };
+  });
+}
+
+describe.runIf(hasDatabase)('PostgreSQL store: schema', () => {
+  it('creates its tables at the first start and records the version; a second start changes nothing', async () => {
+    const fair = await freshFair();
+    const first = await openPgStore(fair, { log: quiet });
+    await first.commit({ events: [boothCreated('b1')] });
+    await first.close();
+    const second = await openPgStore(fair, { log: quiet });
+    expect(second.schemaVersion).toBe(MIGRATIONS.at(-1)!.version);
+    expect(second.state.booths.has('b1')).toBe(true);
+    await second.close();
+    const versions = await query<{ version: number }>(fair, 'SELECT version FROM boothlink_schema ORDER BY version');
+    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('refuses a database set up by a newer version, with a sentence, and changes nothing', async () => {
+    const fair = await freshFair();
+    await (await openPgStore(fair, { log: quiet })).close();
+    await query(fair, "INSERT INTO boothlink_schema (version, name) VALUES (99, 'from the future')");
+    await expect(openPgStore(fair, { log: quiet })).rejects.toThrow(/set up by a newer version of Boothlink \(schema 99/);
+    const versions = await query<{ version: number }>(fair, 'SELECT version FROM boothlink_schema ORDER BY version');
+    expect(versions.map((v) => v.version)).toEqual([...MIGRATIONS.map((m) => m.version), 99]);
+  });
+});

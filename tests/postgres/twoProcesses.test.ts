@@ -1,0 +1,89 @@
+// Two server processes on one fair's database: each its own connections and its own memory, as
+// two processes on two machines have. Decisions are made in turns (Store.turn), so a conflict has
+// one winner, a booth's numbers have no gap and one order, and an action is applied once.
+import { describe, expect, it } from 'vitest';
+import type { PoolConfig } from 'pg';
+import { createBooth } from '../../server/domain/booths.ts';
+import { record, type Decision } from '../../server/domain/decision.ts';
+import type { FairEvent } from '../../server/domain/types.ts';
+import { execute } from '../../server/execute.ts';
+import { openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
+import { waitFor } from '../helpers.ts';
+import { profileSaved } from '../store/contract.ts';
+import { boothCreated } from '../store/events.ts';
+import { quiet } from '../store/fixtures.ts';
+import { freshFair, hasDatabase, query } from './database.ts';
+
+const NOW = new Date('2026-03-12T10:00:00.000Z');
+
+async function twoProcesses(): Promise<{ fair: PoolConfig; a: PgStore; b: PgStore }> {
+  const fair = await freshFair();
+  const a = await openPgStore(fair, { log: quiet });
+  const b = await openPgStore(fair, { log: quiet });
+  return { fair, a, b };
+}
+
+const act = (store: PgStore, key: string | undefined, decide: () => Decision) => execute(store, key, decide, () => 'done');
+
+const statusSet = (status: 'open' | 'break'): FairEvent => ({ type: 'booth.statusSet', boothId: 'b1', status, repId: 'r1', at: NOW.toISOString() });
+
+describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () => {
+  it('two organisers adding booth A12 at once, one on each process: one booth, the other told the number is taken', async () => {
+    const { a, b } = await twoProcesses();
+    const add = (store: PgStore, id: string, employer: string) =>
+      act(store, undefined, () => createBooth(store.state, { id, pairingCode: `${id.toUpperCase()}AA-BBBB`, employer, booth: 'A12', description: '', website: '', roles: [], place: '' }, NOW));
+    const [first, second] = await Promise.all([add(a, 'x1', 'Initech'), add(b, 'x2', 'Globex')]);
+    const answers = [first.answer(), second.answer()];
+    expect(answers.filter((r) => r.ok)).toHaveLength(1);
+    const refused = answers.find((r) => !r.ok);
+    expect(refused?.ok === false && refused.error.message).toMatch(/A12/);
+    await waitFor(() => a.state.booths.size === 1 && b.state.booths.size === 1);
+    expect([...a.state.booths.keys()]).toEqual([...b.state.booths.keys()]);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('an action resent to the other process is answered, not applied again', async () => {
+    const { a, b } = await twoProcesses();
+    await act(a, undefined, () => record(boothCreated('b1')));
+    const once = await act(a, 'student:kim:a1', () => record(statusSet('break')));
+    const again = await act(b, 'student:kim:a1', () => record(statusSet('break')));
+    expect(once.changes).toHaveLength(1);
+    expect(again.changes).toEqual([]);
+    expect(again.answer()).toEqual({ ok: true, data: 'done' });
+    expect(b.state.booths.get('b1')?.seq).toBe(1);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("a booth's numbers have no gap and one order whichever process made each change", async () => {
+    const { a, b } = await twoProcesses();
+    await act(a, undefined, () => record(boothCreated('b1')));
+    const runs = Array.from({ length: 40 }, (_, i) => act(i % 2 === 0 ? a : b, undefined, () => record(statusSet(i % 3 === 0 ? 'break' : 'open'))));
+    const numbers = (await Promise.all(runs)).flatMap((run) => run.changes.map((change) => change.seq));
+    expect(numbers.sort((x, y) => x! - y!)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    await waitFor(() => a.state.booths.get('b1')?.seq === 40 && b.state.booths.get('b1')?.seq === 40);
+    expect(a.state).toEqual(b.state);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("follows the other process's changes without acting itself", async () => {
+    const { a, b } = await twoProcesses();
+    await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim')));
+    await waitFor(() => b.state.students.has('kim'));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("an erasure scrubbed on one process leaves the student in no table, and the other process follows", async () => {
+    const { fair, a, b } = await twoProcesses();
+    await act(a, 'student:kim:a1', () => record(boothCreated('b1'), profileSaved('kim'), profileSaved('lou')));
+    await act(b, undefined, () => record({ type: 'student.erased', studentId: 'kim', at: NOW.toISOString() }));
+    await b.scrub();
+    const rows = await query<{ text: string }>(fair, 'SELECT line AS text FROM boothlink_records UNION ALL SELECT body FROM boothlink_snapshots');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.filter((row) => row.text.includes('kim'))).toEqual([]);
+    await waitFor(() => !a.state.students.has('kim'));
+    await act(a, undefined, () => record(profileSaved('max')));
+    await waitFor(() => b.state.students.has('max'));
+    expect([...a.state.students.keys()].sort()).toEqual(['lou', 'max']);
+    await Promise.all([a.close(), b.close()]);
+  });
+});
