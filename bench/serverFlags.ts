@@ -14,7 +14,9 @@ export const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
  * instead of hundreds (an empty fair's launch -> /healthz: 365 ms with the packages left in
  * node_modules, 285 ms bundled). One CommonJS file: the packages written for CommonJS find
  * `require` and `__dirname` as they expect. ws's optional native helpers (bufferutil,
- * utf-8-validate) stay outside: they are not installed, and ws does without them.
+ * utf-8-validate) stay outside: they are not installed, and ws does without them. So do the
+ * packages of past one machine (pg, redis, the Redis Streams adapter): node_modules has them, and
+ * they load only when DATABASE_URL and REDIS_URL are set.
  * `npm test` and `npm run bench` build it first. `npm start` runs it through its launcher
  * (server/launcher.ts), which keeps V8's compiled code of it between starts.
  */

@@ -1,7 +1,7 @@
 // The composition root for tests and main: wires store, HTTP and sockets. Never listens.
 import http from 'node:http';
 import https from 'node:https';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import { createCommandRunner } from './commands.ts';
 import type { Config, Deps } from './deps.ts';
 import { buildingIndexes } from './domain/indexes.ts';
@@ -50,6 +50,8 @@ export interface AppDeps {
   execute?: Execute;
   /** Events allowed per socket and per address (tests lower them, or stop exempting 127.0.0.1). */
   rateLimits?: RateLimits;
+  /** Past one machine: socket.io's Redis Streams adapter (cluster.ts), so every process's pushes reach every screen. */
+  adapter?: Partial<ServerOptions>['adapter'];
 }
 
 export function createApp(deps: AppDeps) {
@@ -69,6 +71,7 @@ export function createApp(deps: AppDeps) {
     // Missed pushes are replayed after a short drop. The auth middlewares run again on that
     // reconnect, so a tablet revoked meanwhile does not slip back in with its old session.
     connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
+    ...(deps.adapter && { adapter: deps.adapter }),
   });
   guardEvents(io, deps.rateLimits ?? DEFAULT_RATE_LIMITS); // before the namespaces: it hooks each as it is made
   refuseOtherVersions(io); // likewise, and ahead of each namespace's credential check

@@ -30,7 +30,8 @@ function capacityLines(capacity: ConnectionCapacity | undefined): string[] {
   ];
 }
 
-export async function banner(config: Config, adminToken: string, port: number, capacity?: ConnectionCapacity): Promise<string> {
+/** `cluster`: past one machine, where the fair is (cluster.ts); else it is in the data folder. */
+export async function banner(config: Config, adminToken: string, port: number, capacity?: ConnectionCapacity, cluster?: string): Promise<string> {
   const scheme = config.tls ? 'https' : 'http';
   // Listening on one address only: the other interfaces' URLs would not answer.
   const hosts = listensEverywhere(config.host) ? [...lanAddresses(), 'localhost'] : [config.host];
@@ -47,7 +48,7 @@ export async function banner(config: Config, adminToken: string, port: number, c
     `  ${organiserLink}`,
     '',
     qr,
-    `Data folder: ${config.dataDir}`,
+    cluster ? `Past one machine: the fair is in ${cluster}; start each server process alike, behind one address.` : `Data folder: ${config.dataDir}`,
     ...capacityLines(capacity),
     'Stop with Ctrl+C.',
     '',

@@ -25,6 +25,7 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
       throw new Error(`PUBLIC_URL must be a full address like http://192.168.1.20:8080, not "${env.PUBLIC_URL}".`);
     }
   }
+  const cluster = readCluster(env);
   const origins = [publicUrl, ...['localhost', '127.0.0.1', hostForUrl, ...lanAddresses].map((h) => `${scheme}://${h}:${port}`)];
   return {
     port,
@@ -35,5 +36,34 @@ export function readEnv(env: NodeJS.ProcessEnv, lanAddresses: string[]): Config 
     adminToken: env.ADMIN_TOKEN || undefined,
     distDir: path.resolve('dist'),
     tlsFiles,
+    ...(cluster && { cluster }),
   };
+}
+
+const BOTH = 'Past one machine, the server processes share the fair in PostgreSQL (DATABASE_URL) and their live updates in Redis (REDIS_URL), so set both';
+const NEITHER = 'or neither to run the fair from this computer\'s data folder';
+
+/** DATABASE_URL and REDIS_URL: both, or neither. */
+function readCluster(env: NodeJS.ProcessEnv): Config['cluster'] {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const redisUrl = env.REDIS_URL || undefined;
+  if (databaseUrl === undefined && redisUrl === undefined) return undefined;
+  if (databaseUrl === undefined) throw new Error(`REDIS_URL is set but DATABASE_URL is not. ${BOTH}, ${NEITHER}.`);
+  if (redisUrl === undefined) throw new Error(`DATABASE_URL is set but REDIS_URL is not. ${BOTH}, ${NEITHER}.`);
+  checkUrl('DATABASE_URL', databaseUrl, ['postgres:', 'postgresql:'], 'postgres://boothlink@db.example:5432/fair');
+  checkUrl('REDIS_URL', redisUrl, ['redis:', 'rediss:'], 'redis://cache.example:6379');
+  return { databaseUrl, redisUrl };
+}
+
+/** The variable's value must be a URL of one of the schemes; the error never repeats it (it may hold a password). */
+function checkUrl(name: string, value: string, schemes: string[], example: string): void {
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(value).protocol;
+  } catch {
+    // told below
+  }
+  if (scheme === undefined || !schemes.includes(scheme)) {
+    throw new Error(`${name} must be an address like ${example} (${schemes.map((s) => `${s}//`).join(' or ')}).`);
+  }
 }

@@ -20,6 +20,11 @@ export interface Config {
   tlsFiles?: { cert: string; key: string };
   /** The PEM text of those files, read by main.ts: set means HTTPS. */
   tls?: { cert: string; key: string };
+  /**
+   * DATABASE_URL and REDIS_URL, set together: past one machine, the fair is in PostgreSQL and the
+   * live pushes of every process go through Redis. Unset: one process, the data folder.
+   */
+  cluster?: { databaseUrl: string; redisUrl: string };
 }
 
 /** The era of the booths' sequence numbers as a token; a new one means the numbers went back (realtime/epoch.ts). */

@@ -1,4 +1,5 @@
-// Entry point: read the environment once, open the store, listen, print the banner.
+// Entry point: read the environment once, open the store (the data folder, or past one machine
+// PostgreSQL and Redis), listen, print the banner.
 import fs from 'node:fs';
 import { createApp } from './app.ts';
 import { banner, lanAddresses } from './banner.ts';
@@ -7,7 +8,7 @@ import { readOpenFiles } from './descriptors.ts';
 import type { Config } from './deps.ts';
 import { setDefaultFair } from './firstStart.ts';
 import { connectionCapacity } from './limits/connections.ts';
-import { loadAdminToken } from './store/adminToken.ts';
+import { loadAdminToken, sharedAdminToken } from './store/adminToken.ts';
 import { openFileStore } from './store/fileStore.ts';
 
 const fail = (message: string): never => {
@@ -24,13 +25,18 @@ async function main(): Promise<void> {
   } catch (error) {
     return fail((error as Error).message);
   }
-  const store = await openFileStore(config.dataDir, { log: (line) => console.log(line) }).catch((e: Error) => fail(e.message));
+  const log = (line: string) => console.log(line);
+  // Loaded only past one machine: its packages (pg, redis) stay out of the laptop's start.
+  const cluster = config.cluster && (await (await import('./cluster.ts')).openCluster(config.cluster, log).catch((e: Error) => fail(e.message)));
+  const store = cluster?.store ?? (await openFileStore(config.dataDir, { log }).catch((e: Error) => fail(e.message)));
   await setDefaultFair(store, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).catch((e: Error) => fail(e.message));
-  const adminToken = await loadAdminToken(config.dataDir, config.adminToken).catch((e: Error) => fail(e.message));
-  const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line) });
+  const adminToken = await (cluster ? sharedAdminToken(cluster.store, config.adminToken) : loadAdminToken(config.dataDir, config.adminToken))
+    .catch((e: Error) => fail(e.message));
+  const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line), adapter: cluster?.adapter });
+  const close = () => cluster?.close() ?? store.close();
 
   const cannotListen = async (error: NodeJS.ErrnoException) => {
-    await store.close(); // releases the data folder's lock before exiting
+    await close(); // releases the data folder's lock before exiting
     fail(error.code === 'EADDRINUSE'
       ? `port ${config.port} is busy. Stop the other program or set PORT to another port, e.g. PORT=8081 npm start.`
       : `cannot listen on ${config.host}:${config.port} (${error.message}).`);
@@ -44,7 +50,7 @@ async function main(): Promise<void> {
     if (capacity) app.connections.hold(capacity);
     const address = app.http.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(await banner(config, adminToken, port, capacity));
+    console.log(await banner(config, adminToken, port, capacity, cluster?.where));
   });
 
   let stopping = false;
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log('Stopping: saving the fair…');
     app.io.close();
-    await store.close();
+    await close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

@@ -153,6 +153,26 @@ export function nextEvent<T>(socket: Socket, event: string, timeoutMs = PATIENCE
   });
 }
 
+/**
+ * Resolves with the first payload of an event that `matches`: past one machine, a push made before
+ * an answer can arrive after it (through Redis), so the next one is not always the one meant.
+ */
+export function eventWhere<T>(socket: Socket, event: string, matches: (payload: T) => boolean, timeoutMs = PATIENCE_MS): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(event, listener);
+      reject(new Error(`No ${event} as expected within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const listener = (payload: T) => {
+      if (!matches(payload)) return;
+      clearTimeout(timer);
+      socket.off(event, listener);
+      resolve(payload);
+    };
+    socket.on(event, listener);
+  });
+}
+
 /** A 128-bit student key, as a phone makes it. */
 export const studentKey = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('hex');
 export const actionId = (): string => Buffer.from(crypto.getRandomValues(new Uint8Array(12))).toString('base64url');

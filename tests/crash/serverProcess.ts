@@ -33,22 +33,23 @@ export async function killAllServers(): Promise<void> {
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
-    if (name === 'NODE_ENV' || name === 'ADMIN_TOKEN' || name.startsWith('VITEST')) continue;
+    // DATABASE_URL and REDIS_URL only where a test gives them: a data-folder test must not join a cluster.
+    if (name === 'NODE_ENV' || name === 'ADMIN_TOKEN' || name === 'DATABASE_URL' || name === 'REDIS_URL' || name.startsWith('VITEST')) continue;
     env[name] = value;
   }
   return { ...env, ...extra };
 }
 
 /**
- * Starts `entry` (a TypeScript file) on 127.0.0.1 with the data folder `dataDir` and waits for its
+ * Starts `entry` (a TypeScript file) on 127.0.0.1 with the data folder `dataDir` (and `env`) and waits for its
  * banner. The file runs in this very process id (`node --import tsx`, not the tsx CLI, which
  * would run it in a grandchild that a SIGKILL of the CLI leaves alive, still writing).
  */
-export async function startServerProcess(entry: string, dataDir: string): Promise<ServerProcess> {
+export async function startServerProcess(entry: string, dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: CRASH_ADMIN_TOKEN, PUBLIC_URL: url }),
+    env: childEnv({ PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ADMIN_TOKEN: CRASH_ADMIN_TOKEN, PUBLIC_URL: url, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);

@@ -1,10 +1,12 @@
-// The PostgreSQL the past-one-machine tests run against: TEST_DATABASE_URL, else DATABASE_URL,
-// else the local default (127.0.0.1:5432, database test). Each fair gets a schema of its own, so
+// The PostgreSQL and Redis the past-one-machine tests run against: TEST_DATABASE_URL, else
+// DATABASE_URL, else the local default (127.0.0.1:5432, database test); likewise TEST_REDIS_URL,
+// REDIS_URL, 127.0.0.1:6379. Each fair gets a schema of its own, so
 // tests never see each other's tables; the schemas are dropped after the file. Outside CI the
-// tests skip, loudly, when no PostgreSQL answers; in CI they are required.
+// tests skip, loudly, when a service does not answer; in CI they are required.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PoolConfig } from 'pg';
+import { createClient } from 'redis';
 import { afterAll } from 'vitest';
 
 export const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -24,13 +26,34 @@ async function probe(): Promise<string | undefined> {
   }
 }
 
-const problem = await probe();
-export const hasDatabase = problem === undefined;
-if (problem !== undefined) {
-  const message = `No PostgreSQL at ${new URL(databaseUrl).host} (${problem}): start it, or set TEST_DATABASE_URL.`;
-  if (required) throw new Error(`${message} The past-one-machine tests are required in CI.`);
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING POSTGRESQL TESTS. ${message}\n${'!'.repeat(78)}\n`);
+export const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** Whether Redis answers; the reason it does not, if not. */
+async function probeRedis(): Promise<string | undefined> {
+  const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.ping();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  } finally {
+    if (client.isOpen) await client.close();
+  }
 }
+
+function missing(what: string, at: string, problem: string | undefined, variable: string): boolean {
+  if (problem === undefined) return false;
+  const message = `No ${what} at ${at} (${problem}): start it, or set ${variable}.`;
+  if (required) throw new Error(`${message} The past-one-machine tests are required in CI.`);
+  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING THE ${what.toUpperCase()} TESTS. ${message}\n${'!'.repeat(78)}\n`);
+  return true;
+}
+
+export const hasDatabase = !missing('PostgreSQL', new URL(databaseUrl).host, await probe(), 'TEST_DATABASE_URL');
+/** PostgreSQL and Redis: what a cluster of server processes needs. */
+export const hasCluster = hasDatabase && !missing('Redis', new URL(redisUrl).host, await probeRedis(), 'TEST_REDIS_URL');
 
 const made: string[] = [];
 
@@ -46,6 +69,13 @@ export async function freshFair(): Promise<PoolConfig> {
   }
   made.push(schema);
   return { connectionString: databaseUrl, options: `-c search_path=${schema}` };
+}
+
+/** The fair's settings as one DATABASE_URL, for a server process. */
+export function urlOf(fair: PoolConfig): string {
+  const url = new URL(fair.connectionString!);
+  url.searchParams.set('options', fair.options!);
+  return url.toString();
 }
 
 /** Runs SQL on the fair's schema, as an organiser's database tools would. */

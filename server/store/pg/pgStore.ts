@@ -34,6 +34,8 @@ export interface PgStoreOptions {
 export interface PgStore extends Store {
   /** The schema version the database is at. */
   readonly schemaVersion: number;
+  /** A setting every process shares: the value stored, or, the first time, `make()`'s, stored. */
+  setting(name: string, make: () => string): Promise<string>;
 }
 
 /** What memory holds of the fair, and up to which record. */
@@ -251,6 +253,13 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
 
   const store: PgStore = {
     schemaVersion,
+
+    async setting(name: string, make: () => string): Promise<string> {
+      // Two processes starting at once: the first insert wins, and both read what it wrote.
+      await pool.query('INSERT INTO boothlink_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, make()]);
+      const { rows } = await pool.query<{ value: string }>('SELECT value FROM boothlink_settings WHERE name = $1', [name]);
+      return rows[0]!.value;
+    },
 
     get state() {
       return memory.state;

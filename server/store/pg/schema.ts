@@ -26,6 +26,17 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'settings',
+    sql: `
+      -- What every process of the fair must agree on that is not a record: the organiser's token.
+      CREATE TABLE boothlink_settings (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      );
+    `,
+  },
 ];
 
 /** pg_advisory_lock keys: one for migrations, one for the fair's appends ("BL" and "BF" in ASCII). */

@@ -1,0 +1,103 @@
+// Two real server processes on one fair, past one machine: PostgreSQL for the records, Redis for
+// the live pushes. A phone on one process and the booth's tablets on the other see each other's
+// actions live; a decision made on either is the one decision.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RequestCard, StudentView, VisitorCard } from '../../shared/protocol.ts';
+import { CRASH_ADMIN_TOKEN, killAllServers, startServerProcess, type ServerProcess } from '../crash/serverProcess.ts';
+import { actionId, api, ask, connectRep, connectStudent, disconnectAll, eventWhere, nextEvent, studentKey, tempDir, waitFor } from '../helpers.ts';
+import { SAM } from '../realtime/fixtures.ts';
+import { freshFair, hasCluster, redisUrl, urlOf } from './database.ts';
+
+afterEach(async () => {
+  disconnectAll();
+  await killAllServers();
+});
+
+/** Two server processes of one new fair, each with a data folder of its own (they keep nothing there but a code cache). */
+async function twoProcesses(): Promise<[ServerProcess, ServerProcess]> {
+  const env = { DATABASE_URL: urlOf(await freshFair()), REDIS_URL: redisUrl };
+  // One at a time: the first makes the tables.
+  const a = await startServerProcess('server/main.ts', tempDir(), env);
+  const b = await startServerProcess('server/main.ts', tempDir(), env);
+  return [a, b];
+}
+
+/** Tomorrow's fair (UTC), so its interview windows are still ahead whenever the test runs. */
+async function fairTomorrow(on: ServerProcess): Promise<void> {
+  const date = new Date(Date.now() + 24 * 3_600_000).toISOString().slice(0, 10);
+  const fair = { name: 'Cluster Fair', date, timeZone: 'UTC', windows: [{ start: '09:00', end: '17:00' }], slotMinutes: 20 };
+  expect((await api(on.url, '/api/admin/fair', { method: 'PUT', token: CRASH_ADMIN_TOKEN, json: fair })).status).toBe(200);
+}
+
+async function boothWithTablet(made: ServerProcess, pairedOn: ServerProcess, name: string) {
+  await fairTomorrow(made);
+  const created = await api(made.url, '/api/admin/booths', { token: CRASH_ADMIN_TOKEN, json: { employer: 'ACME', booth: '12' } });
+  expect(created.status).toBe(201);
+  const booth = (await created.json()) as { slug: string; pairingCode: string };
+  // The other process has it once PostgreSQL has told it: its poster answers then.
+  let known = false;
+  await waitFor(() => {
+    void api(pairedOn.url, `/api/booths/${booth.slug}/qr.svg`).then((r) => (known ||= r.status === 200));
+    return known;
+  });
+  const paired = await api(pairedOn.url, '/api/rep/pair', { json: { code: booth.pairingCode, name, title: 'Recruiter', email: `${name.toLowerCase()}@acme.example`, pin: '4321' } });
+  expect(paired.status).toBe(200);
+  return { slug: booth.slug, token: ((await paired.json()) as { token: string }).token };
+}
+
+describe.runIf(hasCluster)('two server processes on PostgreSQL and Redis', () => {
+  it('a phone on one process, the tablets on the other: the share, the request and the answer arrive live', async () => {
+    const [a, b] = await twoProcesses();
+    const { slug, token } = await boothWithTablet(a, b, 'Ada');
+    const tabletOnB = await connectRep(b.url, token);
+    const tabletOnA = await connectRep(a.url, token);
+    const phoneOnA = await connectStudent(a.url, studentKey());
+    expect(await ask(phoneOnA, 'profile:save', SAM)).toMatchObject({ ok: true });
+
+    const visitorOnB = nextEvent<VisitorCard>(tabletOnB, 'visitor:changed');
+    const visitorOnA = nextEvent<VisitorCard>(tabletOnA, 'visitor:changed');
+    expect(await ask(phoneOnA, 'intro:share', { id: actionId(), slug })).toMatchObject({ ok: true });
+    expect((await visitorOnB).student).toEqual(SAM);
+    expect((await visitorOnA).student).toEqual(SAM);
+
+    const requestOnB = nextEvent<RequestCard>(tabletOnB, 'request:changed');
+    expect(await ask(phoneOnA, 'request:create', { id: actionId(), slug, note: 'Internships?' })).toMatchObject({ ok: true });
+    const pending = await requestOnB;
+    expect(pending).toMatchObject({ status: 'pending', note: 'Internships?' });
+
+    const phoneHears = eventWhere<StudentView>(phoneOnA, 'student:changed', (view) => view.visits[0]?.requests[0]?.status === 'accepted');
+    const slots = await ask(tabletOnB, 'request:slots', { requestId: pending.id });
+    expect(slots.ok && slots.data.length).toBeGreaterThan(0);
+    const start = slots.ok ? slots.data[0]!.start : '';
+    expect(await ask(tabletOnB, 'request:accept', { id: actionId(), requestId: pending.id, start })).toMatchObject({ ok: true, data: { status: 'accepted' } });
+    expect((await phoneHears).visits[0]!.requests[0]).toMatchObject({ status: 'accepted', slot: { start } });
+  });
+
+  it('two tablets on two processes accepting the same request at once: one is accepted, the other told so', async () => {
+    const [a, b] = await twoProcesses();
+    const { slug, token } = await boothWithTablet(a, b, 'Ada');
+    const ada = await connectRep(b.url, token);
+    const bo = await connectRep(a.url, token);
+    const phone = await connectStudent(a.url, studentKey());
+    await ask(phone, 'profile:save', SAM);
+    await ask(phone, 'intro:share', { id: actionId(), slug });
+    // Both tablets have heard of the request before either answers.
+    const heard = [nextEvent<RequestCard>(ada, 'request:changed'), nextEvent<RequestCard>(bo, 'request:changed')];
+    const asked = await ask(phone, 'request:create', { id: actionId(), slug, note: '' });
+    const requestId = asked.ok ? asked.data.visits[0]!.requests[0]!.id : '';
+    expect((await Promise.all(heard)).map((card) => card.id)).toEqual([requestId, requestId]);
+    const slots = await ask(ada, 'request:slots', { requestId });
+    const [first, second] = slots.ok ? [slots.data[0]!.start, slots.data[1]!.start] : ['', ''];
+    const answers = await Promise.all([
+      ask(ada, 'request:accept', { id: actionId(), requestId, start: first }),
+      ask(bo, 'request:accept', { id: actionId(), requestId, start: second }),
+    ]);
+    expect(answers.filter((r) => r.ok)).toHaveLength(1);
+    const refused = answers.find((r) => !r.ok);
+    expect(refused?.ok === false && refused.error.message).toMatch(/already|accepted/i);
+    const onA = await ask(bo, 'rep:load');
+    const onB = await ask(ada, 'rep:load');
+    expect(onA.ok && onA.data.requests.map((r) => r.status)).toEqual(['accepted']);
+    expect(onB.ok && onB.data.requests).toEqual(onA.ok && onA.data.requests);
+  });
+});
