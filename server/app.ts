@@ -78,7 +78,7 @@ export function createApp(deps: AppDeps) {
   connections.shedSessions(io); // likewise, after the version check: an old page is told to reload first
   const { store, now, config, adminToken, expiryCheckMs, retentionCheckMs } = deps;
   const epoch = epochOf(store);
-  const publish = createPublisher(io, store, epoch, now, expiryCheckMs); // the same beat as expiry: tests shorten both
+  const publish = createPublisher(io, store, epoch, now, expiryCheckMs, deps.adapter !== undefined); // the same beat as expiry: tests shorten both
   const run = createCommandRunner({ store, execute: deps.execute ?? realExecute, publish, log });
   const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs, retentionCheckMs };
   server.on('request', createHttpHandler(handlers));

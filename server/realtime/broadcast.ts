@@ -29,17 +29,21 @@ export const studentRoom = (studentId: string) => `student:${studentId}`;
 export const repRoom = (repId: string) => `rep:${repId}`;
 export const ORGANISERS = 'organisers';
 
-/** `now`: for a booth's next free slot; `clockMs`: how often a slot's start is looked for (queuePush.ts). */
-export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () => Date, clockMs?: number): Publish {
+/**
+ * `now`: for a booth's next free slot; `clockMs`: how often a slot's start is looked for
+ * (queuePush.ts); `clustered`: past one machine, where the screens connected to this process are
+ * not all there are, so "nobody is looking" cannot be told from this process's rooms.
+ */
+export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () => Date, clockMs?: number, clustered = false): Publish {
   const students = io.of('/student');
   const reps = io.of('/rep');
-  const statsSoon = throttledStats(io.of('/admin'), reps, store);
+  const statsSoon = throttledStats(io.of('/admin'), reps, store, clustered);
   // A tablet coming on line or dropping changes the dashboard's "tablets on line".
   reps.on('connection', (socket) => {
     statsSoon();
     socket.on('disconnect', statsSoon);
   });
-  const queue = createQueuePush(students, store, epoch, now, clockMs);
+  const queue = createQueuePush(students, store, epoch, now, clockMs, clustered);
   io.httpServer?.on('close', queue.stop);
 
   /** What the booth's tablets (and its page on phones) get for a change in its feed (domain/feed.ts). */
@@ -94,7 +98,8 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
           students.to(boothRoom(booth.id)).emit('booth:changed', view, booth.seq ?? 0, epoch());
           queue.sent(booth.id, view);
         }
-        for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
+        if (clustered) void everyStudent(students).then((ids) => ids.forEach((id) => students.to(studentRoom(id)).emit('student:changed', studentView(store.state, id, now()))));
+        else for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
       } else if (event.type === 'fair.configured') {
         queue.all(state); // other slots: every booth's next free one may have moved
       }
@@ -129,10 +134,15 @@ function studentOf(state: FairState, event: FairEvent): string | undefined {
 /** Counting is O(fair); at peak the dashboard gets at most one update a second. */
 export const STATS_EVERY_MS = 1000;
 
-function throttledStats(admin: Namespace, reps: Namespace, store: Store): () => void {
+/** Past one machine: the students connected to any process (socket.io asks the others). */
+async function everyStudent(students: Namespace): Promise<Set<string>> {
+  return new Set((await students.fetchSockets()).map((socket) => (socket.data as { studentId: string }).studentId));
+}
+
+function throttledStats(admin: Namespace, reps: Namespace, store: Store, clustered: boolean): () => void {
   let timer: NodeJS.Timeout | undefined;
   return () => {
-    if (timer || !admin.adapter.rooms.get(ORGANISERS)?.size) return;
+    if (timer || (!clustered && !admin.adapter.rooms.get(ORGANISERS)?.size)) return;
     timer = setTimeout(() => {
       // The next push is planned only once this one is out: a count spread over turns is not begun twice.
       void adminFigures(store, reps)

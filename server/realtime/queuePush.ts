@@ -27,6 +27,7 @@ export interface QueuePush {
 
 export function createQueuePush(
   phones: Namespace<StudentClientEvents, StudentServerEvents>, store: Store, epoch: Epoch, now: () => Date, clockMs = QUEUE_CLOCK_MS,
+  clustered = false,
 ): QueuePush {
   /** What the phones on each booth's page were last told; absent while nobody looks at the booth. */
   const shown = new Map<string, string>();
@@ -35,7 +36,8 @@ export function createQueuePush(
   const changed = (state: FairState, boothId: string) => {
     const booth = state.booths.get(boothId);
     // Nobody looking: forget, so the next phone's first change is pushed, whatever was told before.
-    if (!booth || !phones.adapter.rooms.get(room(boothId))?.size) return void shown.delete(boothId);
+    // Past one machine the phones may be on another process: told whenever the figures change.
+    if (!booth || (!clustered && !phones.adapter.rooms.get(room(boothId))?.size)) return void shown.delete(boothId);
     const at = now();
     const key = queueKey(queueOf(state, booth, at));
     if (shown.get(boothId) === key) return;

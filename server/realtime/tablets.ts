@@ -3,12 +3,16 @@
 import type { Namespace } from 'socket.io';
 import type { FairState } from '../domain/types.ts';
 
-/** Each booth's connected tablets, by booth id; booths with none are left out. */
-export function tabletsOnline(reps: Namespace, state: FairState): Map<string, number> {
+/**
+ * Each booth's connected tablets, by booth id; booths with none are left out. Past one machine,
+ * those of every process (socket.io asks the others through the adapter).
+ */
+export async function tabletsOnline(reps: Namespace, state: () => FairState): Promise<Map<string, number>> {
+  const sockets = await reps.fetchSockets();
   const tabletsOf = new Map<string, Set<string>>();
-  for (const socket of reps.sockets.values()) {
+  for (const socket of sockets) {
     const repId = (socket.data as { repId?: string }).repId;
-    const rep = repId === undefined ? undefined : state.reps.get(repId);
+    const rep = repId === undefined ? undefined : state().reps.get(repId);
     if (!rep || rep.revokedAt) continue;
     const tablets = tabletsOf.get(rep.boothId);
     if (tablets) tablets.add(rep.id);

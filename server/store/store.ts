@@ -42,6 +42,11 @@ export interface Store {
    * its memory is the whole fair at every moment.
    */
   turn?(): Promise<void>;
+  /**
+   * Past one machine: the era of the booths' numbers, the same on every process (realtime/epoch.ts).
+   * A store of one process has none: each state object it holds is an era.
+   */
+  epoch?(): string;
   /** Whether the action with this idempotency key was applied, and whether that is durable yet. */
   applied(key: string): Applied;
   /**
@@ -57,4 +62,13 @@ export interface Store {
 
 export class StorageError extends Error {
   readonly code = 'STORAGE' as const;
+}
+
+/**
+ * The state, once it holds every commit any process made (past one machine, a turn catches up):
+ * what the organiser exports at the end of the day is the whole fair, whichever process answers.
+ */
+export async function everyCommit(store: Store): Promise<FairState> {
+  if (store.turn) await store.turn();
+  return store.state;
 }

@@ -4,7 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RequestCard, StudentView, VisitorCard } from '../../shared/protocol.ts';
 import { CRASH_ADMIN_TOKEN, killAllServers, startServerProcess, type ServerProcess } from '../crash/serverProcess.ts';
-import { actionId, api, ask, connectRep, connectStudent, disconnectAll, eventWhere, nextEvent, studentKey, tempDir, waitFor } from '../helpers.ts';
+import { io } from 'socket.io-client';
+import {
+  actionId, api, ask, connectRep, connectStudent, disconnectAll, eventWhere, handshakeResult, nextEvent, PATIENCE_MS, studentKey, tempDir, waitFor,
+  withVersion, type RepClient,
+} from '../helpers.ts';
 import { SAM } from '../realtime/fixtures.ts';
 import { freshFair, hasCluster, redisUrl, urlOf } from './database.ts';
 
@@ -42,7 +46,8 @@ async function boothWithTablet(made: ServerProcess, pairedOn: ServerProcess, nam
   });
   const paired = await api(pairedOn.url, '/api/rep/pair', { json: { code: booth.pairingCode, name, title: 'Recruiter', email: `${name.toLowerCase()}@acme.example`, pin: '4321' } });
   expect(paired.status).toBe(200);
-  return { slug: booth.slug, token: ((await paired.json()) as { token: string }).token };
+  const answer = (await paired.json()) as { token: string; rep: { id: string; boothId: string } };
+  return { slug: booth.slug, token: answer.token, repId: answer.rep.id, boothId: answer.rep.boothId };
 }
 
 describe.runIf(hasCluster)('two server processes on PostgreSQL and Redis', () => {
@@ -99,5 +104,48 @@ describe.runIf(hasCluster)('two server processes on PostgreSQL and Redis', () =>
     const onB = await ask(ada, 'rep:load');
     expect(onA.ok && onA.data.requests.map((r) => r.status)).toEqual(['accepted']);
     expect(onB.ok && onB.data.requests).toEqual(onA.ok && onA.data.requests);
+  });
+
+  it('a tablet that drops from one process and comes back on the other gets the pushes it missed, in the same epoch', async () => {
+    const [a, b] = await twoProcesses();
+    const { slug, token } = await boothWithTablet(a, b, 'Ada');
+    const options = { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100, auth: withVersion({ token }) };
+    const tablet = io(`${a.url}/rep`, options) as RepClient;
+    try {
+      await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));
+      const heard: [number, string][] = [];
+      tablet.on('visitor:changed', (_card, seq, epoch) => heard.push([seq, epoch]));
+      tablet.on('request:changed', (_card, seq, epoch) => heard.push([seq, epoch]));
+      // Every push is decided on a; after the move, b answers the tablet's load: one epoch throughout.
+      const phone = await connectStudent(a.url, studentKey());
+      await ask(phone, 'profile:save', SAM);
+      await ask(phone, 'intro:share', { id: actionId(), slug });
+      await waitFor(() => heard.length === 1, PATIENCE_MS, 'the first push');
+      (tablet.io as unknown as { uri: string }).uri = b.url; // the reverse proxy sends its next connection to the other process
+      tablet.io.engine.close();
+      await ask(phone, 'request:create', { id: actionId(), slug, note: 'While away' });
+      await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));
+      expect(tablet.recovered).toBe(true);
+      await waitFor(() => heard.length === 2, PATIENCE_MS, 'the missed push');
+      const [first, missed] = heard;
+      expect(missed![0]).toBe(first![0] + 1);
+      expect(missed![1]).toBe(first![1]);
+      const loaded = await ask(tablet, 'rep:load');
+      expect(loaded.ok && [loaded.data.seq, loaded.data.epoch]).toEqual(missed);
+    } finally {
+      tablet.disconnect();
+    }
+  });
+
+  it('revoking a tablet on one process drops its sockets on every process', async () => {
+    const [a, b] = await twoProcesses();
+    const { token, repId, boothId } = await boothWithTablet(a, b, 'Ada');
+    const onA = await connectRep(a.url, token);
+    const onB = await connectRep(b.url, token);
+    const dropped = [onA, onB].map((socket) => new Promise<void>((resolve) => socket.once('disconnect', () => resolve())));
+    expect((await api(a.url, `/api/admin/booths/${boothId}/reps/${repId}/revoke`, { token: CRASH_ADMIN_TOKEN, method: 'POST' })).status).toBe(200);
+    await Promise.all(dropped);
+    const refused = await handshakeResult(`${b.url}/rep`, { auth: { token } });
+    expect(refused).toBe('UNAUTHORIZED');
   });
 });

@@ -10,28 +10,29 @@ import { fairJsonPieces } from '../formats/fairJson.ts';
 import { introductionsXlsx, XLSX_TYPE } from '../formats/xlsx.ts';
 import { downloadHeaders, endInTurns, httpError, sendStream } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
+import { everyCommit } from '../../store/store.ts';
 
 const NO_BOOTH = 'There is no booth at that address. Pick the booth again from the list on the organiser page.';
 
 async function exportIntroductions({ res, deps }: Context): Promise<void> {
-  const state = deps.store.state;
+  const state = await everyCommit(deps.store);
   await sendStream(res, 'text/csv; charset=utf-8', `introductions-${state.fair.date}.csv`, Readable.from(introductionsCsv(state, {})));
 }
 
 async function exportWorkbook({ res, deps }: Context): Promise<void> {
-  const state = deps.store.state;
+  const state = await everyCommit(deps.store);
   await sendStream(res, XLSX_TYPE, `introductions-${state.fair.date}.xlsx`, introductionsXlsx(state, {}, deps.now()));
 }
 
 async function exportBoothPackage({ res, deps, params }: Context): Promise<void> {
-  const state = deps.store.state;
+  const state = await everyCommit(deps.store);
   const booth = boothBySlug(state, params[0]!);
   if (!booth) throw httpError(404, 'NOT_FOUND', NO_BOOTH);
   await sendStream(res, 'application/zip', `${booth.slug}-${state.fair.date}.zip`, boothPackages(state, [booth], deps.now()));
 }
 
 async function exportAllPackages({ res, deps }: Context): Promise<void> {
-  const state = deps.store.state;
+  const state = await everyCommit(deps.store);
   await sendStream(res, 'application/zip', `booths-${state.fair.date}.zip`, boothPackages(state, [...state.booths.values()], deps.now()));
 }
 
@@ -39,7 +40,7 @@ async function exportAllPackages({ res, deps }: Context): Promise<void> {
 const PIECES_PER_WRITE = 1000;
 
 async function exportFair({ res, deps }: Context): Promise<void> {
-  const state = deps.store.state;
+  const state = await everyCommit(deps.store);
   res.writeHead(200, downloadHeaders('application/json; charset=utf-8', `fair-${state.fair.date}.json`));
   await endInTurns(res, fairJsonPieces(state), PIECES_PER_WRITE);
 }

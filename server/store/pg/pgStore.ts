@@ -6,6 +6,7 @@
 // commits (synchronous commit) before anyone is told "done". Turns of one process share one
 // transaction, as the journal's group commit shares one fdatasync. Between turns a process follows
 // the others' commits as PostgreSQL notifies them, so that what it shows is current.
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PoolConfig, PoolClient } from 'pg';
 import { initialState } from '../../domain/state.ts';
@@ -22,6 +23,10 @@ export const DATABASE_FAILED_MESSAGE =
   'The server could not save that: the database did not answer. Nothing was changed; try again in a moment.';
 
 const NOTIFY_CHANNEL = 'boothlink_records';
+/** The era of the booths' numbers (Store.epoch), one for every process, and how a new one is told. */
+const EPOCH = 'epoch';
+const EPOCH_CHANNEL = 'boothlink_epoch';
+const newEpoch = (): string => randomBytes(16).toString('base64url');
 /** How soon a reload that failed (the database cannot be read) is tried again. */
 const RELOAD_RETRY_MS = 1_000;
 
@@ -36,6 +41,7 @@ export interface PgStore extends Store {
   readonly schemaVersion: number;
   /** A setting every process shares: the value stored, or, the first time, `make()`'s, stored. */
   setting(name: string, make: () => string): Promise<string>;
+  epoch(): string;
 }
 
 /** What memory holds of the fair, and up to which record. */
@@ -63,6 +69,8 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   const pool = new pg.Pool({ ...(typeof connection === 'string' ? { connectionString: connection } : connection), max: 4 });
   // An idle client that loses its connection must not crash the server: the next query says so.
   pool.on('error', () => undefined);
+  // "Done" only once the commit is on the database's disk, whatever the server's default says.
+  pool.on('connect', (client) => void client.query('SET synchronous_commit TO on').catch(() => undefined));
   let writer: PoolClient | undefined;
   let listener: PoolClient | undefined;
   let schemaVersion: number;
@@ -95,14 +103,24 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   const saving = new Map<string, Promise<boolean>>();
   let closing: Promise<void> | undefined;
 
+  let epoch = await setting(EPOCH, newEpoch);
   listener.on('notification', (message) => {
-    if (Number(message.payload) > memory.committed) {
+    if (message.channel === EPOCH_CHANNEL) {
+      epoch = message.payload ?? epoch;
+    } else if (Number(message.payload) > memory.committed) {
       behind = true;
       kick();
     }
   });
   listener.on('error', () => undefined); // a lost listener: the next turn still catches up
-  await listener.query(`LISTEN ${NOTIFY_CHANNEL}`);
+  await listener.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${EPOCH_CHANNEL}`);
+
+  async function setting(name: string, make: () => string): Promise<string> {
+    // Two processes starting at once: the first insert wins, and both read what it wrote.
+    await pool.query('INSERT INTO boothlink_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, make()]);
+    const { rows } = await pool.query<{ value: string }>('SELECT value FROM boothlink_settings WHERE name = $1', [name]);
+    return rows[0]!.value;
+  }
 
   function kick(): void {
     if (running !== undefined || closing !== undefined && waiting.length === 0 && pending.length === 0 && scrubs.length === 0) return;
@@ -210,6 +228,10 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
         if (writer !== undefined) writer.release(true); // its connection may be the one that broke
         writer = await pool.connect();
         memory = await load(writer, now);
+        // Memory went back past numbers a screen may have read: every process moves to a new epoch.
+        epoch = newEpoch();
+        await writer.query(`UPDATE boothlink_settings SET value = $1 WHERE name = '${EPOCH}'`, [epoch]);
+        await writer.query(`SELECT pg_notify('${EPOCH_CHANNEL}', $1)`, [epoch]);
         refusedKeys = new Set();
         return;
       } catch (error) {
@@ -254,12 +276,9 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   const store: PgStore = {
     schemaVersion,
 
-    async setting(name: string, make: () => string): Promise<string> {
-      // Two processes starting at once: the first insert wins, and both read what it wrote.
-      await pool.query('INSERT INTO boothlink_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [name, make()]);
-      const { rows } = await pool.query<{ value: string }>('SELECT value FROM boothlink_settings WHERE name = $1', [name]);
-      return rows[0]!.value;
-    },
+    setting,
+
+    epoch: () => epoch,
 
     get state() {
       return memory.state;
