@@ -11,7 +11,7 @@ import { proposeTime } from '../domain/proposals.ts';
 import { InviteInput, OutcomeInput } from '../../shared/boothSchema.ts';
 import { setOutcome } from '../domain/outcomes.ts';
 import { inviteAgain } from '../domain/askAgain.ts';
-import type { Decision } from '../domain/decision.ts';
+import { refuse, type Decision } from '../domain/decision.ts';
 import { setBoothStatus, signOutRep } from '../domain/booths.ts';
 import { isWalkUpRecorded, noteVisitor, recordWalkUp, setBoothTags, tagsOfBooth } from '../domain/visitors.ts';
 import { referStudent } from '../domain/referrals.ts';
@@ -69,7 +69,10 @@ export function registerRep(io: Server, deps: Deps): void {
     return session;
   };
   // Runs on every connection, a recovered one too (skipMiddlewares: false in app.ts).
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
+    // Past one machine: with every process's commits, so a tablet revoked on another process a
+    // moment ago cannot slip in here.
+    if (store.turn) await store.turn();
     const rep = repByToken(store.state, socket.handshake.auth?.token);
     if (!rep) return next(new Error('UNAUTHORIZED'));
     if (rep.revokedAt) return next(refusal(REVOKED));
@@ -119,7 +122,13 @@ export function registerRep(io: Server, deps: Deps): void {
     const act = async <T>(id: string, rule: (rep: Rep) => Decision, respond: (rep: Rep) => T) => {
       const rep = currentRep();
       if (!rep) return fail<T>('UNAUTHORIZED', SIGNED_OUT);
-      return run({ key: repActionKey(repId, id), decide: () => rule(rep), respond: () => respond(rep) });
+      // Asked again when deciding: past one machine the state is then current (a revocation made
+      // on another process a moment ago counts).
+      const decide = () => {
+        const current = currentRep();
+        return current ? rule(current) : refuse('UNAUTHORIZED', SIGNED_OUT);
+      };
+      return run({ key: repActionKey(repId, id), decide, respond: () => respond(rep) });
     };
     /** A decision on one request of the rep's booth, answered with that request's card. */
     const decide = (id: string, requestId: string, rule: (rep: Rep) => Decision) => act(id, rule, card(requestId));

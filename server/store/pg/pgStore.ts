@@ -54,6 +54,8 @@ interface Memory {
   committed: number;
 }
 
+type Row = { seq: string; line: string };
+
 interface Pending {
   seq: number;
   line: string;
@@ -158,8 +160,11 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
    * from the latest snapshot.
    */
   async function catchUp(client: PoolClient): Promise<void> {
-    const { rows } = await client.query<{ seq: string; line: string }>(
-      'SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.committed]);
+    const { rows } = await client.query<Row>('SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.committed]);
+    await applyCaught(client, rows);
+  }
+
+  async function applyCaught(client: PoolClient, rows: Row[]): Promise<void> {
     if (rows.length === 0) return;
     if (Number(rows[0]!.seq) !== memory.committed + 1) {
       memory = await loadIn(client, now);
@@ -180,32 +185,44 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     return reordered;
   }
 
-  /** One turn: the lock, the others' records, this process's decisions, one commit. */
+  /**
+   * One turn: the lock, the others' records, this process's decisions, one commit. Two round trips
+   * in the usual case (its statements sent together), and the commit's flush to disk.
+   */
   async function turn(): Promise<void> {
     const client = writer!;
     let early: Pending[] = [];
     let batch: Pending[] = [];
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       // Commits made outside a turn were decided on memory that may not have held the others'
       // records: they are appended after whatever came first, and memory is then read again in
       // the table's order before this turn's commands decide.
       early = pending.splice(0);
-      if (early.length > 0 && (await append(client, early))) {
-        memory = await loadIn(client, now);
-        log('Changes made outside a turn met changes of another server process; reloaded the fair from the database.');
-      } else if (early.length === 0) {
-        await catchUp(client);
+      if (early.length > 0) {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+        if (await append(client, early)) {
+          memory = await loadIn(client, now);
+          log('Changes made outside a turn met changes of another server process; reloaded the fair from the database.');
+        }
+      } else {
+        // Numbers only in the text: the statements go as one simple query.
+        const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ` +
+          `SELECT seq, line FROM boothlink_records WHERE seq > ${memory.committed} ORDER BY seq`)) as unknown as pg.QueryResult<Row>[];
+        await applyCaught(client, results[2]!.rows);
       }
       deciding = true;
       for (const go of waiting.splice(0)) go();
       await new Promise((resolve) => setImmediate(resolve)); // every command of the turn decides
       deciding = false;
       batch = pending.splice(0);
-      if (batch.length > 0) await append(client, batch);
-      if (early.length + batch.length > 0) await client.query(`SELECT pg_notify('${NOTIFY_CHANNEL}', $1)`, [String(memory.committed)]);
-      await client.query('COMMIT');
+      const first = memory.committed + 1;
+      const last = first + batch.length - 1;
+      const rows = batch.map((p, i) => `(${first + i}, ${client.escapeLiteral(p.line)})`).join(', ');
+      const insert = batch.length > 0 ? `INSERT INTO boothlink_records (seq, line) VALUES ${rows}; ` : '';
+      const notify = early.length + batch.length > 0 ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${batch.length > 0 ? last : memory.committed}'); ` : '';
+      await client.query(`${insert}${notify}COMMIT`);
+      if (batch.length > 0) memory.committed = last;
       for (const p of [...early, ...batch]) p.resolve(p.changes);
     } catch (error) {
       deciding = false;
