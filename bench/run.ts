@@ -1,11 +1,12 @@
 // `npm run bench`: the budgets of bench/README.md that are measured so far, as one table.
 // BENCH_QUICK=1 runs a short smoke version (10,000 introductions, 5 s of writes; 200 phones, 5 s of
 // scans): its verdicts say nothing about the budgets, which are set at 100,000 and 2,000 phones.
-// BENCH_ONLY=page|store|growth|import|load runs one part; BENCH_LOAD_PROFILE=<folder> writes CPU profiles of our
+// BENCH_ONLY=page|store|growth|import|load|cluster runs one part; BENCH_LOAD_PROFILE=<folder> writes CPU profiles of our
 // server during its scan runs (see load/index.ts).
 import { loadAverage, ms, ratio, verdict } from './numbers.ts';
 import { benchLoad, FULL as LOAD_FULL, QUICK as LOAD_QUICK } from './load/index.ts';
 import { benchStore, FULL, QUICK } from './store/index.ts';
+import { benchCluster, FULL_CLUSTER, QUICK_CLUSTER } from './cluster/index.ts';
 import { benchGrowth, GROWTH_SIZES, QUICK_GROWTH_SIZES } from './store/growth.ts';
 import { benchImport, FULL_IMPORT, QUICK_IMPORT } from './store/importRows.ts';
 import { measureStudentPage, STUDENT_PAGE_BUDGET_BYTES } from './studentPage.ts';
@@ -16,7 +17,7 @@ import { printTable, type Row } from './table.ts';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const quick = process.env.BENCH_QUICK === '1';
 const only = process.env.BENCH_ONLY;
-const PARTS = ['page', 'store', 'growth', 'import', 'load'] as const;
+const PARTS = ['page', 'store', 'growth', 'import', 'load', 'cluster'] as const;
 if (only !== undefined && !(PARTS as readonly string[]).includes(only)) throw new Error(`BENCH_ONLY must be one of ${PARTS.join(', ')}; it is "${only}".`);
 const wanted = (part: (typeof PARTS)[number]): boolean => only === undefined || only === part;
 
@@ -77,7 +78,8 @@ const storeRows = wanted('store') ? await benchStore(quick ? QUICK : FULL) : [];
 const growthRows = wanted('growth') ? await benchGrowth(quick ? QUICK_GROWTH_SIZES : GROWTH_SIZES) : [];
 const importRows = wanted('import') ? await benchImport(quick ? QUICK_IMPORT : FULL_IMPORT) : [];
 const loadRows = wanted('load') ? await benchLoad(quick ? LOAD_QUICK : LOAD_FULL) : [];
+const clusterRows = wanted('cluster') ? await benchCluster(quick ? QUICK_CLUSTER : FULL_CLUSTER) : [];
 
 console.log(`\nResults${quick ? ' (BENCH_QUICK=1: a smoke run on a small fair, not a check of the budgets)' : ''}. ` +
   'Every ratio is to a baseline measured in this run on this machine and disk; the absolute figures are machine-dependent.\n');
-printTable([...pageRows, ...storeRows, ...growthRows, ...importRows, ...loadRows]);
+printTable([...pageRows, ...storeRows, ...growthRows, ...importRows, ...loadRows, ...clusterRows]);

@@ -10,20 +10,14 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
 import type { Config } from '../../server/deps.ts';
-import { configureFair, pairRep } from '../../server/domain/booths.ts';
-import { newToken, sha256 } from '../../server/ids.ts';
+import { newToken } from '../../server/ids.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
-import { FAIR_DATE } from '../fairDay.ts';
 import { median } from '../numbers.ts';
-import { boothDecision, eventsOf } from '../store/fair.ts';
 import { onCommand, say } from './child.ts';
 import { settledMemory } from './memory.ts';
+import { setUpFair } from './setUp.ts';
 
-export interface BoothSetup {
-  id: string;
-  slug: string;
-  tokens: string[];
-}
+export type { BoothSetup } from './setUp.ts';
 
 export type ServerArgs = { booths: number; tabletsPerBooth: number } | { fair: string };
 
@@ -32,26 +26,7 @@ const { booths, tabletsPerBooth } = 'fair' in args ? { booths: 0, tabletsPerBoot
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-'));
 if ('fair' in args) cpSync(args.fair, dataDir, { recursive: true });
 const store = await openFileStore(dataDir);
-if (!('fair' in args)) await store.commit({ events: eventsOf(configureFair(store.state, {
-  name: 'Load Fair', date: FAIR_DATE, timeZone: 'Europe/Berlin', windows: [{ start: '13:00', end: '17:00' }], slotMinutes: 20,
-})) });
-const setup: BoothSetup[] = [];
-for (let i = 0; i < booths; i++) {
-  const events = eventsOf(boothDecision(store.state, i));
-  await store.commit({ events });
-  const booth = events[0]?.type === 'booth.created' ? events[0].booth : undefined;
-  if (!booth) throw new Error('boothDecision made no booth');
-  const tokens: string[] = [];
-  for (let t = 0; t < tabletsPerBooth; t++) {
-    const token = newToken();
-    await store.commit({ events: eventsOf(pairRep(store.state, {
-      code: booth.pairingCode, name: `Rep ${i}-${t}`, title: 'Recruiter', email: `rep${i}-${t}@employer.example`,
-      repId: `rep-${i}-${t}`, tokenHash: sha256(token),
-    }, new Date())) });
-    tokens.push(token);
-  }
-  setup.push({ id: booth.id, slug: store.state.booths.get(booth.id)!.slug, tokens });
-}
+const setup = 'fair' in args ? [] : await setUpFair(store, booths, tabletsPerBooth);
 
 const config: Config = {
   port: 0, host: '127.0.0.1', dataDir, publicUrl: 'http://127.0.0.1:0', origins: [], distDir: path.resolve('dist'),

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
-export const ENTRIES = ['boothlinkServer', 'floorServer', 'generator'] as const;
+export const ENTRIES = ['boothlinkServer', 'clusterServer', 'floorServer', 'generator'] as const;
 export type Entry = (typeof ENTRIES)[number];
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -26,6 +26,12 @@ export interface ScanArgs {
   seconds: number;
   /** Floor only: the byte length of the line the floor appends (an introduction's journal record). */
   lineBytes: number;
+  /**
+   * Past one machine: the processes' addresses (`url` is then unused). Phone n connects to
+   * `urls[n % urls.length]`, each booth's tablet t to `urls[t % urls.length]`, and only the
+   * notifications of a tablet on another process than the phone's are timed.
+   */
+  urls?: string[];
 }
 export interface IdleArgs {
   mode: 'idle';
@@ -70,20 +76,26 @@ const keyOf = (n: number): string => `load-bench-student-key-${String(n).padStar
 async function scan(args: ScanArgs) {
   const { url, target, booths } = args;
   const setupStart = performance.now();
-  const sent = new Map<string, number>(); // scan id → performance.now() at emit
+  const urls = args.urls ?? [url];
+  const sent = new Map<string, { at: number; server: number }>(); // scan id → performance.now() at emit, the phone's process
   const latencies: number[] = [];
+  let received = 0;
   const tablets = await inBatches(booths.length * booths[0]!.tokens.length, async (i) => {
     const booth = booths[Math.floor(i / booths[0]!.tokens.length)]!;
-    const token = booth.tokens[i % booth.tokens.length]!;
-    const socket = await open(`${url}/rep`, target === 'boothlink' ? { token } : { booth: booth.id });
+    const t = i % booth.tokens.length;
+    const token = booth.tokens[t]!;
+    const server = t % urls.length;
+    const socket = await open(`${urls[server]}/rep`, target === 'boothlink' ? { token } : { booth: booth.id });
     socket.on('visitor:changed', (card: { introductionId?: string; id?: string }) => {
-      const at = sent.get(card.introductionId ?? card.id ?? '');
-      if (at !== undefined) latencies.push(performance.now() - at);
+      const scan = sent.get(card.introductionId ?? card.id ?? '');
+      if (scan === undefined) return;
+      received += 1;
+      if (urls.length === 1 || scan.server !== server) latencies.push(performance.now() - scan.at);
     });
     return socket;
   });
   const phones = await inBatches(args.phones, async (n) => {
-    const socket = await open(`${url}/student`, { key: keyOf(n) });
+    const socket = await open(`${urls[n % urls.length]}/student`, { key: keyOf(n) });
     if (target === 'boothlink') await must(socket, 'profile:save', profileOf(n));
     return socket;
   });
@@ -109,7 +121,7 @@ async function scan(args: ScanArgs) {
     const id = `${booth.id}:${studentIdFor(keyOf(n))}`; // the introduction's id, as the server makes it
     const emittedAt = performance.now();
     emitLateness.push(emittedAt - due);
-    sent.set(id, emittedAt);
+    sent.set(id, { at: emittedAt, server: n % urls.length });
     const reply = target === 'boothlink'
       ? phone.timeout(ACK_TIMEOUT_MS).emitWithAck('intro:share', { id: actionId(), slug: booth.slug })
       : phone.timeout(ACK_TIMEOUT_MS).emitWithAck('scan', { id, booth: booth.id, line: lineOf(id, booth.id, args.lineBytes) });
@@ -120,7 +132,7 @@ async function scan(args: ScanArgs) {
   }
   const expected = count * booths[0]!.tokens.length;
   const drainUntil = performance.now() + DRAIN_MS;
-  while (latencies.length < expected && performance.now() < drainUntil) await sleep(20);
+  while (received < expected && performance.now() < drainUntil) await sleep(20);
   loop.disable();
   await Promise.all(acks);
   for (const socket of [...tablets, ...phones]) socket.disconnect();
@@ -129,7 +141,7 @@ async function scan(args: ScanArgs) {
     setupMs,
     scans: count,
     expected,
-    received: latencies.length,
+    received,
     refused,
     firstRefusal,
     // Every notification's latency, to µs: the parent pools the runs of each server (index.ts).

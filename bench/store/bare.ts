@@ -12,7 +12,7 @@ import { paced, summarise, type PacedArgs } from './paced.ts';
  * The lines the store writes for these introductions, made the same way (the same domain rules,
  * ids of the same length, the record shape of a journal line), to give the bare writer equal bytes.
  */
-function sameBytes(from: number, count: number): Buffer[] {
+export function sameBytes(from: number, count: number): Buffer[] {
   const state = initialState();
   applyAll(state, eventsOf(boothDecision(state, 0)));
   const slug = slugsOf(state)[0]!;

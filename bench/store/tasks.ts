@@ -5,6 +5,7 @@
 import { writeSync } from 'node:fs';
 import { ackStore } from './ack.ts';
 import { ackBare } from './bare.ts';
+import { ackPgBare, ackPgStore } from '../cluster/ack.ts';
 import { exportDownload } from './export.ts';
 import { buildFair, writeTail } from './fair.ts';
 import { firstRequests } from './firstRequests.ts';
@@ -19,6 +20,8 @@ const tasks = {
   parse: parseFolder,
   ackBare,
   ackStore,
+  ackPgBare,
+  ackPgStore,
   export: exportDownload,
   firstRequests,
   import: importCsv,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPgStore } from '../../server/store/pg/pgStore.ts';
+import pg from 'pg';
+import { openPgStore, withSynchronousCommit } from '../../server/store/pg/pgStore.ts';
 import { MIGRATIONS } from '../../server/store/pg/schema.ts';
 import { runStoreContract } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
@@ -42,5 +43,21 @@ describe.runIf(hasDatabase)('PostgreSQL store: schema', () => {
     await expect(openPgStore(fair, { log: quiet })).rejects.toThrow(/set up by a newer version of Boothlink \(schema 99/);
     const versions = await query<{ version: number }>(fair, 'SELECT version FROM boothlink_schema ORDER BY version');
     expect(versions.map((v) => v.version)).toEqual([...MIGRATIONS.map((m) => m.version), 99]);
+  });
+});
+
+describe.runIf(hasDatabase)('PostgreSQL store: durability', () => {
+  it('commits synchronously even where the address asks for less, keeping the address\'s other settings', async () => {
+    const fair = await freshFair();
+    const asked = `${fair.options} -c synchronous_commit=off`;
+    const url = new URL(fair.connectionString!);
+    url.searchParams.set('options', asked);
+    for (const connection of [{ ...fair, options: asked }, url.toString()]) {
+      const client = new pg.Client(withSynchronousCommit(connection));
+      await client.connect();
+      const { rows } = await client.query<{ commit: string; path: string }>("SELECT current_setting('synchronous_commit') AS commit, current_setting('search_path') AS path");
+      await client.end();
+      expect(rows[0]).toEqual({ commit: 'on', path: fair.options!.replace('-c search_path=', '') });
+    }
   });
 });

@@ -42,6 +42,7 @@ export interface PgStore extends Store {
   /** A setting every process shares: the value stored, or, the first time, `make()`'s, stored. */
   setting(name: string, make: () => string): Promise<string>;
   epoch(): string;
+  turn(): Promise<void>;
 }
 
 /** What memory holds of the fair, and up to which record. */
@@ -68,11 +69,9 @@ interface Pending {
 export async function openPgStore(connection: string | PoolConfig, options: PgStoreOptions = {}): Promise<PgStore> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? Date.now;
-  const pool = new pg.Pool({ ...(typeof connection === 'string' ? { connectionString: connection } : connection), max: 4 });
+  const pool = new pg.Pool({ ...withSynchronousCommit(connection), max: 4 });
   // An idle client that loses its connection must not crash the server: the next query says so.
   pool.on('error', () => undefined);
-  // "Done" only once the commit is on the database's disk, whatever the server's default says.
-  pool.on('connect', (client) => void client.query('SET synchronous_commit TO on').catch(() => undefined));
   let writer: PoolClient | undefined;
   let listener: PoolClient | undefined;
   let schemaVersion: number;
@@ -395,4 +394,18 @@ function applyLine(memory: Memory, line: string, seq: number): void {
   if (seq !== memory.committed + 1) throw new Error(`the records jump from seq ${memory.committed} to ${seq}`);
   applyRecord(memory.state, memory.applied, record);
   memory.seq = memory.committed = seq;
+}
+
+/**
+ * The connection settings with `synchronous_commit` on, whatever the database's default: "done"
+ * only once the commit is on the database's disk. Added to the settings' own `options` (the URL's
+ * `?options=` included, which would otherwise win over a separate one).
+ */
+export function withSynchronousCommit(connection: string | PoolConfig): PoolConfig {
+  const SYNCHRONOUS = '-c synchronous_commit=on';
+  const config: PoolConfig = typeof connection === 'string' ? { connectionString: connection } : { ...connection };
+  if (config.connectionString === undefined) return { ...config, options: [config.options, SYNCHRONOUS].filter(Boolean).join(' ') };
+  const url = new URL(config.connectionString);
+  url.searchParams.set('options', [url.searchParams.get('options') ?? config.options, SYNCHRONOUS].filter(Boolean).join(' '));
+  return { ...config, connectionString: url.toString(), options: undefined };
 }

@@ -1,0 +1,180 @@
+// Past one machine (BENCH_ONLY=cluster): the fair on two server processes, PostgreSQL and Redis.
+// Scan → tablet with the phone and the tablet on different processes, against the single-process
+// server in the same run (goal ≤ 2×), and the durable acknowledgement against a bare PostgreSQL
+// INSERT + COMMIT of the same bytes (goal ≤ 1.5×). Needs the PostgreSQL and Redis that the tests
+// use (BENCH_DATABASE_URL / BENCH_REDIS_URL, else DATABASE_URL / REDIS_URL, else the local
+// defaults); each run's fair gets a schema of its own, dropped after.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { createClient } from 'redis';
+import { count, loadAverage, ms, percentile, ratio, verdict } from '../numbers.ts';
+import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
+import { runTask } from '../store/child.ts';
+import type { Row } from '../table.ts';
+import type { BoothSetup } from '../load/boothlinkServer.ts';
+import { startChild, type Child } from '../load/child.ts';
+import type { ClusterServerArgs } from '../load/clusterServer.ts';
+import { compileChildren, type Entry } from '../load/compile.ts';
+import type { ScanArgs } from '../load/generator.ts';
+import type { ScanResult } from '../load/scanRows.ts';
+
+export interface ClusterBenchSize {
+  phones: number;
+  booths: number;
+  tabletsPerBooth: number;
+  scansPerSecond: number;
+  seconds: number;
+  ackSeconds: number;
+}
+
+export const FULL_CLUSTER: ClusterBenchSize = { phones: 2000, booths: 100, tabletsPerBooth: 2, scansPerSecond: 100, seconds: 30, ackSeconds: 30 };
+export const QUICK_CLUSTER: ClusterBenchSize = { phones: 200, booths: 10, tabletsPerBooth: 2, scansPerSecond: 100, seconds: 5, ackSeconds: 5 };
+
+const SCAN_GOAL = 2;
+const ACK_GOAL = 1.5;
+const READY_TIMEOUT_MS = 120_000;
+const ACK_PER_SECOND = 100;
+
+const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+
+/** Why the services cannot be used, or undefined. */
+async function unavailable(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    return `no PostgreSQL at ${new URL(databaseUrl).host} (${(error as Error).message})`;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+  const redis = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return undefined;
+  } catch (error) {
+    return `no Redis at ${new URL(redisUrl).host} (${(error as Error).message})`;
+  } finally {
+    if (redis.isOpen) await redis.close();
+  }
+}
+
+/** A new schema for one fair; its address, and how to drop it. */
+async function freshFair(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `boothlink_bench_${randomBytes(6).toString('hex')}`;
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE SCHEMA ${schema}`);
+  const url = new URL(databaseUrl);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  return { url: url.toString(), drop: () => run(`DROP SCHEMA ${schema} CASCADE`) };
+}
+
+type Files = Record<Entry, string>;
+
+/** One scan run: our single process on the file store, or two processes of one fair. */
+async function scanRun(files: Files, size: ClusterBenchSize, clustered: boolean): Promise<ScanResult> {
+  const started: Child[] = [];
+  const fair = clustered ? await freshFair() : undefined;
+  try {
+    const flags = ['--expose-gc', ...SERVER_NODE_FLAGS];
+    const first = clustered
+      ? startChild(files.clusterServer, { databaseUrl: fair!.url, redisUrl, setUp: { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth } } satisfies ClusterServerArgs, flags)
+      : startChild(files.boothlinkServer, { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth }, flags);
+    started.push(first);
+    const ready = await first.next<{ port: number; booths: BoothSetup[] }>('ready', READY_TIMEOUT_MS);
+    const urls = [`http://127.0.0.1:${ready.port}`];
+    if (clustered) {
+      const second = startChild(files.clusterServer, { databaseUrl: fair!.url, redisUrl } satisfies ClusterServerArgs, flags);
+      started.push(second);
+      urls.push(`http://127.0.0.1:${(await second.next<{ port: number }>('ready', READY_TIMEOUT_MS)).port}`);
+    }
+    const args: ScanArgs = {
+      mode: 'scan', url: urls[0]!, urls: clustered ? urls : undefined, target: 'boothlink', phones: size.phones, booths: ready.booths,
+      scansPerSecond: size.scansPerSecond, seconds: size.seconds, lineBytes: 0,
+    };
+    const generator = startChild(files.generator, args);
+    started.push(generator);
+    return await generator.next<ScanResult>('result', READY_TIMEOUT_MS + size.seconds * 1000 + 20_000);
+  } finally {
+    for (const child of started.reverse()) await child.stop();
+    await fair?.drop();
+  }
+}
+
+function describe(label: string, r: ScanResult): string {
+  const lost = r.received < r.expected ? `; WARNING: ${count(r.expected - r.received)} notifications never arrived` : '';
+  const refused = r.refused > 0 ? `; WARNING: ${count(r.refused)} scans refused (first: ${r.firstRefusal})` : '';
+  return `  ${label}: ${count(r.scans)} scans → ${count(r.received)}/${count(r.expected)} notifications, ${count(r.latencies.length)} timed; ` +
+    `p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(r.p99)}, max ${ms(percentile(r.latencies, 100))}; phone's ack p99 ${ms(r.ackP99)}${lost}${refused}`;
+}
+
+async function scanRows(size: ClusterBenchSize): Promise<Row[]> {
+  const { dir, files } = await compileChildren();
+  try {
+    // Single, two processes, two processes, single: what settles meanwhile weighs on both alike.
+    const runs: { clustered: boolean; result: ScanResult }[] = [];
+    for (const clustered of [false, true, true, false]) runs.push({ clustered, result: await scanRun(files, size, clustered) });
+    for (const { clustered, result } of runs) console.log(describe(clustered ? 'two processes (phone and tablet on different ones)' : 'one process (file store)', result));
+    const pooled = (clustered: boolean) => runs.filter((r) => r.clustered === clustered).flatMap((r) => r.result.latencies);
+    const [two, one] = [pooled(true), pooled(false)];
+    const p99 = (samples: number[]) => percentile(samples, 99);
+    const complete = runs.every(({ result }) => result.received === result.expected && result.refused === 0);
+    const scanRatio = p99(two) / p99(one);
+    console.log(`  Pooled: two processes p50 ${ms(percentile(two, 50))}, p99 ${ms(p99(two))} (${count(two.length)}); one process p50 ${ms(percentile(one, 50))}, p99 ${ms(p99(one))} (${count(one.length)}); load average ${loadAverage()}.`);
+    return [{
+      benchmark: `scan → tablet on another process p99, ${count(size.phones)} phones + ${count(size.booths * size.tabletsPerBooth)} tablets over 2`,
+      measured: ms(p99(two)),
+      baseline: `${ms(p99(one))} one process`,
+      ratio: ratio(scanRatio),
+      goal: `≤ ${SCAN_GOAL}×`,
+      verdict: complete ? verdict(scanRatio <= SCAN_GOAL) : 'INVALID (lost or refused scans)',
+    }];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function ackRows(size: ClusterBenchSize): Promise<Row[]> {
+  const fair = await freshFair();
+  try {
+    const pace = { seconds: size.ackSeconds, perSecond: ACK_PER_SECOND };
+    const before = await runTask('ackPgBare', { ...pace, databaseUrl: fair.url, from: 0 });
+    const store = await runTask('ackPgStore', { ...pace, databaseUrl: fair.url, from: 1_000_000 });
+    const after = await runTask('ackPgBare', { ...pace, databaseUrl: fair.url, from: 2_000_000 });
+    const bare = Math.min(before.p99, after.p99);
+    console.log(`  Durable ack on PostgreSQL, ${ACK_PER_SECOND}/s for ${size.ackSeconds} s each (load average ${loadAverage()}):`);
+    console.log(`    bare INSERT + COMMIT (${count(before.lineBytes)} bytes, synchronous commit), before: p50 ${ms(before.p50)}, p99 ${ms(before.p99)}; after: p50 ${ms(after.p50)}, p99 ${ms(after.p99)}`);
+    console.log(`    store turn + commit: p50 ${ms(store.p50)}, p99 ${ms(store.p99)}, max ${ms(store.max)}; ${store.lateStarts} writes started > 5 ms late`);
+    const ackRatio = store.p99 / bare;
+    return [{
+      benchmark: `durable ack p99 on PostgreSQL, ${ACK_PER_SECOND}/s`,
+      measured: ms(store.p99),
+      baseline: `${ms(bare)} bare insert`,
+      ratio: ratio(ackRatio),
+      goal: `≤ ${ACK_GOAL}×`,
+      verdict: verdict(ackRatio <= ACK_GOAL),
+    }];
+  } finally {
+    await fair.drop();
+  }
+}
+
+export async function benchCluster(size: ClusterBenchSize): Promise<Row[]> {
+  console.log(`\nPast one machine (2 server processes, PostgreSQL ${new URL(databaseUrl).host}, Redis ${new URL(redisUrl).host}; load average ${loadAverage()}).`);
+  const why = await unavailable();
+  if (why !== undefined) {
+    console.log(`  SKIPPED: ${why}. Start PostgreSQL and Redis, or set BENCH_DATABASE_URL and BENCH_REDIS_URL.`);
+    return [];
+  }
+  return [...(await ackRows(size)), ...(await scanRows(size))];
+}
