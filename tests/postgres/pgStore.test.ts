@@ -5,6 +5,7 @@ import { MIGRATIONS } from '../../server/store/pg/schema.ts';
 import { runStoreContract } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
+import { PATIENCE_MS } from '../helpers.ts';
 import { freshFair, hasDatabase, query } from './database.ts';
 
 if (hasDatabase) {
@@ -59,5 +60,28 @@ describe.runIf(hasDatabase)('PostgreSQL store: durability', () => {
       await client.end();
       expect(rows[0]).toEqual({ commit: 'on', path: fair.options!.replace('-c search_path=', '') });
     }
+  });
+});
+
+describe.runIf(hasDatabase)('PostgreSQL store: snapshots', () => {
+  it('writes one every so many records; a start reads the newest and replays only the records after it', async () => {
+    const fair = await freshFair();
+    const store = await openPgStore(fair, { log: quiet, snapshotEvery: 5 });
+    for (let i = 1; i <= 12; i += 1) {
+      await store.turn();
+      await store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` });
+    }
+    // Written beside the turns: two kept (after records 5 and 10), the records up to the older one gone.
+    await expect.poll(async () => (await query<{ seq: string }>(fair, 'SELECT seq FROM boothlink_snapshots ORDER BY seq')).map((r) => Number(r.seq)), { timeout: PATIENCE_MS })
+      .toEqual([5, 10]);
+    await expect.poll(async () => Number((await query<{ first: string }>(fair, 'SELECT min(seq) AS first FROM boothlink_records'))[0]!.first), { timeout: PATIENCE_MS })
+      .toBe(6);
+    const before = structuredClone(store.state);
+    await store.close();
+    const again = await openPgStore(fair, { log: quiet, snapshotEvery: 5 });
+    expect(again.state).toEqual(before);
+    expect(again.applied('action-1')).toBe(true);
+    expect(again.applied('action-12')).toBe(true);
+    await again.close();
   });
 });

@@ -14,9 +14,10 @@ import type { Change, FairState } from '../../domain/types.ts';
 import { CLOSED_MESSAGE } from '../messages.ts';
 import { applyRecord, journalRecordProblem, KeptKeys, toJournalLine, type JournalRecord } from '../record.ts';
 import { snapshotFromText, snapshotText } from '../snapshot.ts';
-import { captureSnapshot } from '../snapshotWriter.ts';
+import { captureSnapshot, type CapturedSnapshot } from '../snapshotWriter.ts';
 import { StorageError, type Applied, type CommitRecord, type Store } from '../store.ts';
-import { APPEND_LOCK, migrate } from './schema.ts';
+import { APPEND_LOCK, migrate, SNAPSHOT_LOCK } from './schema.ts';
+import { SNAPSHOT_EVERY_RECORDS } from '../snapshotPolicy.ts';
 
 /** Given to a client whose action could not be committed to the database. */
 export const DATABASE_FAILED_MESSAGE =
@@ -34,6 +35,8 @@ export interface PgStoreOptions {
   log?: (line: string) => void;
   /** The clock the applied keys age by (KeptKeys). */
   now?: () => number;
+  /** Records between two snapshots (tests lower it). */
+  snapshotEvery?: number;
 }
 
 export interface PgStore extends Store {
@@ -53,12 +56,13 @@ interface Memory {
   seq: number;
   /** The seq of the last record memory holds that is committed, with every one before it in the table's order. */
   committed: number;
+  /** The seq of the newest snapshot this process knows of (it loaded or wrote). */
+  snapshotSeq: number;
 }
 
 type Row = { seq: string; line: string };
 
 interface Pending {
-  seq: number;
   line: string;
   record: CommitRecord;
   changes: Change[];
@@ -103,18 +107,44 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   let refusedKeys = new Set<string>();
   const saving = new Map<string, Promise<boolean>>();
   let closing: Promise<void> | undefined;
+  let snapshotting: Promise<void> | undefined;
+  const snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY_RECORDS;
 
   let epoch = await setting(EPOCH, newEpoch);
-  listener.on('notification', (message) => {
-    if (message.channel === EPOCH_CHANNEL) {
-      epoch = message.payload ?? epoch;
-    } else if (Number(message.payload) > memory.committed) {
-      behind = true;
-      kick();
+  await listen(listener);
+
+  /** Follows the other processes' commits and epochs on `client`; if it is lost, on a new one, once the database answers. */
+  async function listen(client: PoolClient): Promise<void> {
+    client.on('notification', (message) => {
+      if (message.channel === EPOCH_CHANNEL) {
+        epoch = message.payload ?? epoch;
+      } else if (Number(message.payload) > memory.committed) {
+        behind = true;
+        kick();
+      }
+    });
+    client.once('error', () => {
+      client.release(true);
+      if (listener === client) listener = undefined;
+      void listenAgain();
+    });
+    await client.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${EPOCH_CHANNEL}`);
+  }
+
+  async function listenAgain(): Promise<void> {
+    while (closing === undefined) {
+      try {
+        const client = await pool.connect();
+        await listen(client);
+        listener = client;
+        behind = true; // what was committed while nobody listened
+        kick();
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, RELOAD_RETRY_MS).unref());
+      }
     }
-  });
-  listener.on('error', () => undefined); // a lost listener: the next turn still catches up
-  await listener.query(`LISTEN ${NOTIFY_CHANNEL}; LISTEN ${EPOCH_CHANNEL}`);
+  }
 
   async function setting(name: string, make: () => string): Promise<string> {
     // Two processes starting at once: the first insert wins, and both read what it wrote.
@@ -137,6 +167,43 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       if (scrubs.length > 0 && pending.length === 0) await scrub(scrubs.splice(0));
       else if (waiting.length > 0 || pending.length > 0) await turn();
       else await follow();
+      snapshotIfDue();
+    }
+  }
+
+  /**
+   * Every `snapshotEvery` records, a snapshot, so that a process starting (or catching up after a
+   * scrub) reads the fair from it and replays only what came after. Captured here, between turns,
+   * where memory holds exactly what is committed; written beside the turns, on a connection of its
+   * own. The two newest snapshots stay, and the records the older of them covers go.
+   */
+  function snapshotIfDue(): void {
+    if (snapshotting !== undefined || closing !== undefined || pending.length > 0 || memory.committed - memory.snapshotSeq < snapshotEvery) return;
+    const captured = captureSnapshot(memory.seq, memory.state, memory.applied);
+    memory.snapshotSeq = captured.seq;
+    snapshotting = writeSnapshot(captured)
+      .catch((error: Error) => log(`Could not write a snapshot of the fair to the database: ${error.message}. The records still hold everything; trying again later.`))
+      .finally(() => (snapshotting = undefined));
+  }
+
+  async function writeSnapshot(captured: CapturedSnapshot): Promise<void> {
+    const body = await snapshotText(captured);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      // Scrubs take this lock too: a snapshot captured before an erasure never lands after the scrub's.
+      await client.query('SELECT pg_advisory_xact_lock($1)', [SNAPSHOT_LOCK]);
+      await client.query('INSERT INTO boothlink_snapshots (seq, body) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM boothlink_snapshots WHERE seq >= $1)',
+        [captured.seq, body]);
+      const kept = '(SELECT min(seq) FROM (SELECT seq FROM boothlink_snapshots ORDER BY seq DESC LIMIT 2) AS newest)';
+      await client.query(`DELETE FROM boothlink_snapshots WHERE seq < ${kept}`);
+      await client.query(`DELETE FROM boothlink_records WHERE seq <= ${kept} AND (SELECT count(*) FROM boothlink_snapshots) >= 2`);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 
@@ -272,7 +339,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       const captured = captureSnapshot(memory.seq, memory.state, memory.applied);
       const body = await snapshotText(captured);
       await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      await client.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [APPEND_LOCK, SNAPSHOT_LOCK]);
       await client.query('INSERT INTO boothlink_snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = EXCLUDED.body, at = now()',
         [captured.seq, body]);
       // Only the newest snapshot stays: another process may have scrubbed past this one meanwhile.
@@ -281,6 +348,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       await client.query('COMMIT');
       // Deleted rows stay in the tables' files until rewritten: VACUUM FULL writes new files.
       await client.query('VACUUM FULL boothlink_records, boothlink_snapshots');
+      memory.snapshotSeq = Math.max(memory.snapshotSeq, captured.seq);
       for (const s of asked) s.resolve();
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -318,7 +386,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       }
       memory.seq += 1;
       const changes = applyRecord(memory.state, memory.applied, record);
-      const saved = new Promise<Change[]>((resolve, reject) => pending.push({ seq: memory.seq, line, record, changes, resolve, reject }));
+      const saved = new Promise<Change[]>((resolve, reject) => pending.push({ line, record, changes, resolve, reject }));
       const { key } = record;
       if (key !== undefined) {
         const forget = () => saving.get(key) === settled && saving.delete(key);
@@ -346,6 +414,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       closing ??= (async () => {
         while (running !== undefined) await running;
         await reloading;
+        await snapshotting;
         listener?.release(true);
         writer?.release();
         await pool.end();
@@ -372,13 +441,13 @@ async function load(client: PoolClient, now: () => number): Promise<Memory> {
 /** `load` inside a transaction the caller holds. */
 async function loadIn(client: PoolClient, now: () => number): Promise<Memory> {
   const snapshots = await client.query<{ seq: string; body: string }>('SELECT seq, body FROM boothlink_snapshots ORDER BY seq DESC LIMIT 1');
-  let memory: Memory = { state: initialState(), applied: new KeptKeys(new Set(), now), seq: 0, committed: 0 };
+  let memory: Memory = { state: initialState(), applied: new KeptKeys(new Set(), now), seq: 0, committed: 0, snapshotSeq: 0 };
   const row = snapshots.rows[0];
   if (row !== undefined) {
     const read = await snapshotFromText(row.body);
     if (read.kind !== 'ok') throw new Error(`the snapshot at seq ${row.seq} is not a readable Boothlink snapshot (${read.kind === 'damaged' ? read.problem : 'empty'})`);
     const { state, applied, seq } = read.snapshot;
-    memory = { state, applied: new KeptKeys(applied, now), seq, committed: seq };
+    memory = { state, applied: new KeptKeys(applied, now), seq, committed: seq, snapshotSeq: seq };
   }
   const records = await client.query<{ seq: string; line: string }>('SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.seq]);
   for (const record of records.rows) applyLine(memory, record.line, Number(record.seq));

@@ -39,9 +39,10 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
   },
 ];
 
-/** pg_advisory_lock keys: one for migrations, one for the fair's appends ("BL" and "BF" in ASCII). */
+/** pg_advisory_lock keys: migrations, the fair's appends, its snapshots ("BL", "BF", "BS" in ASCII). */
 export const MIGRATION_LOCK = 0x424c;
 export const APPEND_LOCK = 0x4246;
+export const SNAPSHOT_LOCK = 0x4253;
 
 /** Brings the database to the newest schema; resolves with the version it is at. */
 export async function migrate(pool: Pool): Promise<number> {
