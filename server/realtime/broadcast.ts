@@ -98,7 +98,8 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
           students.to(boothRoom(booth.id)).emit('booth:changed', view, booth.seq ?? 0, epoch());
           queue.sent(booth.id, view);
         }
-        if (clustered) void everyStudent(students).then((ids) => ids.forEach((id) => students.to(studentRoom(id)).emit('student:changed', studentView(store.state, id, now()))));
+        // With Redis away nobody can be told now; every phone loads its view again when it reconnects.
+        if (clustered) void everyStudent(students).then((ids) => ids.forEach((id) => students.to(studentRoom(id)).emit('student:changed', studentView(store.state, id, now()))), () => undefined);
         else for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
       } else if (event.type === 'fair.configured') {
         queue.all(state); // other slots: every booth's next free one may have moved
@@ -147,6 +148,9 @@ function throttledStats(admin: Namespace, reps: Namespace, store: Store, cluster
       // The next push is planned only once this one is out: a count spread over turns is not begun twice.
       void adminFigures(store, reps)
         .then((stats) => admin.to(ORGANISERS).emit('stats:changed', stats))
+        // Past one machine the other processes are asked for their tablets: with Redis away (or
+        // the server closing) no figures go out now; the next change tries again.
+        .catch(() => undefined)
         .finally(() => (timer = undefined));
     }, STATS_EVERY_MS);
     timer.unref();

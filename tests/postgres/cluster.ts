@@ -1,0 +1,79 @@
+// A fair past one machine inside the test process: two apps, each with its own PostgreSQL store
+// (its own connections and memory) and its own Redis Streams adapter, as two server processes have,
+// behind a round-robin proxy that gives each new connection to the next app, as a reverse proxy
+// would. A phone or tablet that reconnects therefore lands on the other app. Shaped as
+// tests/helpers.ts's TestServer, so suites written for one server run on the two.
+import net, { type AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createApp, type App, type AppDeps } from '../../server/app.ts';
+import { openCluster, type Cluster } from '../../server/cluster.ts';
+import type { Config } from '../../server/deps.ts';
+import { ADMIN_TOKEN, tempDir, type TestServer } from '../helpers.ts';
+import { freshFair, redisUrl, urlOf } from './database.ts';
+
+export interface TestCluster extends TestServer {
+  /** The two apps; `store` is the first's. */
+  apps: [App, App];
+  /** Connections the proxy handed to each app. */
+  handedTo: [number, number];
+}
+
+export async function startCluster(options: Pick<AppDeps, 'execute'> & { now?: () => Date } = {}): Promise<TestCluster> {
+  const databaseUrl = urlOf(await freshFair());
+  const logs: string[] = [];
+  const clusters: Cluster[] = [];
+  const apps: App[] = [];
+  const ports: number[] = [];
+  const dataDir = tempDir();
+  const config: Config = {
+    port: 0, host: '127.0.0.1', dataDir, publicUrl: 'http://127.0.0.1:0', origins: [], distDir: path.resolve('dist'),
+    cluster: { databaseUrl, redisUrl },
+  };
+  for (let i = 0; i < 2; i += 1) {
+    const cluster = await openCluster({ databaseUrl, redisUrl }, (line) => logs.push(line));
+    const app = createApp({ store: cluster.store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), adapter: cluster.adapter, execute: options.execute });
+    await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+    clusters.push(cluster);
+    apps.push(app);
+    ports.push((app.http.address() as AddressInfo).port);
+  }
+  const handedTo: [number, number] = [0, 0];
+  let next = 0;
+  const sockets = new Set<net.Socket>();
+  const proxy = net.createServer((client) => {
+    const i = next as 0 | 1;
+    next = 1 - next;
+    handedTo[i] += 1;
+    const upstream = net.connect(ports[i]!, '127.0.0.1');
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const port = (proxy.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  config.port = port;
+  config.publicUrl = url;
+  config.origins = [url, `http://localhost:${port}`];
+  let closed = false;
+  return {
+    url, port, app: apps[0]!, apps: [apps[0]!, apps[1]!], store: clusters[0]!.store, adminToken: ADMIN_TOKEN, dataDir, config, logs, handedTo,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+      for (const app of apps) {
+        app.http.closeAllConnections();
+        await new Promise<void>((resolve) => app.io.close(() => resolve()));
+      }
+      for (const cluster of clusters) await cluster.close();
+    },
+  };
+}
