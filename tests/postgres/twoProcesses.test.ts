@@ -8,7 +8,7 @@ import { record, type Decision } from '../../server/domain/decision.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
 import { execute } from '../../server/execute.ts';
 import { openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
-import { waitFor } from '../helpers.ts';
+import { PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
@@ -84,6 +84,21 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
     await act(a, undefined, () => record(profileSaved('max')));
     await waitFor(() => b.state.students.has('max'));
     expect([...a.state.students.keys()].sort()).toEqual(['lou', 'max']);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('follows the other process again after its notification connection was cut', async () => {
+    const fair = { ...(await freshFair()), application_name: `boothlink-test-${Math.random().toString(36).slice(2, 10)}` };
+    const a = await openPgStore(fair, { log: quiet });
+    const b = await openPgStore(fair, { log: quiet });
+    // The database drops both listening connections (as a restart of PostgreSQL or a network blip would).
+    const listeners = () => query<{ pid: number }>(fair, "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", [fair.application_name]);
+    await expect.poll(async () => (await listeners()).length, { timeout: PATIENCE_MS }).toBe(2);
+    for (const { pid } of await listeners()) await query(fair, 'SELECT pg_terminate_backend($1)', [pid]);
+    await expect.poll(async () => (await listeners()).length, { timeout: PATIENCE_MS }).toBe(2); // listening again
+    // b does not act: it learns of a's change only by listening.
+    await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim')));
+    await waitFor(() => b.state.students.has('kim'));
     await Promise.all([a.close(), b.close()]);
   });
 });
