@@ -148,4 +148,16 @@ describe.runIf(hasCluster)('two server processes on PostgreSQL and Redis', () =>
     const refused = await handshakeResult(`${b.url}/rep`, { auth: { token } });
     expect(refused).toBe('UNAUTHORIZED');
   });
+
+  it('both processes print the same organiser link, its token kept in the database, and say where the fair is', async () => {
+    const env = { DATABASE_URL: urlOf(await freshFair()), REDIS_URL: redisUrl, ADMIN_TOKEN: '' };
+    const a = await startServerProcess('server/main.ts', tempDir(), env);
+    const b = await startServerProcess('server/main.ts', tempDir(), env);
+    const tokenOf = (p: ServerProcess) => /\/admin#token=([\w-]+)/.exec(p.output())?.[1];
+    expect(tokenOf(a)).toMatch(/^[\w-]{43}$/);
+    expect(tokenOf(b)).toBe(tokenOf(a));
+    expect(b.output()).toContain(`Past one machine: the fair is in PostgreSQL ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname}, Redis ${new URL(redisUrl).host}`);
+    expect(b.output()).not.toContain('Data folder:');
+    expect((await api(b.url, '/api/admin/booths', { token: tokenOf(a)! })).status).toBe(200);
+  });
 });

@@ -22,6 +22,30 @@ describe('reading the environment', () => {
     expect(readEnv({ PUBLIC_URL: 'http://fair.example:8080/some/path' }, LAN).publicUrl).toBe('http://fair.example:8080');
   });
 
+  it('runs past one machine with DATABASE_URL and REDIS_URL together, and on the data folder with neither', () => {
+    const both = { DATABASE_URL: 'postgres://boothlink:s3cret@db.example:5432/fair', REDIS_URL: 'redis://cache.example:6379' };
+    expect(readEnv(both, LAN).cluster).toEqual({ databaseUrl: both.DATABASE_URL, redisUrl: both.REDIS_URL });
+    expect(readEnv({}, LAN).cluster).toBeUndefined();
+    expect(readEnv({ DATABASE_URL: '', REDIS_URL: '' }, LAN).cluster).toBeUndefined();
+  });
+
+  it('refuses one of DATABASE_URL and REDIS_URL alone, or an address of another kind, without repeating it', () => {
+    const secret = 'postgres://boothlink:s3cret@db.example:5432/fair';
+    const refusal = (env: NodeJS.ProcessEnv) => {
+      try {
+        readEnv(env, LAN);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal({ DATABASE_URL: secret })).toMatch(/^DATABASE_URL is set but REDIS_URL is not\. .*set both, or neither to run the fair from this computer's data folder\.$/);
+    expect(refusal({ REDIS_URL: 'redis://:s3cret@cache.example:6379' })).toMatch(/^REDIS_URL is set but DATABASE_URL is not\./);
+    expect(refusal({ DATABASE_URL: 'mysql://boothlink:s3cret@db.example/fair', REDIS_URL: 'redis://cache.example' })).toMatch(/^DATABASE_URL must be an address like postgres:\/\//);
+    expect(refusal({ DATABASE_URL: secret, REDIS_URL: 'cache.example:6379' })).toMatch(/^REDIS_URL must be an address like redis:\/\//);
+    for (const env of [{ DATABASE_URL: secret }, { DATABASE_URL: secret.replace('postgres', 'mysql'), REDIS_URL: 'redis://x' }]) expect(refusal(env)).not.toContain('s3cret');
+  });
+
   it('says what is wrong with a bad PORT, PUBLIC_URL or half a TLS pair', () => {
     expect(() => readEnv({ PORT: 'eighty' }, LAN)).toThrow('PORT must be a port number from 1 to 65535, not "eighty".');
     expect(() => readEnv({ PORT: '0' }, LAN)).toThrow('PORT must be a port number from 1 to 65535, not "0".');
