@@ -40,6 +40,10 @@ export function tempDir(prefix = 'boothlink-'): string {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  if (process.env.BOOTHLINK_TEST_CLUSTER && options.store === undefined && options.dataDir === undefined) {
+    const { startCluster } = await import('./postgres/cluster.ts');
+    return startCluster(options);
+  }
   const dataDir = options.dataDir ?? tempDir();
   const store = options.store ?? (await openFileStore(dataDir));
   const config: Config = {
