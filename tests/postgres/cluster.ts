@@ -9,7 +9,7 @@ import { createApp, type App, type AppDeps } from '../../server/app.ts';
 import { openCluster, type Cluster } from '../../server/cluster.ts';
 import type { Config } from '../../server/deps.ts';
 import { ADMIN_TOKEN, tempDir, type TestServer } from '../helpers.ts';
-import { freshFair, redisUrl, urlOf } from './database.ts';
+import { dropFair, freshFair, redisUrl, urlOf } from './database.ts';
 
 export interface TestCluster extends TestServer {
   /** The two apps; `store` is the first's. */
@@ -19,7 +19,8 @@ export interface TestCluster extends TestServer {
 }
 
 export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits' | 'retentionCheckMs'> & { now?: () => Date } = {}): Promise<TestCluster> {
-  const databaseUrl = urlOf(await freshFair());
+  const fair = await freshFair();
+  const databaseUrl = urlOf(fair);
   const logs: string[] = [];
   const clusters: Cluster[] = [];
   const apps: App[] = [];
@@ -74,6 +75,9 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
         await new Promise<void>((resolve) => app.io.close(() => resolve()));
       }
       for (const cluster of clusters) await cluster.close();
+      // Started from a suite written for one server, this module was loaded inside a test, where
+      // database.ts's afterAll never ran: the schema goes here.
+      await dropFair(fair);
     },
   };
 }

@@ -89,6 +89,21 @@ export async function query<T extends pg.QueryResultRow>(fair: PoolConfig, sql: 
   }
 }
 
+/** Drops one fair's schema now (a fair made outside a test file's own run, which afterAll would not see). */
+export async function dropFair(fair: PoolConfig): Promise<void> {
+  const schema = fair.options!.replace('-c search_path=', '');
+  const at = made.indexOf(schema);
+  if (at === -1) return;
+  made.splice(at, 1);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
 afterAll(async () => {
   if (made.length === 0) return;
   const client = new pg.Client({ connectionString: databaseUrl });
