@@ -57,12 +57,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const logs: string[] = [];
   const { execute, expiryCheckMs, rateLimits, retentionCheckMs } = options;
   const app = createApp({ store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), execute, expiryCheckMs, rateLimits, retentionCheckMs });
-  await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
-  const port = (app.http.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
-  config.port = port;
-  config.publicUrl = url;
-  config.origins = [url, `http://localhost:${port}`];
+  const { port, url } = await listenOnAnyPort(app.http, config);
   let closed = false;
   return {
     url, port, app, store, adminToken: ADMIN_TOKEN, dataDir, config, logs,
@@ -78,6 +73,17 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Listens on a free loopback port and points `config` (posters, allowed origins) at it. */
+export async function listenOnAnyPort(server: net.Server, config: Config): Promise<{ port: number; url: string }> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  config.port = port;
+  config.publicUrl = url;
+  config.origins = [url, `http://localhost:${port}`];
+  return { port, url };
 }
 
 export interface ApiOptions {
@@ -147,15 +153,7 @@ export async function waitFor(predicate: () => boolean, timeoutMs = PATIENCE_MS,
 }
 
 /** Resolves with the next payload of an event. */
-export function nextEvent<T>(socket: Socket, event: string, timeoutMs = PATIENCE_MS): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No ${event} within ${timeoutMs} ms`)), timeoutMs);
-    socket.once(event, (payload: T) => {
-      clearTimeout(timer);
-      resolve(payload);
-    });
-  });
-}
+export const nextEvent = <T>(socket: Socket, event: string, timeoutMs = PATIENCE_MS): Promise<T> => eventWhere<T>(socket, event, () => true, timeoutMs);
 
 /**
  * Resolves with the first payload of an event that `matches`: past one machine, a push made before
@@ -165,7 +163,7 @@ export function eventWhere<T>(socket: Socket, event: string, matches: (payload: 
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);
-      reject(new Error(`No ${event} as expected within ${timeoutMs} ms`));
+      reject(new Error(`No ${event} within ${timeoutMs} ms`));
     }, timeoutMs);
     const listener = (payload: T) => {
       if (!matches(payload)) return;

@@ -17,7 +17,7 @@ import { startChild, type Child } from '../load/child.ts';
 import type { ClusterServerArgs } from '../load/clusterServer.ts';
 import { compileChildren, type Entry } from '../load/compile.ts';
 import type { ScanArgs } from '../load/generator.ts';
-import type { ScanResult } from '../load/scanRows.ts';
+import { describe, type ScanResult } from '../load/scanRows.ts';
 
 export interface ClusterBenchSize {
   phones: number;
@@ -111,20 +111,15 @@ async function scanRun(files: Files, size: ClusterBenchSize, clustered: boolean)
   }
 }
 
-function describe(label: string, r: ScanResult): string {
-  const lost = r.received < r.expected ? `; WARNING: ${count(r.expected - r.received)} notifications never arrived` : '';
-  const refused = r.refused > 0 ? `; WARNING: ${count(r.refused)} scans refused (first: ${r.firstRefusal})` : '';
-  return `  ${label}: ${count(r.scans)} scans → ${count(r.received)}/${count(r.expected)} notifications, ${count(r.latencies.length)} timed; ` +
-    `p50 ${ms(percentile(r.latencies, 50))}, p99 ${ms(r.p99)}, max ${ms(percentile(r.latencies, 100))}; phone's ack p99 ${ms(r.ackP99)}${lost}${refused}`;
-}
-
 async function scanRows(size: ClusterBenchSize): Promise<Row[]> {
   const { dir, files } = await compileChildren();
   try {
     // Single, two processes, two processes, single: what settles meanwhile weighs on both alike.
     const runs: { clustered: boolean; result: ScanResult }[] = [];
     for (const clustered of [false, true, true, false]) runs.push({ clustered, result: await scanRun(files, size, clustered) });
-    for (const { clustered, result } of runs) console.log(describe(clustered ? 'two processes (phone and tablet on different ones)' : 'one process (file store)', result));
+    for (const { clustered, result } of runs) {
+      console.log(`${describe(clustered ? 'two processes (phone and tablet on different ones)' : 'one process (file store)', result)}; ${count(result.latencies.length)} timed`);
+    }
     const pooled = (clustered: boolean) => runs.filter((r) => r.clustered === clustered).flatMap((r) => r.result.latencies);
     const [two, one] = [pooled(true), pooled(false)];
     const p99 = (samples: number[]) => percentile(samples, 99);

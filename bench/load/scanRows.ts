@@ -35,7 +35,8 @@ const LATENCY_GOAL = 1.2;
 /** Past this, the generator itself queues events and the latencies include its own delay. */
 const GENERATOR_LAG_WARNING_MS = 20;
 
-function describe(label: string, r: ScanResult): string {
+/** One scan run as a line, with what could make its figures untrustworthy. */
+export function describe(label: string, r: ScanResult): string {
   const warnings: string[] = [];
   if (r.loopDelayMaxMs > GENERATOR_LAG_WARNING_MS) {
     warnings.push(`WARNING: the generator's event loop lagged ${ms(r.loopDelayMaxMs)} (> ${GENERATOR_LAG_WARNING_MS} ms): latencies include client-side queueing`);

@@ -14,8 +14,7 @@ export const COUNTED_PER_TURN = 10_000;
 
 export async function adminFigures(store: Store, reps: Namespace): Promise<AdminStats> {
   // Read afresh each turn: a purge or a reload replaces the collections, and the count starts over.
-  while (!countTimeline(store.state, COUNTED_PER_TURN)) await nextTurn();
   const online = await tabletsOnline(reps, () => store.state);
-  while (!countTimeline(store.state, COUNTED_PER_TURN)) await nextTurn(); // a purge meanwhile starts the count over
+  while (!countTimeline(store.state, COUNTED_PER_TURN)) await nextTurn();
   return adminStats(store.state, online);
 }

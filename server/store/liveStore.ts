@@ -8,7 +8,7 @@ import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import type { DataFolderLock } from './lock.ts';
 import { CLOSED_MESSAGE, SAVE_FAILED_MESSAGE } from './messages.ts';
-import { applyRecord, KeptKeys, toJournalLine } from './record.ts';
+import { applyRecord, KeptKeys, SavingKeys, toJournalLine } from './record.ts';
 import { recover, type Recovered } from './recover.ts';
 import { SNAPSHOT_FILE } from './snapshot.ts';
 import { finishWipe } from './unfinishedWipe.ts';
@@ -57,7 +57,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   let memory: Memory = { matchesDisk: true, refuseUntilMs: 0 };
   let failuresInARow = 0;
   /** Keys of commits applied to memory and not yet durable: whether each one was saved. */
-  const saving = new Map<string, Promise<boolean>>();
+  const saving = new SavingKeys();
   /** The one writer of db.json and the journal's segments at a time: a snapshot or a scrub. */
   let writing: Promise<void> | undefined;
   /** A scrub asked for but not begun yet (see scrub). */
@@ -84,7 +84,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   function onWriteFailure(): void {
     live.generation += 1;
     failuresInARow += 1;
-    const refused = [...saving.keys()]; // the failed batch and every commit queued after it
+    const refused = saving.keys(); // the failed batch and every commit queued after it
     log(`Reloading the fair from ${dir} so that memory holds only what is on disk; refusing changes until then.`);
     memory = memory.matchesDisk
       ? { matchesDisk: false, refusedKeys: new Set(refused), reloaded: reload() }
@@ -143,13 +143,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       const changes = applyRecord(live.state, live.applied, record);
       const saved = live.journal.append(line);
       void saved.then(() => (failuresInARow = 0), ignore);
-      const { key } = record;
-      if (key !== undefined) {
-        // Forgotten before the caller hears back: from then on the applied keys (or the refused ones) answer.
-        const forget = () => saving.get(key) === settled && saving.delete(key);
-        const settled: Promise<boolean> = saved.then(() => (forget(), true), () => (forget(), false));
-        saving.set(key, settled);
-      }
+      saving.add(record.key, saved);
       scheduler.changed(live.seq - live.snapshotSeq);
       return saved.then(() => changes);
     },

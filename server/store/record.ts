@@ -103,6 +103,32 @@ export class KeptKeys implements AppliedKeys {
 export const keyList = (keys: AppliedKeys): string[] => (keys instanceof KeptKeys ? keys.list() : [...keys]);
 
 /**
+ * The keys of commits applied to memory and not yet durable, each with whether it was saved: what
+ * `Store.applied` answers meanwhile. A key leaves before its committer hears back, so from then on
+ * the applied keys (or the store's refused ones) answer.
+ */
+export class SavingKeys {
+  readonly #saving = new Map<string, Promise<boolean>>();
+
+  /** Notes `key` (if any) as saving until `saved` settles. */
+  add(key: string | undefined, saved: Promise<unknown>): void {
+    if (key === undefined) return;
+    const forget = () => this.#saving.get(key) === settled && this.#saving.delete(key);
+    const settled: Promise<boolean> = saved.then(() => (forget(), true), () => (forget(), false));
+    this.#saving.set(key, settled);
+  }
+
+  get(key: string): Promise<boolean> | undefined {
+    return this.#saving.get(key);
+  }
+
+  /** The keys still saving, oldest first. */
+  keys(): string[] {
+    return [...this.#saving.keys()];
+  }
+}
+
+/**
  * Serialises a record as one journal line. Done before the events are applied, so that a record
  * that cannot be serialised is refused with memory untouched.
  */

@@ -9,13 +9,17 @@ import { createBooth, organiserLoad, setFairDay } from './organiser.ts';
 import { makePhone, type Phone } from './phone.ts';
 import { CRASH_ADMIN_TOKEN, startServerProcess, type ServerProcess } from './serverProcess.ts';
 
-const PHONES = 8;
-const STARTING_BOOTHS = 4;
+export const PHONES = 8;
+export const STARTING_BOOTHS = 4;
 /** Per phone and round: a bound on the load, far above what fits before the kill. */
-const MAX_ACTIONS_PER_PHONE = 400;
-const LOAD_CAP_MS = 3_000;
+export const MAX_ACTIONS_PER_PHONE = 400;
+export const LOAD_CAP_MS = 3_000;
 const KILL_AFTER_MIN_MS = 100;
 const KILL_AFTER_MAX_MS = 600;
+/** When in a round's load the kill comes, drawn from `random`. */
+export const killAfterMs = (random: () => number): number => KILL_AFTER_MIN_MS + Math.floor(random() * (KILL_AFTER_MAX_MS - KILL_AFTER_MIN_MS));
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface CrashSummary {
   kills: number;
@@ -35,8 +39,6 @@ export interface CrashSummary {
   refusals: string[];
   durationMs: number;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export async function runCrashRounds(options: { entry: string; rounds: number; seed: number }): Promise<CrashSummary> {
   const started = Date.now();
@@ -101,7 +103,7 @@ export async function runCrashRounds(options: { entry: string; rounds: number; s
       const until = loadStart + LOAD_CAP_MS;
       const loads = phones.map((phone, i) => phone.run(sockets[i]!, { maxActions: MAX_ACTIONS_PER_PHONE, until }));
       const organiser = organiserLoad(server.url, round, ledger, until, organiserRefusals);
-      const killAfter = KILL_AFTER_MIN_MS + Math.floor(random() * (KILL_AFTER_MAX_MS - KILL_AFTER_MIN_MS));
+      const killAfter = killAfterMs(random);
       // At the random moment, or as soon as a phone runs out of budget: the kill always lands under load.
       await Promise.race([sleep(killAfter), ...loads, server.exited]);
       if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`The server exited by itself under load:\n${server.output()}`);

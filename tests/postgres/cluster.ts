@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createApp, type App, type AppDeps } from '../../server/app.ts';
 import { openCluster, type Cluster } from '../../server/cluster.ts';
 import type { Config } from '../../server/deps.ts';
-import { ADMIN_TOKEN, tempDir, type TestServer } from '../helpers.ts';
+import { ADMIN_TOKEN, listenOnAnyPort, tempDir, type TestServer } from '../helpers.ts';
 import { dropFair, freshFair, redisUrl, urlOf } from './database.ts';
 
 export interface TestCluster extends TestServer {
@@ -56,12 +56,7 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
       });
     }
   });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const port = (proxy.address() as AddressInfo).port;
-  const url = `http://127.0.0.1:${port}`;
-  config.port = port;
-  config.publicUrl = url;
-  config.origins = [url, `http://localhost:${port}`];
+  const { port, url } = await listenOnAnyPort(proxy, config);
   let closed = false;
   return {
     url, port, app: apps[0]!, apps: [apps[0]!, apps[1]!], store: clusters[0]!.store, adminToken: ADMIN_TOKEN, dataDir, config, logs, handedTo,

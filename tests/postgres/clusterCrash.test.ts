@@ -3,6 +3,7 @@
 // acknowledged write is there exactly once (the crash test's checker), and none is applied twice.
 import { afterEach, expect, it } from 'vitest';
 import { checkFair, type FairExport } from '../crash/checker.ts';
+import { killAfterMs, LOAD_CAP_MS, MAX_ACTIONS_PER_PHONE, PHONES, sleep, STARTING_BOOTHS } from '../crash/harness.ts';
 import { acknowledgedCount, newLedger } from '../crash/ledger.ts';
 import { createBooth, organiserLoad, setFairDay } from '../crash/organiser.ts';
 import { makePhone, type Phone } from '../crash/phone.ts';
@@ -12,14 +13,7 @@ import { freshFair, hasCluster, redisUrl, urlOf } from './database.ts';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 3);
 const SEED = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 32));
-const PHONES = 8;
-const BOOTHS = 4;
-const MAX_ACTIONS_PER_PHONE = 400;
-const LOAD_CAP_MS = 3_000;
-const KILL_AFTER_MIN_MS = 100;
-const KILL_AFTER_MAX_MS = 600;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const BOOTHS = STARTING_BOOTHS;
 
 afterEach(async () => {
   disconnectAll();
@@ -58,7 +52,7 @@ it.runIf(hasCluster)(`SIGKILL one of two processes under load, ${ROUNDS} times: 
     const until = Date.now() + LOAD_CAP_MS;
     const loads = phones.map((phone, i) => phone.run(sockets[i]!, { maxActions: MAX_ACTIONS_PER_PHONE, until }));
     const organiser = organiserLoad(processes[victim]!.url, round, ledger, until, refusals);
-    await Promise.race([sleep(KILL_AFTER_MIN_MS + Math.floor(random() * (KILL_AFTER_MAX_MS - KILL_AFTER_MIN_MS))), ...loads]);
+    await Promise.race([sleep(killAfterMs(random)), ...loads]);
     await processes[victim]!.stop('SIGKILL');
     const outcomes = await Promise.all(loads);
     await organiser;

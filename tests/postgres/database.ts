@@ -60,13 +60,7 @@ const made: string[] = [];
 /** A new, empty schema: the connection settings of a database holding one fair of its own. */
 export async function freshFair(): Promise<PoolConfig> {
   const schema = `bl_test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA ${schema}`);
-  } finally {
-    await client.end();
-  }
+  await query({ connectionString: databaseUrl }, `CREATE SCHEMA ${schema}`);
   made.push(schema);
   return { connectionString: databaseUrl, options: `-c search_path=${schema}` };
 }
@@ -89,28 +83,14 @@ export async function query<T extends pg.QueryResultRow>(fair: PoolConfig, sql: 
   }
 }
 
+const drop = (schemas: string[]) => query({ connectionString: databaseUrl }, schemas.map((schema) => `DROP SCHEMA ${schema} CASCADE;`).join(' '));
+
 /** Drops one fair's schema now (a fair made outside a test file's own run, which afterAll would not see). */
 export async function dropFair(fair: PoolConfig): Promise<void> {
-  const schema = fair.options!.replace('-c search_path=', '');
-  const at = made.indexOf(schema);
-  if (at === -1) return;
-  made.splice(at, 1);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  const at = made.indexOf(fair.options!.replace('-c search_path=', ''));
+  if (at !== -1) await drop(made.splice(at, 1));
 }
 
 afterAll(async () => {
-  if (made.length === 0) return;
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    for (const schema of made.splice(0)) await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  if (made.length > 0) await drop(made.splice(0));
 });

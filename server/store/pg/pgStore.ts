@@ -12,7 +12,7 @@ import type { PoolConfig, PoolClient } from 'pg';
 import { initialState } from '../../domain/state.ts';
 import type { Change, FairState } from '../../domain/types.ts';
 import { CLOSED_MESSAGE } from '../messages.ts';
-import { applyRecord, journalRecordProblem, KeptKeys, toJournalLine, type JournalRecord } from '../record.ts';
+import { applyRecord, journalRecordProblem, KeptKeys, SavingKeys, toJournalLine, type JournalRecord } from '../record.ts';
 import { snapshotFromText, snapshotText } from '../snapshot.ts';
 import { captureSnapshot, type CapturedSnapshot } from '../snapshotWriter.ts';
 import { StorageError, type Applied, type CommitRecord, type Store } from '../store.ts';
@@ -105,7 +105,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   /** While memory is being reloaded after a failed commit: every commit is refused. */
   let reloading: Promise<void> | undefined;
   let refusedKeys = new Set<string>();
-  const saving = new Map<string, Promise<boolean>>();
+  const saving = new SavingKeys();
   let closing: Promise<void> | undefined;
   let snapshotting: Promise<void> | undefined;
   const snapshotEvery = options.snapshotEvery ?? SNAPSHOT_EVERY_RECORDS;
@@ -153,16 +153,19 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     return rows[0]!.value;
   }
 
+  /** Commands, commits or scrubs waiting for the loop. */
+  const asked = () => waiting.length > 0 || pending.length > 0 || scrubs.length > 0;
+
   function kick(): void {
-    if (running !== undefined || closing !== undefined && waiting.length === 0 && pending.length === 0 && scrubs.length === 0) return;
+    if (running !== undefined || (closing !== undefined && !asked())) return;
     running = work().finally(() => {
       running = undefined;
-      if (waiting.length > 0 || pending.length > 0 || scrubs.length > 0 || (behind && closing === undefined)) kick();
+      if (asked() || (behind && closing === undefined)) kick();
     });
   }
 
   async function work(): Promise<void> {
-    while (waiting.length > 0 || pending.length > 0 || scrubs.length > 0 || behind) {
+    while (asked() || behind) {
       if (reloading !== undefined) await reloading;
       if (scrubs.length > 0 && pending.length === 0) await scrub(scrubs.splice(0));
       else if (waiting.length > 0 || pending.length > 0) await turn();
@@ -175,7 +178,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
    * Every `snapshotEvery` records, a snapshot, so that a process starting (or catching up after a
    * scrub) reads the fair from it and replays only what came after. Captured here, between turns,
    * where memory holds exactly what is committed; written beside the turns, on a connection of its
-   * own. The two newest snapshots stay, and the records the older of them covers go.
+   * own. The two newest snapshots stay, and once there are two, the records the older covers go.
    */
   function snapshotIfDue(): void {
     if (snapshotting !== undefined || closing !== undefined || pending.length > 0 || memory.committed - memory.snapshotSeq < snapshotEvery) return;
@@ -190,18 +193,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     const body = await snapshotText(captured);
     const client = await pool.connect();
     try {
-      await client.query('BEGIN');
-      // Scrubs take this lock too: a snapshot captured before an erasure never lands after the scrub's.
-      await client.query('SELECT pg_advisory_xact_lock($1)', [SNAPSHOT_LOCK]);
-      await client.query('INSERT INTO boothlink_snapshots (seq, body) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM boothlink_snapshots WHERE seq >= $1)',
-        [captured.seq, body]);
-      const kept = '(SELECT min(seq) FROM (SELECT seq FROM boothlink_snapshots ORDER BY seq DESC LIMIT 2) AS newest)';
-      await client.query(`DELETE FROM boothlink_snapshots WHERE seq < ${kept}`);
-      await client.query(`DELETE FROM boothlink_records WHERE seq <= ${kept} AND (SELECT count(*) FROM boothlink_snapshots) >= 2`);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      await storeSnapshot(client, captured.seq, body, { keep: 2, locks: [SNAPSHOT_LOCK] });
     } finally {
       client.release();
     }
@@ -211,12 +203,22 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   async function follow(): Promise<void> {
     behind = false;
     try {
-      await writer!.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await catchUp(writer!);
-      await writer!.query('COMMIT');
+      await catchUpNow();
     } catch (error) {
-      await writer!.query('ROLLBACK').catch(() => undefined);
       log(`Could not read the fair's latest changes from the database: ${(error as Error).message}`);
+    }
+  }
+
+  /** `catchUp` in a transaction of its own, outside a turn. */
+  async function catchUpNow(): Promise<void> {
+    const client = writer!;
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try {
+      await catchUp(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
     }
   }
 
@@ -226,8 +228,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
    * from the latest snapshot.
    */
   async function catchUp(client: PoolClient): Promise<void> {
-    const { rows } = await client.query<Row>('SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.committed]);
-    await applyCaught(client, rows);
+    await applyCaught(client, (await client.query<Row>(recordsAfter(memory.committed))).rows);
   }
 
   async function applyCaught(client: PoolClient, rows: Row[]): Promise<void> {
@@ -245,8 +246,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     const last = Math.max(Number(rows[0]?.seq ?? 0), memory.committed);
     const reordered = last !== memory.committed;
     const lines = batch.map((p, i) => (reordered ? toJournalLine(last + 1 + i, p.record) : p.line));
-    await client.query('INSERT INTO boothlink_records (seq, line) SELECT * FROM unnest($1::bigint[], $2::text[])',
-      [batch.map((_, i) => last + 1 + i), lines]);
+    await client.query(insertRecords(client, last + 1, lines));
     if (!reordered) memory.committed = last + batch.length;
     return reordered;
   }
@@ -273,8 +273,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
         }
       } else {
         // Numbers only in the text: the statements go as one simple query.
-        const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ` +
-          `SELECT seq, line FROM boothlink_records WHERE seq > ${memory.committed} ORDER BY seq`)) as unknown as pg.QueryResult<Row>[];
+        const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ${recordsAfter(memory.committed)}`)) as unknown as pg.QueryResult<Row>[];
         await applyCaught(client, results[2]!.rows);
       }
       deciding = true;
@@ -284,8 +283,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       batch = pending.splice(0);
       const first = memory.committed + 1;
       const last = first + batch.length - 1;
-      const rows = batch.map((p, i) => `(${first + i}, ${client.escapeLiteral(p.line)})`).join(', ');
-      const insert = batch.length > 0 ? `INSERT INTO boothlink_records (seq, line) VALUES ${rows}; ` : '';
+      const insert = batch.length > 0 ? insertRecords(client, first, batch.map((p) => p.line)) : '';
       const notify = early.length + batch.length > 0 ? `SELECT pg_notify('${NOTIFY_CHANNEL}', '${batch.length > 0 ? last : memory.committed}'); ` : '';
       await client.query(`${insert}${notify}COMMIT`);
       if (batch.length > 0) memory.committed = last;
@@ -333,25 +331,15 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   async function scrub(asked: typeof scrubs): Promise<void> {
     const client = writer!;
     try {
-      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      await catchUp(client);
-      await client.query('COMMIT');
+      await catchUpNow();
       const captured = captureSnapshot(memory.seq, memory.state, memory.applied);
-      const body = await snapshotText(captured);
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1), pg_advisory_xact_lock($2)', [APPEND_LOCK, SNAPSHOT_LOCK]);
-      await client.query('INSERT INTO boothlink_snapshots (seq, body) VALUES ($1, $2) ON CONFLICT (seq) DO UPDATE SET body = EXCLUDED.body, at = now()',
-        [captured.seq, body]);
-      // Only the newest snapshot stays: another process may have scrubbed past this one meanwhile.
-      await client.query('DELETE FROM boothlink_snapshots WHERE seq < (SELECT max(seq) FROM boothlink_snapshots)');
-      await client.query('DELETE FROM boothlink_records WHERE seq <= (SELECT max(seq) FROM boothlink_snapshots)');
-      await client.query('COMMIT');
+      // Only the newest snapshot stays (another process may have scrubbed past this one meanwhile).
+      await storeSnapshot(client, captured.seq, await snapshotText(captured), { keep: 1, locks: [APPEND_LOCK, SNAPSHOT_LOCK] });
       // Deleted rows stay in the tables' files until rewritten: VACUUM FULL writes new files.
       await client.query('VACUUM FULL boothlink_records, boothlink_snapshots');
       memory.snapshotSeq = Math.max(memory.snapshotSeq, captured.seq);
       for (const s of asked) s.resolve();
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       log(`Could not wipe removed data from the fair's database: ${(error as Error).message}`);
       for (const s of asked) s.reject(new StorageError(DATABASE_FAILED_MESSAGE));
     }
@@ -387,12 +375,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       memory.seq += 1;
       const changes = applyRecord(memory.state, memory.applied, record);
       const saved = new Promise<Change[]>((resolve, reject) => pending.push({ line, record, changes, resolve, reject }));
-      const { key } = record;
-      if (key !== undefined) {
-        const forget = () => saving.get(key) === settled && saving.delete(key);
-        const settled: Promise<boolean> = saved.then(() => (forget(), true), () => (forget(), false));
-        saving.set(key, settled);
-      }
+      saving.add(record.key, saved);
       if (!deciding) kick();
       return saved;
     },
@@ -449,9 +432,36 @@ async function loadIn(client: PoolClient, now: () => number): Promise<Memory> {
     const { state, applied, seq } = read.snapshot;
     memory = { state, applied: new KeptKeys(applied, now), seq, committed: seq, snapshotSeq: seq };
   }
-  const records = await client.query<{ seq: string; line: string }>('SELECT seq, line FROM boothlink_records WHERE seq > $1 ORDER BY seq', [memory.seq]);
-  for (const record of records.rows) applyLine(memory, record.line, Number(record.seq));
+  for (const row of (await client.query<Row>(recordsAfter(memory.seq))).rows) applyLine(memory, row.line, Number(row.seq));
   return memory;
+}
+
+/** The records past `seq`, in order; a number only in the text, so it can go with other statements as one simple query. */
+const recordsAfter = (seq: number): string => `SELECT seq, line FROM boothlink_records WHERE seq > ${Math.trunc(seq)} ORDER BY seq`;
+
+/** Appends lines numbered from `first`, as literals, so it can go with the turn's NOTIFY and COMMIT as one simple query. */
+const insertRecords = (client: PoolClient, first: number, lines: readonly string[]): string =>
+  `INSERT INTO boothlink_records (seq, line) VALUES ${lines.map((line, i) => `(${first + i}, ${client.escapeLiteral(line)})`).join(', ')}; `;
+
+/**
+ * Adds a snapshot, unless one as new is there already (then it would add nothing), and keeps only
+ * the `keep` newest, deleting the records the oldest kept one covers once there are that many: in one transaction, holding
+ * `locks`. Periodic snapshots and scrubs both take SNAPSHOT_LOCK, so a snapshot captured before an
+ * erasure never lands after the scrub's.
+ */
+async function storeSnapshot(client: PoolClient, seq: number, body: string, { keep, locks }: { keep: 1 | 2; locks: number[] }): Promise<void> {
+  const oldestKept = `(SELECT min(seq) FROM (SELECT seq FROM boothlink_snapshots ORDER BY seq DESC LIMIT ${keep}) AS newest)`;
+  await client.query('BEGIN');
+  try {
+    await client.query(`SELECT ${locks.map((lock) => `pg_advisory_xact_lock(${lock})`).join(', ')}`);
+    await client.query('INSERT INTO boothlink_snapshots (seq, body) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM boothlink_snapshots WHERE seq >= $1)', [seq, body]);
+    await client.query(`DELETE FROM boothlink_snapshots WHERE seq < ${oldestKept}`);
+    await client.query(`DELETE FROM boothlink_records WHERE seq <= ${oldestKept} AND (SELECT count(*) FROM boothlink_snapshots) >= ${keep}`);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Applies one record of the table to memory, checked as the journal's lines are. */
