@@ -13,6 +13,7 @@ import { repPackageRoutes } from './routes/repPackage.ts';
 import { HttpError, sendError, sendJson } from './plumbing/respond.ts';
 import { findRoute, route, type Route } from './plumbing/router.ts';
 import { setSecurityHeaders } from './plumbing/security.ts';
+import { everyCommit } from '../store/store.ts';
 import { createStatic } from './plumbing/static.ts';
 
 const SERVER_ERROR = 'Something went wrong on the server. Try again.';
@@ -40,7 +41,12 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
       return sendError(res, 401, { code: 'UNAUTHORIZED', message: SIGN_IN }, { 'WWW-Authenticate': 'Bearer' });
     }
     const found = findRoute(routes, req.method ?? 'GET', pathname);
-    if (found && 'route' in found) return found.route.handle({ req, res, deps, params: found.params, url });
+    if (found && 'route' in found) {
+      // Past one machine a page, download or export reads what every process committed (commands
+      // catch up in their turn).
+      if (req.method === 'GET' || req.method === 'HEAD') await everyCommit(deps.store);
+      return found.route.handle({ req, res, deps, params: found.params, url });
+    }
     if (found) {
       const allow = found.allow.includes('GET') ? [...found.allow, 'HEAD'] : found.allow;
       return sendError(res, 405, { code: 'INVALID', message: `This address answers ${allow.join(', ')} only.` }, { Allow: allow.join(', ') });

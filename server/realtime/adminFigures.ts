@@ -5,7 +5,7 @@ import type { Namespace } from 'socket.io';
 import type { AdminStats } from '../../shared/protocol.ts';
 import { adminStats } from '../domain/stats.ts';
 import { countTimeline } from '../domain/timeline.ts';
-import type { Store } from '../store/store.ts';
+import { everyCommit, type Store } from '../store/store.ts';
 import { nextTurn } from '../turns.ts';
 import { tabletsOnline } from './tablets.ts';
 
@@ -13,6 +13,7 @@ import { tabletsOnline } from './tablets.ts';
 export const COUNTED_PER_TURN = 10_000;
 
 export async function adminFigures(store: Store, reps: Namespace): Promise<AdminStats> {
+  await everyCommit(store); // past one machine: what every process committed
   // Read afresh each turn: a purge or a reload replaces the collections, and the count starts over.
   const online = await tabletsOnline(reps, () => store.state);
   while (!countTimeline(store.state, COUNTED_PER_TURN)) await nextTurn();

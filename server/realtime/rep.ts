@@ -19,6 +19,7 @@ import { repActionKey } from '../domain/actionKeys.ts';
 import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import type { Rep } from '../domain/types.ts';
 import { boothList, boothPublic, repView, requestCard, visitorCardById } from '../domain/views.ts';
+import { everyCommit } from '../store/store.ts';
 import { repByToken } from '../tabletToken.ts';
 import { indexesReady } from '../turns.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
@@ -72,7 +73,7 @@ export function registerRep(io: Server, deps: Deps): void {
   nsp.use(async (socket, next) => {
     // Past one machine: with every process's commits, so a tablet revoked on another process a
     // moment ago cannot slip in here.
-    if (store.turn) await store.turn();
+    await everyCommit(store);
     const rep = repByToken(store.state, socket.handshake.auth?.token);
     if (!rep) return next(new Error('UNAUTHORIZED'));
     if (rep.revokedAt) return next(refusal(REVOKED));
@@ -96,22 +97,25 @@ export function registerRep(io: Server, deps: Deps): void {
     // A tablet's whole view reads every card of its booth: right after a start it waits for the
     // indexes, built in turns (a few hundred ms at 300,000 introductions), rather than walking
     // every introduction while phones wait behind it.
+    // Reads wait for every process's commits: past one machine, a push this tablet heard through
+    // the adapter may come from a commit this process has not applied yet.
     socket.on('rep:load', handleNoInput(async () => {
-      await indexesReady(store.state);
+      await indexesReady(await everyCommit(store));
       const rep = currentRep();
       return rep ? ok(repView(store.state, rep, epoch())) : fail('UNAUTHORIZED', SIGNED_OUT);
     }, log));
     // After a reconnect: only what changed since the tablet's last number, unless its number is of
     // another epoch (see epoch.ts) or one this server never gave.
     socket.on('rep:sync', handle(SyncInput, async ({ since, epoch: seen }) => {
-      await indexesReady(store.state);
+      await indexesReady(await everyCommit(store));
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       // A student's withdrawal since then: a delta cannot say which cards went.
       const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId) || missedRemoval(store.state, rep.boothId, since);
       return ok({ ...repView(store.state, rep, epoch(), full ? undefined : since), full });
     }, log));
-    socket.on('request:slots', handle(SlotsInput, ({ requestId }) => {
+    socket.on('request:slots', handle(SlotsInput, async ({ requestId }) => {
+      await everyCommit(store);
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       const request = store.state.requests.get(requestId);
@@ -143,7 +147,8 @@ export function registerRep(io: Server, deps: Deps): void {
 
     // The booth's day (issue 12): the kiosk face's PIN and sign-out, walk-up visitors, the booth's
     // notes and tags, and referrals.
-    socket.on('rep:unlock', handle(UnlockInput, ({ pin }) => {
+    socket.on('rep:unlock', handle(UnlockInput, async ({ pin }) => {
+      await everyCommit(store); // a PIN set on another process's tablet a moment ago
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       // Counted before the check, so tries sent together cannot all pass it; a right PIN is forgiven.
@@ -167,7 +172,8 @@ export function registerRep(io: Server, deps: Deps): void {
       decide: () => signOutRep(store.state, repId, now()),
       respond: () => ({ signedOut: true as const }),
     }), log));
-    socket.on('rep:booths', handleNoInput(() => {
+    socket.on('rep:booths', handleNoInput(async () => {
+      await everyCommit(store);
       const rep = currentRep();
       return rep ? ok(boothList(store.state, rep.boothId)) : fail('UNAUTHORIZED', SIGNED_OUT);
     }, log));

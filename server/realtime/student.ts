@@ -12,6 +12,7 @@ import { eraseStudent, withdrawConsent } from '../domain/privacy.ts';
 import { boothBySlug, NO_BOOTH } from '../domain/booths.ts';
 import { saveProfile, shareDetails } from '../domain/students.ts';
 import { boothPublic, studentView } from '../domain/views.ts';
+import { everyCommit } from '../store/store.ts';
 import { boothRoom, studentRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 
@@ -41,8 +42,13 @@ export function registerStudent(io: Server, deps: Deps): void {
     const act = (id: string | undefined, decide: Command<StudentView>['decide']) =>
       run({ key: id === undefined ? undefined : keyOf(id), decide, respond: view, viewOf: (built) => ({ studentId, view: built }) });
 
-    socket.on('student:load', handleNoInput(() => ok(view()), log));
-    socket.on('booth:get', handle(BoothGetInput, ({ slug }) => {
+    // Reads wait for every process's commits (past one machine; at once on one).
+    socket.on('student:load', handleNoInput(async () => {
+      await everyCommit(store);
+      return ok(view());
+    }, log));
+    socket.on('booth:get', handle(BoothGetInput, async ({ slug }) => {
+      await everyCommit(store);
       const booth = boothBySlug(store.state, slug);
       if (!booth) return fail('NOT_FOUND', NO_BOOTH);
       void socket.join(boothRoom(booth.id)); // hears the booth's status and reps live

@@ -43,6 +43,13 @@ export interface Store {
    */
   turn?(): Promise<void>;
   /**
+   * Past one machine: resolves once memory holds every commit any process made before it was
+   * asked, without the lock. A read awaits it (everyCommit), so that what a screen heard of from
+   * another process a moment ago, through the adapter, is there when it asks for it here. If the
+   * database cannot be read it resolves all the same: the read answers from memory as it is.
+   */
+  caughtUp?(): Promise<void>;
+  /**
    * Past one machine: the era of the booths' numbers, the same on every process (realtime/epoch.ts).
    * A store of one process has none: each state object it holds is an era.
    */
@@ -65,10 +72,11 @@ export class StorageError extends Error {
 }
 
 /**
- * The state, once it holds every commit any process made (past one machine, a turn catches up):
- * what the organiser exports at the end of the day is the whole fair, whichever process answers.
+ * The state, once it holds every commit any process made before the call (past one machine): a
+ * tablet that heard of a request through another process finds it here, and what the organiser
+ * exports at the end of the day is the whole fair, whichever process answers.
  */
 export async function everyCommit(store: Store): Promise<FairState> {
-  if (store.turn) await store.turn();
+  if (store.caughtUp) await store.caughtUp();
   return store.state;
 }

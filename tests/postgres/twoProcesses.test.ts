@@ -8,6 +8,7 @@ import { record, type Decision } from '../../server/domain/decision.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
 import { execute } from '../../server/execute.ts';
 import { openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
+import { everyCommit } from '../../server/store/store.ts';
 import { PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
@@ -69,6 +70,16 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
     const { a, b } = await twoProcesses();
     await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim')));
     await waitFor(() => b.state.students.has('kim'));
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('a read on the other process right after a commit finds it, as a tablet asks for a request it just heard of', async () => {
+    const { a, b } = await twoProcesses();
+    // The adapter can bring a push before PostgreSQL's notification: each read waits for the commits made before it.
+    for (let i = 0; i < 20; i++) {
+      await act(a, undefined, () => record(profileSaved(`s${i}`)));
+      expect((await everyCommit(b)).students.has(`s${i}`)).toBe(true);
+    }
     await Promise.all([a.close(), b.close()]);
   });
 

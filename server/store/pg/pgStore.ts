@@ -46,6 +46,7 @@ export interface PgStore extends Store {
   setting(name: string, make: () => string): Promise<string>;
   epoch(): string;
   turn(): Promise<void>;
+  caughtUp(): Promise<void>;
 }
 
 /** What memory holds of the fair, and up to which record. */
@@ -93,6 +94,8 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
 
   /** Commands waiting to decide; they decide together in the next turn. */
   let waiting: (() => void)[] = [];
+  /** Reads waiting for memory to hold every commit made before they asked (Store.caughtUp). */
+  let readers: (() => void)[] = [];
   /** While a turn's commands decide: their commits go into that turn's transaction. */
   let deciding = false;
   /** Records applied to memory and not yet committed, in seq order. */
@@ -153,8 +156,8 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     return rows[0]!.value;
   }
 
-  /** Commands, commits or scrubs waiting for the loop. */
-  const asked = () => waiting.length > 0 || pending.length > 0 || scrubs.length > 0;
+  /** Commands, reads, commits or scrubs waiting for the loop. */
+  const asked = () => waiting.length > 0 || readers.length > 0 || pending.length > 0 || scrubs.length > 0;
 
   function kick(): void {
     if (running !== undefined || (closing !== undefined && !asked())) return;
@@ -167,9 +170,12 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   async function work(): Promise<void> {
     while (asked() || behind) {
       if (reloading !== undefined) await reloading;
+      // Each step below reads the table afresh before anything else: it serves the reads asked before it began.
+      const served = readers.splice(0);
       if (scrubs.length > 0 && pending.length === 0) await scrub(scrubs.splice(0));
       else if (waiting.length > 0 || pending.length > 0) await turn();
       else await follow();
+      for (const read of served) read();
       snapshotIfDue();
     }
   }
@@ -359,6 +365,14 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     turn(): Promise<void> {
       return new Promise((resolve) => {
         waiting.push(resolve);
+        kick();
+      });
+    },
+
+    caughtUp(): Promise<void> {
+      if (closing !== undefined) return Promise.resolve();
+      return new Promise((resolve) => {
+        readers.push(resolve);
         kick();
       });
     },
