@@ -8,7 +8,7 @@ import { feedBoothOf, visitorOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
 import { boothPublic, requestCard, studentView, visitorCard } from '../domain/views.ts';
-import type { Store } from '../store/store.ts';
+import { everyCommit, type Store } from '../store/store.ts';
 import { createQueuePush } from './queuePush.ts';
 import { adminFigures } from './adminFigures.ts';
 
@@ -28,6 +28,8 @@ export const studentRoom = (studentId: string) => `student:${studentId}`;
 /** Every socket of one tablet, so that revoking it can drop them all at once. */
 export const repRoom = (repId: string) => `rep:${repId}`;
 export const ORGANISERS = 'organisers';
+/** Past one machine: the students whose views another process changed ('all' after a purge). */
+const STUDENTS_CHANGED = 'students:changed';
 
 /**
  * `now`: for a booth's next free slot; `clockMs`: how often a slot's start is looked for
@@ -45,6 +47,25 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
   });
   const queue = createQueuePush(students, store, epoch, now, clockMs, clustered);
   io.httpServer?.on('close', queue.stop);
+
+  /**
+   * Each student's own view, to the phones connected here. Past one machine every process tells
+   * its own phones, from its own memory, which only moves forward: a phone never gets an older
+   * view after a newer one, as it could if each process sent the views it built through Redis, to
+   * arrive in whatever order the processes got there.
+   */
+  const tellStudents = (ids: Iterable<string>, built?: { studentId: string; view: StudentView }) => {
+    for (const id of ids) {
+      const room = studentRoom(id);
+      if (clustered && !students.adapter.rooms.has(room)) continue;
+      (clustered ? students.local : students).to(room).emit('student:changed', id === built?.studentId ? built.view : studentView(store.state, id, now()));
+    }
+  };
+  const connectedStudents = () => [...students.sockets.values()].map((socket) => (socket.data as { studentId: string }).studentId);
+  if (clustered) {
+    // Told after the other process's commit: caught up first, memory holds it.
+    students.on(STUDENTS_CHANGED, (ids: string[] | 'all') => void everyCommit(store).then(() => tellStudents(ids === 'all' ? connectedStudents() : ids)));
+  }
 
   /** What the booth's tablets (and its page on phones) get for a change in its feed (domain/feed.ts). */
   const tellBooth = (state: FairState, boothId: string, event: FairEvent, seq: number) => {
@@ -79,6 +100,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
     if (changes.length === 0) return NO_STUDENT_TOLD;
     const state = store.state;
     const changedStudents = new Set<string>();
+    let everyone = false;
     for (const { event, seq = 0 } of changes) {
       const boothId = feedBoothOf(state, event);
       if (boothId !== undefined) tellBooth(state, boothId, event, seq);
@@ -98,9 +120,7 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
           students.to(boothRoom(booth.id)).emit('booth:changed', view, booth.seq ?? 0, epoch());
           queue.sent(booth.id, view);
         }
-        // With Redis away nobody can be told now; every phone loads its view again when it reconnects.
-        if (clustered) void everyStudent(students).then((ids) => ids.forEach((id) => students.to(studentRoom(id)).emit('student:changed', studentView(store.state, id, now()))), () => undefined);
-        else for (const socket of students.sockets.values()) changedStudents.add((socket.data as { studentId: string }).studentId);
+        everyone = true;
       } else if (event.type === 'fair.configured') {
         queue.all(state); // other slots: every booth's next free one may have moved
       }
@@ -109,9 +129,8 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
     }
     statsSoon();
     return (built) => {
-      for (const id of changedStudents) {
-        students.to(studentRoom(id)).emit('student:changed', id === built?.studentId ? built.view : studentView(store.state, id, now()));
-      }
+      tellStudents(everyone ? new Set([...changedStudents, ...connectedStudents()]) : changedStudents, built);
+      if (clustered && (everyone || changedStudents.size > 0)) students.serverSideEmit(STUDENTS_CHANGED, everyone ? 'all' : [...changedStudents]);
     };
   };
 }
@@ -134,11 +153,6 @@ function studentOf(state: FairState, event: FairEvent): string | undefined {
 
 /** Counting is O(fair); at peak the dashboard gets at most one update a second. */
 export const STATS_EVERY_MS = 1000;
-
-/** Past one machine: the students connected to any process (socket.io asks the others). */
-async function everyStudent(students: Namespace): Promise<Set<string>> {
-  return new Set((await students.fetchSockets()).map((socket) => (socket.data as { studentId: string }).studentId));
-}
 
 function throttledStats(admin: Namespace, reps: Namespace, store: Store, clustered: boolean): () => void {
   let timer: NodeJS.Timeout | undefined;

@@ -1,0 +1,57 @@
+// Past one machine two processes change one request a moment apart, and the first is slower to
+// reach Redis: the phone must still end on the newest view, not on the one that arrived last.
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { StudentView } from '../../shared/protocol.ts';
+import { actionId, ask, connectRep, connectStudent, disconnectAll, eventWhere, studentKey } from '../helpers.ts';
+import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from '../realtime/fixtures.ts';
+import { startCluster, type TestCluster } from './cluster.ts';
+import { hasCluster } from './database.ts';
+
+let cluster: TestCluster | undefined;
+afterEach(async () => {
+  disconnectAll();
+  await cluster?.close();
+});
+
+const urlOf = (i: 0 | 1) => `http://127.0.0.1:${(cluster!.apps[i].http.address() as AddressInfo).port}`;
+const statusOf = (view: StudentView) => view.visits[0]?.requests[0]?.status;
+
+/** Holds what one process publishes to the phones through Redis until `release()`. */
+function holdPhonePushes(i: 0 | 1): { release(): void } {
+  const adapter = cluster!.apps[i].io.of('/student').adapter as unknown as { doPublish(message: unknown): Promise<string> };
+  const publish = adapter.doPublish.bind(adapter);
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  adapter.doPublish = async (message) => {
+    await released;
+    return publish(message);
+  };
+  return { release };
+}
+
+describe.runIf(hasCluster)('pushes to a phone from two processes', () => {
+  it('end on the newest view when the older one reaches Redis last', async () => {
+    cluster = await startCluster({ now: () => FAIR_MORNING });
+    const { booth, pair } = await setUpFair(cluster.store);
+    await booth('acme', 'ACME', '12');
+    const token = await pair('acme', 'Ada');
+    const phone = await connectStudent(urlOf(0), studentKey());
+    const tablet = await connectRep(urlOf(1), token);
+    await ask(phone, 'profile:save', SAM);
+    await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
+    const asked = await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: '' });
+    const requestId = asked.ok ? asked.data.visits[0]!.requests[0]!.id : '';
+
+    // The tablet's process accepts, and is slow to tell; the phone's process then takes the cancel.
+    const slow = holdPhonePushes(1);
+    expect(await ask(tablet, 'request:accept', { id: actionId(), requestId, start: SLOT_1320 })).toMatchObject({ ok: true });
+    const cancelHeard = eventWhere<StudentView>(phone, 'student:changed', (view) => statusOf(view) === 'cancelled');
+    expect(await ask(phone, 'request:cancel', { id: actionId(), requestId })).toMatchObject({ ok: true });
+    await cancelHeard;
+
+    const afterRelease = eventWhere<StudentView>(phone, 'student:changed', () => true);
+    slow.release();
+    expect(statusOf(await afterRelease)).toBe('cancelled');
+  });
+});
