@@ -33,6 +33,11 @@ const TEST_DEFAULTS = {
 } as const;
 /** Client code in a simulated page; the subfolders of tests/client run in Node. */
 const CLIENT_IN_JSDOM = 'tests/client/*.test.{ts,tsx}';
+/**
+ * The realtime suites that start their servers with no store or folder of their own: run again past
+ * one machine, each server two processes behind a proxy (tests/postgres/onCluster.ts).
+ */
+const ON_CLUSTER = ['coreLoop', 'dashboard', 'pin', 'races', 'referrals', 'sync', 'version', 'visitors'].map((name) => `tests/realtime/${name}.test.ts`);
 
 // One config for the client build and for the tests.
 export default defineConfig({
@@ -59,6 +64,9 @@ export default defineConfig({
         // `browser` condition would hand engine.io the browser build of `ws`. So does client code
         // tried against a real server (tests/client/withServer).
         test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM] },
+      },
+      {
+        test: { ...TEST_DEFAULTS, name: 'cluster', root: '.', include: ON_CLUSTER, setupFiles: ['tests/postgres/onCluster.ts'] },
       },
       {
         extends: true,

@@ -24,6 +24,8 @@ export interface TestServer {
   dataDir: string;
   config: Config;
   logs: string[];
+  /** The durable records' lines, oldest first: the journal's, or past one machine the table's. */
+  records(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   let closed = false;
   return {
     url, port, app, store, adminToken: ADMIN_TOKEN, dataDir, config, logs,
+    records: async () => (await fs.promises.readFile(path.join(dataDir, 'journal.jsonl'), 'utf8')).split('\n').filter(Boolean),
     async close() {
       if (closed) return;
       closed = true;

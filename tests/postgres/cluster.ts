@@ -9,7 +9,7 @@ import { createApp, type App, type AppDeps } from '../../server/app.ts';
 import { openCluster, type Cluster } from '../../server/cluster.ts';
 import type { Config } from '../../server/deps.ts';
 import { ADMIN_TOKEN, listenOnAnyPort, tempDir, type TestServer } from '../helpers.ts';
-import { dropFair, freshFair, redisUrl, urlOf } from './database.ts';
+import { dropFair, freshFair, query, redisUrl, urlOf } from './database.ts';
 
 export interface TestCluster extends TestServer {
   /** The two apps; `store` is the first's. */
@@ -60,6 +60,7 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
   let closed = false;
   return {
     url, port, app: apps[0]!, apps: [apps[0]!, apps[1]!], store: clusters[0]!.store, adminToken: ADMIN_TOKEN, dataDir, config, logs, handedTo,
+    records: async () => (await query<{ line: string }>(fair, 'SELECT line FROM boothlink_records ORDER BY seq')).map((row) => row.line),
     async close() {
       if (closed) return;
       closed = true;

@@ -1,13 +1,12 @@
 // The kiosk face's PIN and the rep's own sign-out, on a real server: a tablet paired with a PIN
 // opens with it, wrong ones are limited per tablet; signing out drops the tablet's sockets and the
 // rep leaves the booth's reps on duty.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoothAdmin, BoothPublic, PairResult } from '../../shared/protocol.ts';
 import {
   actionId, api, ask, connectRep, connectStudent, handshakeResult, nextEvent, studentKey, waitFor, type TestServer,
 } from '../helpers.ts';
+import { everyCommit } from '../../server/store/store.ts';
 import { startTwoBoothFair, stopServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -27,7 +26,7 @@ describe('the PIN behind the kiosk face', () => {
     const tablet = await connectRep(server.url, token);
     const loaded = await ask(tablet, 'rep:load');
     expect(loaded.ok && loaded.data.hasPin).toBe(true);
-    expect(JSON.stringify(server.store.state.reps.get(loaded.ok ? loaded.data.rep.id : '')!)).not.toContain('2468');
+    expect(JSON.stringify((await everyCommit(server.store)).reps.get(loaded.ok ? loaded.data.rep.id : '')!)).not.toContain('2468');
     expect(await ask(tablet, 'rep:unlock', { pin: '2468' })).toEqual({ ok: true, data: { unlocked: true } });
 
     const wrong = [];
@@ -78,10 +77,9 @@ describe('signing out', () => {
     const tablets = booths.find((b) => b.slug === 'acme')!.tablets;
     expect(tablets.find((t) => t.id === rep.id)).toMatchObject({ name: 'Cy', signedOut: true, revokedAt: expect.any(String) });
     expect(tablets.find((t) => t.name === 'Bo')!.signedOut).toBeUndefined();
-    const revoked = [...server.store.state.reps.values()].filter((r) => r.revokedAt);
+    const revoked = [...(await everyCommit(server.store)).reps.values()].filter((r) => r.revokedAt);
     expect(revoked.map((r) => r.name)).toEqual(['Cy']);
-    const journal = fs.readFileSync(path.join(server.dataDir, 'journal.jsonl'), 'utf8');
-    expect(journal.split('\n').filter((line) => line.includes('"type":"rep.revoked"'))).toHaveLength(1);
+    expect((await server.records()).filter((line) => line.includes('"type":"rep.revoked"'))).toHaveLength(1);
   });
 
   it('a person paired on two tablets is one rep on duty, and stays on duty until both are signed out', async () => {

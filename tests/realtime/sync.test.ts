@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { RepSync, RequestCard, StudentView } from '../../shared/protocol.ts';
-import { actionId, ask, connectRep, connectStudent, nextEvent, PATIENCE_MS, startServer, studentKey, waitFor, withVersion, type RepClient, type TestServer } from '../helpers.ts';
+import { actionId, api, ask, connectRep, connectStudent, nextEvent, PATIENCE_MS, startServer, studentKey, waitFor, withVersion, type RepClient, type TestServer } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, SLOT_1320, stopServer } from './fixtures.ts';
 
 let server: TestServer;
@@ -63,19 +63,23 @@ describe('reconnecting tablets', () => {
       await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
       await waitFor(() => heard.length === 1, PATIENCE_MS, 'the first push');
       tablet.io.engine.close();
-      await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: 'While away' }); // pushed while the tablet is away
+      const asked = await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: 'While away' }); // pushed while the tablet is away
+      const requestId = asked.ok ? asked.data.visits[0]!.requests[0]!.id : '';
       await new Promise<void>((resolve) => tablet.once('connect', () => resolve()));
       expect(tablet.recovered).toBe(true);
       await waitFor(() => heard.length === 2, PATIENCE_MS, 'the missed push');
       expect(heard).toEqual([2, 3]);
 
-      // No revoke command exists yet: mark the rep revoked the way one would, then drop the link.
+      // Away again, the organiser revokes the tablet, and the booth changes meanwhile.
       const wire: unknown[] = [];
       tablet.io.on('packet', (packet) => packet.type === 2 && wire.push(packet.data));
       const refused = new Promise<Error>((resolve) => tablet.once('connect_error', resolve));
+      tablet.io.reconnection(false);
       tablet.io.engine.close();
-      server.store.state.reps.get('rep-ada')!.revokedAt = FAIR_MORNING.toISOString();
-      await ask(phone, 'request:cancel', { id: actionId(), requestId: [...server.store.state.requests.keys()][0]! });
+      expect((await api(server.url, '/api/admin/booths/acme/reps/rep-ada/revoke', { token: server.adminToken, method: 'POST' })).status).toBe(200);
+      await ask(phone, 'request:cancel', { id: actionId(), requestId });
+      tablet.io.reconnection(true);
+      tablet.connect();
       expect((await refused).message).toBe('UNAUTHORIZED');
       expect(tablet.connected).toBe(false);
       expect(wire).toEqual([]);
