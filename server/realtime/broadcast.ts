@@ -57,14 +57,18 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
   const tellStudents = (ids: Iterable<string>, built?: { studentId: string; view: StudentView }) => {
     for (const id of ids) {
       const room = studentRoom(id);
-      if (clustered && !students.adapter.rooms.has(room)) continue;
+      if (!students.adapter.rooms.has(room)) continue; // no phone of this student here
       (clustered ? students.local : students).to(room).emit('student:changed', id === built?.studentId ? built.view : studentView(store.state, id, now()));
     }
   };
   const connectedStudents = () => [...students.sockets.values()].map((socket) => (socket.data as { studentId: string }).studentId);
   if (clustered) {
-    // Told after the other process's commit: caught up first, memory holds it.
-    students.on(STUDENTS_CHANGED, (ids: string[] | 'all') => void everyCommit(store).then(() => tellStudents(ids === 'all' ? connectedStudents() : ids)));
+    // Told after the other process's commit: caught up first, memory holds it. A student with no
+    // phone here costs nothing.
+    students.on(STUDENTS_CHANGED, (ids: string[] | 'all') => {
+      const here = ids === 'all' ? connectedStudents() : ids.filter((id) => students.adapter.rooms.has(studentRoom(id)));
+      if (here.length > 0) void everyCommit(store).then(() => tellStudents(here));
+    });
   }
 
   /** What the booth's tablets (and its page on phones) get for a change in its feed (domain/feed.ts). */
