@@ -20,6 +20,7 @@ import { registerRep } from './realtime/rep.ts';
 import { registerStudent } from './realtime/student.ts';
 import { refuseOtherVersions } from './realtime/version.ts';
 import type { Store } from './store/store.ts';
+import { localLimits, type Limits } from './limits/tries.ts';
 import { eachInTurns } from './turns.ts';
 
 /** How long the indexes' build after a start may hold the loop at a time. */
@@ -52,6 +53,8 @@ export interface AppDeps {
   rateLimits?: RateLimits;
   /** Past one machine: socket.io's Redis Streams adapter (cluster.ts), so every process's pushes reach every screen. */
   adapter?: Partial<ServerOptions>['adapter'];
+  /** Past one machine: wrong pairing codes and PINs counted in Redis for every process (cluster.ts). */
+  limits?: Limits;
 }
 
 export function createApp(deps: AppDeps) {
@@ -80,7 +83,7 @@ export function createApp(deps: AppDeps) {
   const epoch = epochOf(store);
   const publish = createPublisher(io, store, epoch, now, expiryCheckMs, deps.adapter !== undefined); // the same beat as expiry: tests shorten both
   const run = createCommandRunner({ store, execute: deps.execute ?? realExecute, publish, log });
-  const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs, retentionCheckMs };
+  const handlers: Deps = { store, now, config, adminToken, log, run, epoch, expiryCheckMs, retentionCheckMs, limits: deps.limits ?? localLimits };
   server.on('request', createHttpHandler(handlers));
   registerStudent(io, handlers);
   registerRep(io, handlers);

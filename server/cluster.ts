@@ -6,6 +6,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { ServerOptions } from 'socket.io';
 import type { Config } from './deps.ts';
+import { redisLimits, type Limits } from './limits/tries.ts';
 import { openPgStore, type PgStore } from './store/pg/pgStore.ts';
 
 /**
@@ -20,6 +21,8 @@ const MAX_RECONNECT_MS = 2_000;
 export interface Cluster {
   store: PgStore;
   adapter: NonNullable<Partial<ServerOptions>['adapter']>;
+  /** Wrong pairing codes and PINs, counted in Redis for every process of the fair. */
+  limits: Limits;
   /** How the banner names where the fair is: hosts and database, never a password. */
   where: string;
   close(): Promise<void>;
@@ -65,6 +68,7 @@ export async function openCluster(cluster: NonNullable<Config['cluster']>, log: 
   return {
     store,
     adapter,
+    limits: redisLimits(redis, fair),
     where: `PostgreSQL ${database.host}${database.pathname}, Redis ${redisAt}`,
     close: async () => {
       await store.close();

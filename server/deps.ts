@@ -3,6 +3,7 @@
 // or main.ts, so no import points back at the composition root.
 import type { Reply, StudentView } from '../shared/protocol.ts';
 import type { Decision } from './domain/decision.ts';
+import type { Limits } from './limits/tries.ts';
 import type { Store } from './store/store.ts';
 
 export interface Config {
@@ -62,6 +63,8 @@ export interface Deps {
   log: (line: string) => void;
   run: Run;
   epoch: Epoch;
+  /** Where wrong pairing codes and PINs are counted (this process, or Redis for every process). */
+  limits: Limits;
   /** How often pending requests are checked for expiry (tests shorten it). */
   expiryCheckMs?: number;
   /** The longest wait between two checks of the retention date (tests shorten it). */

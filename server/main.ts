@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   await setDefaultFair(store, new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).catch((e: Error) => fail(e.message));
   const adminToken = await (cluster ? sharedAdminToken(cluster.store, config.adminToken) : loadAdminToken(config.dataDir, config.adminToken))
     .catch((e: Error) => fail(e.message));
-  const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line), adapter: cluster?.adapter });
+  const app = createApp({ store, now: () => new Date(), config, adminToken, log: (line) => console.error(line), adapter: cluster?.adapter, limits: cluster?.limits });
   const close = () => cluster?.close() ?? store.close();
 
   const cannotListen = async (error: NodeJS.ErrnoException) => {

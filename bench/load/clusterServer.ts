@@ -27,7 +27,7 @@ const config: Config = {
   port: 0, host: '127.0.0.1', dataDir, publicUrl: 'http://127.0.0.1:0', origins: [], distDir: path.resolve('dist'),
   cluster: { databaseUrl: args.databaseUrl, redisUrl: args.redisUrl },
 };
-const app = createApp({ store: cluster.store, now: () => new Date(), config, adminToken: newToken(), log: (line) => console.log(line), adapter: cluster.adapter });
+const app = createApp({ store: cluster.store, now: () => new Date(), config, adminToken: newToken(), log: (line) => console.log(line), adapter: cluster.adapter, limits: cluster.limits });
 await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
 say('ready', { port: (app.http.address() as AddressInfo).port, booths: setup });
 onCommand(() => undefined); // nothing to do but serve; gone with the parent

@@ -25,7 +25,7 @@ export function createHttpHandler(deps: Deps): (req: IncomingMessage, res: Serve
   const serveStatic = createStatic(deps.config.distDir);
   const routes: Route[] = [
     route('GET', HEALTHZ, ({ res }) => sendJson(res, 200, { ok: true })),
-    ...pairRoutes(),
+    ...pairRoutes(deps.limits),
     ...downloadRoutes,
     ...adminRoutes,
     ...exportRoutes,

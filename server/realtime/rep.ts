@@ -5,7 +5,6 @@ import { AcceptInput, BoothStatusInput, DeclineInput, SlotsInput, SyncInput } fr
 import { BoothTagsInput, NoteInput, ReferInput, SignOutInput, UnlockInput, WalkUpInput } from '../../shared/boothSchema.ts';
 import type { Deps } from '../deps.ts';
 import { isSameSecret, newId, pinHashOf, walkUpIdFor } from '../ids.ts';
-import { createFailureLimit } from '../limits/failures.ts';
 import { acceptRequest, declineRequest, freeSlots } from '../domain/requests.ts';
 import { proposeTime } from '../domain/proposals.ts';
 import { InviteInput, OutcomeInput } from '../../shared/boothSchema.ts';
@@ -58,7 +57,7 @@ export function registerRep(io: Server, deps: Deps): void {
   const { store, now, run, epoch, log } = deps;
   const nsp = io.of('/rep');
   // One limit per server, so each test's server counts on its own.
-  const pinTries = createFailureLimit({ max: PIN_MAX_FAILURES, windowMs: PIN_WINDOW_MS, maxKeys: PIN_MAX_TABLETS });
+  const pinTries = deps.limits.tries('pin', { max: PIN_MAX_FAILURES, windowMs: PIN_WINDOW_MS, maxKeys: PIN_MAX_TABLETS });
   // socket.io writes a recovered session's missed pushes before the middleware below runs: a
   // tablet revoked while it was away must get no session back, or those pushes reach it anyway.
   const restore = nsp.adapter.restoreSession.bind(nsp.adapter);
@@ -152,15 +151,15 @@ export function registerRep(io: Server, deps: Deps): void {
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       // Counted before the check, so tries sent together cannot all pass it; a right PIN is forgiven.
-      const attempt = pinTries.attempt(repId, now());
-      if (!attempt) return pinLocked(pinTries.waitMs(repId, now()));
+      const attempt = await pinTries.attempt(repId, now());
+      if (!attempt) return pinLocked(await pinTries.waitMs(repId, now()));
       // A tablet paired before PINs opens with a tap (its view says hasPin: false).
       if (rep.pinHash === undefined || isSameSecret(pinHashOf(repId, pin), rep.pinHash)) {
         attempt.forgive();
         return ok({ unlocked: true as const });
       }
-      const left = pinTries.left(repId, now());
-      const wait = plural(minutes(pinTries.waitMs(repId, now())), 'minute', 'minutes');
+      const left = await pinTries.left(repId, now());
+      const wait = plural(minutes(await pinTries.waitMs(repId, now())), 'minute', 'minutes');
       return fail('FORBIDDEN', left > 0
         ? `That PIN is not right. ${plural(left, 'try', 'tries')} left, then this tablet waits ${wait}.`
         : `That PIN is not right, and that was the last try: wait ${wait}, or pair the tablet again with the booth's code.`);

@@ -7,9 +7,10 @@ import { boothByCode, pairRep } from '../../domain/booths.ts';
 import { boothPublic, repSelf } from '../../domain/views.ts';
 import { newId, newToken, pinHashOf, sha256 } from '../../ids.ts';
 import { readInput } from '../plumbing/body.ts';
-import { createCodeLockout, createFailureLimit } from '../../limits/failures.ts';
+import type { Limits } from '../../limits/tries.ts';
 import { httpError, sendReply } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
+import { everyCommit } from '../../store/store.ts';
 
 export const PAIR_MAX_FAILURES = 10;
 /**
@@ -24,31 +25,33 @@ const PAIR_MAX_ADDRESSES = 10_000;
 const TOO_MANY_CODES = 'Too many wrong pairing codes from this tablet. Ask the organiser for help.';
 const TOO_MANY_FOR_BOOTH = 'Too many attempts for this booth. Ask the organiser for the code.';
 
-export function pairRoutes(): Route[] {
+/** `limits`: where the tries are counted (this process, or past one machine Redis, for every process). */
+export function pairRoutes(limits: Limits): Route[] {
   // One limit per handler, so each server (and each test's server) counts on its own.
-  const limit = createFailureLimit({ max: PAIR_MAX_FAILURES, windowMs: PAIR_WINDOW_MS, maxKeys: PAIR_MAX_ADDRESSES });
-  const lockout = createCodeLockout({ max: PAIR_MAX_FAILURES_PER_FAIR, windowMs: PAIR_WINDOW_MS });
+  const limit = limits.tries('pair', { max: PAIR_MAX_FAILURES, windowMs: PAIR_WINDOW_MS, maxKeys: PAIR_MAX_ADDRESSES });
+  const lockout = limits.lockout('pair', { max: PAIR_MAX_FAILURES_PER_FAIR, windowMs: PAIR_WINDOW_MS });
 
   async function pair({ req, res, deps }: Context): Promise<void> {
     const { store, now, run } = deps;
     const address = req.socket.remoteAddress ?? 'unknown';
     // Counted before the body is read: guesses sent together all wait for their bodies, and each
     // must already hold its place in the count, or all of them pass a check made before any is counted.
-    const attempt = limit.attempt(address, now());
+    const attempt = await limit.attempt(address, now());
     if (!attempt) throw httpError(429, 'RATE_LIMITED', TOO_MANY_CODES);
     const input = await readInput(req, PairInput).catch((error: unknown) => {
       attempt.forgive(); // refused before any code was tried
       throw error;
     });
-    const booth = boothByCode(store.state, input.code);
-    // While the fair is locked, a right code keeps its count like a wrong one: forgiving it would
-    // tell a guesser which of its guesses hit.
-    if (lockout.refuses(booth?.pairingCode, now())) throw httpError(429, 'RATE_LIMITED', TOO_MANY_FOR_BOOTH);
-    // Decided here and counted here, in the same turn, so guesses from many addresses cannot pass
-    // the fair's limit together either. A right code costs the tablet nothing: the rep who typed
-    // it has the same ten tries for a second tablet or a typo later.
+    const booth = boothByCode(await everyCommit(store), input.code);
+    // Decided and counted in one step, so guesses from many addresses cannot pass the fair's limit
+    // together either. While the fair is locked, a right code keeps its count like a wrong one:
+    // forgiving it would tell a guesser which of its guesses hit.
+    if (await lockout.refuses(booth?.pairingCode, now(), () => [...store.state.booths.values()].map((b) => b.pairingCode))) {
+      throw httpError(429, 'RATE_LIMITED', TOO_MANY_FOR_BOOTH);
+    }
+    // A right code costs the tablet nothing: the rep who typed it has the same ten tries for a
+    // second tablet or a typo later.
     if (booth) attempt.forgive();
-    else lockout.fail(now(), () => [...store.state.booths.values()].map((b) => b.pairingCode));
     const token = newToken();
     const repId = newId();
     // The domain gets the PIN's hash, never the PIN: no record holds what a passer-by could type.
