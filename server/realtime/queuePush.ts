@@ -33,29 +33,31 @@ export function createQueuePush(
   const shown = new Map<string, string>();
   const room = (boothId: string) => `booth:${boothId}`;
 
-  const changed = (state: FairState, boothId: string) => {
+  /** `hereOnly`: the phones connected to this process (past one machine, each process's clock tells its own). */
+  const changed = (state: FairState, boothId: string, hereOnly = false) => {
     const booth = state.booths.get(boothId);
     // Nobody looking: forget, so the next phone's first change is pushed, whatever was told before.
     // Past one machine the phones may be on another process: told whenever the figures change.
-    if (!booth || (!clustered && !phones.adapter.rooms.get(room(boothId))?.size)) return void shown.delete(boothId);
+    if (!booth || ((!clustered || hereOnly) && !phones.adapter.rooms.get(room(boothId))?.size)) return void shown.delete(boothId);
     const at = now();
     const key = queueKey(queueOf(state, booth, at));
     if (shown.get(boothId) === key) return;
     shown.set(boothId, key);
-    phones.to(room(boothId)).emit('booth:changed', boothPublic(state, booth, at), booth.seq ?? 0, epoch());
+    (hereOnly ? phones.local : phones).to(room(boothId)).emit('booth:changed', boothPublic(state, booth, at), booth.seq ?? 0, epoch());
   };
   const all = (state: FairState) => {
     for (const boothId of state.booths.keys()) changed(state, boothId);
   };
 
-  // A slot that starts leaves every booth's next free slot behind: look again once one has.
+  // A slot that starts leaves every booth's next free slot behind: look again once one has. Every
+  // process's clock sees it, so past one machine each tells only the phones connected to it.
   const nextStart = () => allSlots(store.state.fair).find((s) => s.start > now().toISOString())?.start;
   let upcoming = nextStart();
   const timer = setInterval(() => {
     const next = nextStart();
     if (next === upcoming) return;
     upcoming = next;
-    all(store.state);
+    for (const boothId of store.state.booths.keys()) changed(store.state, boothId, clustered);
   }, clockMs);
   timer.unref(); // the clock alone must not keep a process alive
 

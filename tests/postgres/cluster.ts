@@ -18,7 +18,11 @@ export interface TestCluster extends TestServer {
   handedTo: [number, number];
 }
 
-export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits' | 'retentionCheckMs'> & { now?: () => Date } = {}): Promise<TestCluster> {
+export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits' | 'retentionCheckMs'> & {
+  now?: () => Date;
+  /** A clock for each process, instead of `now` for both. */
+  clocks?: [() => Date, () => Date];
+} = {}): Promise<TestCluster> {
   const fair = await freshFair();
   const databaseUrl = urlOf(fair);
   const logs: string[] = [];
@@ -32,7 +36,7 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
   };
   for (let i = 0; i < 2; i += 1) {
     const cluster = await openCluster({ databaseUrl, redisUrl }, (line) => logs.push(line));
-    const app = createApp({ store: cluster.store, now: options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), adapter: cluster.adapter, limits: cluster.limits, execute: options.execute, expiryCheckMs: options.expiryCheckMs, rateLimits: options.rateLimits, retentionCheckMs: options.retentionCheckMs });
+    const app = createApp({ store: cluster.store, now: options.clocks?.[i] ?? options.now ?? (() => new Date()), config, adminToken: ADMIN_TOKEN, log: (l) => logs.push(l), adapter: cluster.adapter, limits: cluster.limits, execute: options.execute, expiryCheckMs: options.expiryCheckMs, rateLimits: options.rateLimits, retentionCheckMs: options.retentionCheckMs });
     await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
     clusters.push(cluster);
     apps.push(app);

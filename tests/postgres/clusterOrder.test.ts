@@ -1,8 +1,10 @@
-// Past one machine two processes change one request a moment apart, and the first is slower to
-// reach Redis: the phone must still end on the newest view, not on the one that arrived last.
+// Past one machine: pushes to phones from two processes. Two processes change one request a
+// moment apart and the first is slower to reach Redis: the phone must still end on the newest
+// view, not on the one that arrived last. And a slot that starts, which every process's clock
+// sees, is told to each phone once.
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StudentView } from '../../shared/protocol.ts';
+import type { BoothPublic, StudentView } from '../../shared/protocol.ts';
 import { actionId, ask, connectRep, connectStudent, disconnectAll, eventWhere, studentKey } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from '../realtime/fixtures.ts';
 import { startCluster, type TestCluster } from './cluster.ts';
@@ -53,5 +55,32 @@ describe.runIf(hasCluster)('pushes to a phone from two processes', () => {
     const afterRelease = eventWhere<StudentView>(phone, 'student:changed', () => true);
     slow.release();
     expect(statusOf(await afterRelease)).toBe('cancelled');
+  });
+});
+
+describe.runIf(hasCluster)("a booth's page on phones past one machine", () => {
+  it('hears a slot start once, from the process the phone is connected to', async () => {
+    const clocks: [Date, Date] = [FAIR_MORNING, FAIR_MORNING];
+    cluster = await startCluster({ clocks: [() => clocks[0], () => clocks[1]], expiryCheckMs: 20 });
+    const { booth, pair } = await setUpFair(cluster.store);
+    await booth('acme', 'ACME', '12');
+    const tablet = await connectRep(urlOf(1), await pair('acme', 'Ada'));
+    const [onA, onB] = [await connectStudent(urlOf(0), studentKey()), await connectStudent(urlOf(1), studentKey())];
+    for (const phone of [onA, onB]) expect(await ask(phone, 'booth:get', { slug: 'acme' })).toMatchObject({ ok: true, data: { nextSlot: '2026-03-12T12:00:00.000Z' } });
+    const heardOnA: BoothPublic[] = [];
+    onA.on('booth:changed', (view) => heardOnA.push(view));
+
+    // Each process's clock passes a slot's start, at a different moment, so each push is known by its next free slot.
+    const fromA = eventWhere<BoothPublic>(onA, 'booth:changed', (view) => view.nextSlot === '2026-03-12T12:20:00.000Z');
+    clocks[0] = new Date('2026-03-12T12:05:00Z');
+    await fromA;
+    const fromB = eventWhere<BoothPublic>(onB, 'booth:changed', (view) => view.nextSlot === '2026-03-12T12:40:00.000Z');
+    clocks[1] = new Date('2026-03-12T12:25:00Z');
+    await fromB;
+    // A change on b after its clock's push: a push of b's clock to a's phone would have come before it.
+    const onBreak = eventWhere<BoothPublic>(onA, 'booth:changed', (view) => view.status === 'break');
+    expect(await ask(tablet, 'booth:status', { id: actionId(), status: 'break' })).toMatchObject({ ok: true });
+    await onBreak;
+    expect(heardOnA.map((view) => [view.status, view.nextSlot])).toEqual([['open', '2026-03-12T12:20:00.000Z'], ['break', '2026-03-12T12:40:00.000Z']]);
   });
 });
