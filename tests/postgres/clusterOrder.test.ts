@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BoothPublic, StudentView } from '../../shared/protocol.ts';
 import { actionId, ask, connectRep, connectStudent, disconnectAll, eventWhere, studentKey } from '../helpers.ts';
 import { FAIR_MORNING, SAM, setUpFair, SLOT_1320 } from '../realtime/fixtures.ts';
+import { newestBooths } from '../../client/pages/student/boothPushes.ts';
 import { startCluster, type TestCluster } from './cluster.ts';
 import { hasCluster } from './database.ts';
 
@@ -82,5 +83,26 @@ describe.runIf(hasCluster)("a booth's page on phones past one machine", () => {
     expect(await ask(tablet, 'booth:status', { id: actionId(), status: 'break' })).toMatchObject({ ok: true });
     await onBreak;
     expect(heardOnA.map((view) => [view.status, view.nextSlot])).toEqual([['open', '2026-03-12T12:20:00.000Z'], ['break', '2026-03-12T12:40:00.000Z']]);
+  });
+
+  it('shows the newest of two changes to the booth made on two processes, when the older arrives last', async () => {
+    cluster = await startCluster({ now: () => FAIR_MORNING });
+    const { booth, pair } = await setUpFair(cluster.store);
+    await booth('acme', 'ACME', '12');
+    const [ada, bo] = [await connectRep(urlOf(1), await pair('acme', 'Ada')), await connectRep(urlOf(0), await pair('acme', 'Bo'))];
+    const phone = await connectStudent(urlOf(0), studentKey());
+    await ask(phone, 'booth:get', { slug: 'acme' });
+    let shown: BoothPublic | undefined;
+    phone.on('booth:changed', newestBooths((view) => (shown = view))); // the booth page's own code
+
+    const slow = holdPhonePushes(1);
+    expect(await ask(ada, 'booth:status', { id: actionId(), status: 'break' })).toMatchObject({ ok: true });
+    const full = eventWhere<BoothPublic>(phone, 'booth:changed', (view) => view.status === 'full');
+    expect(await ask(bo, 'booth:status', { id: actionId(), status: 'full' })).toMatchObject({ ok: true });
+    await full;
+    const late = eventWhere<BoothPublic>(phone, 'booth:changed', (view) => view.status === 'break');
+    slow.release();
+    await late;
+    expect(shown?.status).toBe('full');
   });
 });

@@ -6,6 +6,7 @@ import { hasStudentKey, studentKey } from '../../lib/ids.ts';
 import { call, closeSocket, connectStudent, type Act } from '../../lib/socket.ts';
 import { trackConnection } from '../../lib/connection.ts';
 import { makeOutbox, type Queued } from '../../lib/outbox.ts';
+import { newestBooths } from './boothPushes.ts';
 
 /** The student outboxes' localStorage keys start so (one per student key). */
 export const STUDENT_OUTBOX_PREFIX = 'boothlink.outbox.student.';
@@ -45,7 +46,7 @@ export function createStudentSession() {
     setLoadError(reply.ok ? '' : reply.error.message);
   });
   socket.on('student:changed', (next) => setView(next));
-  socket.on('booth:changed', (booth) => boothListeners.forEach((listener) => listener(booth)));
+  socket.on('booth:changed', newestBooths((booth) => boothListeners.forEach((listener) => listener(booth))));
   onCleanup(() => closeSocket(socket));
 
   return {
