@@ -25,7 +25,15 @@ const FIRST_TRY_LOST = 'The first try of this action could not be saved. Try aga
  * "ok" for something a crash could still lose.
  */
 export const execute: Execute = async (store, key, decide, respond) => {
-  if (store.turn) await store.turn(); // past one machine: decide on what every process has committed
+  if (store.turn) {
+    // Past one machine: decide on what every process has committed (refused while the database is away).
+    try {
+      await store.turn();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      return storageFailed(error);
+    }
+  }
   const applied = key === undefined ? false : store.applied(key);
   if (applied !== false) {
     if (!(await applied)) return storageFailed(new StorageError(FIRST_TRY_LOST));

@@ -38,8 +38,9 @@ export interface Store {
    * Past one machine (several server processes on one fair): resolves once memory holds every
    * commit any process made, and from then until the commits made in that turn of the event loop
    * are durable, no other process commits. A command awaits it before it checks its key and
-   * decides, so it decides on the fair as every process has it. A store of one process has none:
-   * its memory is the whole fair at every moment.
+   * decides, so it decides on the fair as every process has it. Rejects with a StorageError while
+   * the database does not answer: the command is refused at once, as its commit would be. A store
+   * of one process has none: its memory is the whole fair at every moment.
    */
   turn?(): Promise<void>;
   /**

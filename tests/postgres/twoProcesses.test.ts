@@ -1,13 +1,14 @@
 // Two server processes on one fair's database: each its own connections and its own memory, as
 // two processes on two machines have. Decisions are made in turns (Store.turn), so a conflict has
 // one winner, a booth's numbers have no gap and one order, and an action is applied once.
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { PoolConfig } from 'pg';
 import { createBooth } from '../../server/domain/booths.ts';
 import { record, type Decision } from '../../server/domain/decision.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
 import { execute } from '../../server/execute.ts';
-import { openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
+import { DATABASE_FAILED_MESSAGE, openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
 import { everyCommit } from '../../server/store/store.ts';
 import { PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
@@ -28,7 +29,56 @@ const act = (store: PgStore, key: string | undefined, decide: () => Decision) =>
 
 const statusSet = (status: 'open' | 'break'): FairEvent => ({ type: 'booth.statusSet', boothId: 'b1', status, repId: 'r1', at: NOW.toISOString() });
 
+/** A way to the database that can be cut (every connection dropped, new ones refused) and opened again. */
+async function gateTo(fair: PoolConfig): Promise<{ fair: PoolConfig; cut(): Promise<void>; open(): Promise<void> }> {
+  const target = new URL(fair.connectionString!);
+  const sockets = new Set<net.Socket>();
+  const gate = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  const listen = (port = 0) => new Promise<number>((resolve) => gate.listen(port, '127.0.0.1', () => resolve((gate.address() as net.AddressInfo).port)));
+  const port = await listen();
+  const through = new URL(target);
+  through.hostname = '127.0.0.1';
+  through.port = String(port);
+  return {
+    fair: { ...fair, connectionString: through.toString() },
+    cut: async () => {
+      const closed = new Promise<void>((resolve) => gate.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    },
+    open: async () => void (await listen(port)),
+  };
+}
+
 describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () => {
+  it('refuses a command at once, with a sentence, while the database does not answer, and takes commands again once it does', async () => {
+    const gate = await gateTo(await freshFair());
+    const store = await openPgStore(gate.fair, { log: quiet });
+    await act(store, undefined, () => record(boothCreated('b1')));
+    await gate.cut();
+    const refusal = { ok: false, error: { code: 'STORAGE', message: DATABASE_FAILED_MESSAGE } };
+    // The first meets the cut; the next is refused without waiting for the database to come back.
+    expect((await act(store, 'student:kim:a1', () => record(profileSaved('kim')))).answer()).toEqual(refusal);
+    expect((await act(store, 'student:lou:a1', () => record(profileSaved('lou')))).answer()).toEqual(refusal);
+    expect((await everyCommit(store)).booths.has('b1')).toBe(true); // a read answers from memory meanwhile
+    await gate.open();
+    await expect.poll(async () => (await act(store, 'student:max:a1', () => record(profileSaved('max')))).answer().ok, { timeout: PATIENCE_MS }).toBe(true);
+    expect([...store.state.students.keys()]).toEqual(['max']);
+    await store.close();
+  });
+
+
   it('two organisers adding booth A12 at once, one on each process: one booth, the other told the number is taken', async () => {
     const { a, b } = await twoProcesses();
     const add = (store: PgStore, id: string, employer: string) =>

@@ -83,7 +83,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   let memory: Memory;
   try {
     schemaVersion = await migrate(pool);
-    writer = await pool.connect();
+    writer = await connectWriter(pool);
     memory = await load(writer, now);
     listener = await pool.connect();
   } catch (error) {
@@ -93,7 +93,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   }
 
   /** Commands waiting to decide; they decide together in the next turn. */
-  let waiting: (() => void)[] = [];
+  let waiting: { go: () => void; refuse: (error: StorageError) => void }[] = [];
   /** Reads waiting for memory to hold every commit made before they asked (Store.caughtUp). */
   let readers: (() => void)[] = [];
   /** While a turn's commands decide: their commits go into that turn's transaction. */
@@ -126,7 +126,10 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
         kick();
       }
     });
-    client.once('error', () => {
+    let lost = false;
+    client.on('error', () => {
+      if (lost) return;
+      lost = true;
       client.release(true);
       if (listener === client) listener = undefined;
       void listenAgain();
@@ -169,7 +172,13 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
 
   async function work(): Promise<void> {
     while (asked() || behind) {
-      if (reloading !== undefined) await reloading;
+      if (reloading !== undefined) {
+        // The database did not answer: commands are refused now, as their commits would be, and
+        // reads answered from memory as it is, not kept waiting.
+        for (const command of waiting.splice(0)) command.refuse(new StorageError(DATABASE_FAILED_MESSAGE));
+        for (const read of readers.splice(0)) read();
+        await reloading;
+      }
       // Each step below reads the table afresh before anything else: it serves the reads asked before it began.
       const served = readers.splice(0);
       if (scrubs.length > 0 && pending.length === 0) await scrub(scrubs.splice(0));
@@ -283,7 +292,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
         await applyCaught(client, results[2]!.rows);
       }
       deciding = true;
-      for (const go of waiting.splice(0)) go();
+      for (const command of waiting.splice(0)) command.go();
       await new Promise((resolve) => setImmediate(resolve)); // every command of the turn decides
       deciding = false;
       batch = pending.splice(0);
@@ -313,7 +322,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     for (;;) {
       try {
         if (writer !== undefined) writer.release(true); // its connection may be the one that broke
-        writer = await pool.connect();
+        writer = await connectWriter(pool);
         memory = await load(writer, now);
         // Memory went back past numbers a screen may have read: every process moves to a new epoch.
         epoch = newEpoch();
@@ -363,14 +372,15 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     },
 
     turn(): Promise<void> {
-      return new Promise((resolve) => {
-        waiting.push(resolve);
+      if (reloading !== undefined) return Promise.reject(new StorageError(DATABASE_FAILED_MESSAGE));
+      return new Promise((go, refuse) => {
+        waiting.push({ go, refuse });
         kick();
       });
     },
 
     caughtUp(): Promise<void> {
-      if (closing !== undefined) return Promise.resolve();
+      if (closing !== undefined || reloading !== undefined) return Promise.resolve();
       return new Promise((resolve) => {
         readers.push(resolve);
         kick();
@@ -420,6 +430,16 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     },
   };
   return store;
+}
+
+/**
+ * The connection the turns run on. A connection that breaks while nothing runs on it must not take
+ * the process down: the next query on it fails, and the store reloads on a new one.
+ */
+async function connectWriter(pool: pg.Pool): Promise<PoolClient> {
+  const client = await pool.connect();
+  client.on('error', () => undefined);
+  return client;
 }
 
 /** The fair as the tables hold it: the latest snapshot, and every record past it, in one read. */
