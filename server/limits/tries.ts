@@ -65,39 +65,45 @@ export interface ScriptRunner {
 }
 
 // Each key is a hash { since, n }: the window's start by the servers' clock and the tries counted
-// in it. Redis drops the hash once its window is over; the scripts also start a new window when
-// `now` has passed the old one. A script runs whole, so tries sent at once are counted one by one.
+// in it. A window begins with the first try counted; Redis drops the hash once it is over, and the
+// scripts take one whose time has passed (by `now`) for none. A script runs whole, so tries sent
+// at once are counted one by one.
 
-/** ARGV: now, windowMs. Leaves KEYS[1] holding the current window; returns nothing. */
-const CURRENT_WINDOW = `
+/** ARGV[1] now, ARGV[2] windowMs. Sets `since` and `n` (0 when no window is open). */
+const WINDOW = `
 local since = tonumber(redis.call('HGET', KEYS[1], 'since') or '-1')
-if since < 0 or tonumber(ARGV[1]) - since >= tonumber(ARGV[2]) then
+local open = since >= 0 and tonumber(ARGV[1]) - since < tonumber(ARGV[2])
+local n = open and tonumber(redis.call('HGET', KEYS[1], 'n')) or 0
+`;
+
+/** After WINDOW: counts one try, opening a window if none is. Sets `n` and `since`. */
+const COUNT = `
+if not open then
+  since = tonumber(ARGV[1])
   redis.call('HSET', KEYS[1], 'since', ARGV[1], 'n', 0)
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
+n = redis.call('HINCRBY', KEYS[1], 'n', 1)
 `;
 
-/** ARGV: now, windowMs, max. Returns { tries counted (0 when blocked), since }. */
-const ATTEMPT = `${CURRENT_WINDOW}
-local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
-local since = redis.call('HGET', KEYS[1], 'since')
-if n >= tonumber(ARGV[3]) then return { 0, since } end
-redis.call('HINCRBY', KEYS[1], 'n', 1)
-return { n + 1, since }
+/** ARGV: now, windowMs, max. Returns { tries counted (0 when blocked), the window's start }. */
+const ATTEMPT = `${WINDOW}
+if n >= tonumber(ARGV[3]) then return { 0, 0 } end
+${COUNT}
+return { n, redis.call('HGET', KEYS[1], 'since') }
 `;
 
-/** ARGV: since. Takes one try back, only in the window it was counted in. */
+/** ARGV: the window's start. Takes one try back, only in the window it was counted in. */
 const FORGIVE = `
 if redis.call('HGET', KEYS[1], 'since') == ARGV[1] and tonumber(redis.call('HGET', KEYS[1], 'n')) > 0 then
   redis.call('HINCRBY', KEYS[1], 'n', -1)
 end
 `;
 
-/** ARGV: now, windowMs. Returns { tries counted, ms left in the window }. */
-const STATE = `${CURRENT_WINDOW}
-local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
-local left = tonumber(redis.call('HGET', KEYS[1], 'since')) + tonumber(ARGV[2]) - tonumber(ARGV[1])
-return { n, n > 0 and left or 0 }
+/** ARGV: now, windowMs. Returns { tries counted, ms left in the window (0 when none counted) }. */
+const STATE = `${WINDOW}
+if n == 0 then return { 0, 0 } end
+return { n, since + tonumber(ARGV[2]) - tonumber(ARGV[1]) }
 `;
 
 /**
@@ -105,15 +111,15 @@ return { n, n > 0 and left or 0 }
  * for a wrong code, the booths' current codes. 1 if refused; a wrong code not refused is counted,
  * and the one that trips the lockout freezes the codes.
  */
-const LOCKOUT = `${CURRENT_WINDOW}
-local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
+const LOCKOUT = `${WINDOW}
 local max = tonumber(ARGV[3])
 if n >= max then
   if ARGV[4] == '' then return 1 end
   return redis.call('SISMEMBER', KEYS[2], ARGV[4])
 end
 if ARGV[4] ~= '' then return 0 end
-if redis.call('HINCRBY', KEYS[1], 'n', 1) == max then
+${COUNT}
+if n == max then
   redis.call('DEL', KEYS[2])
   for i = 5, #ARGV do redis.call('SADD', KEYS[2], ARGV[i]) end
   redis.call('PEXPIRE', KEYS[2], ARGV[2])

@@ -56,7 +56,7 @@ function refusal(message: string): Error {
 export function registerRep(io: Server, deps: Deps): void {
   const { store, now, run, epoch, log } = deps;
   const nsp = io.of('/rep');
-  // One limit per server, so each test's server counts on its own.
+  // One limit per server, so each test's server counts on its own (past one machine, Redis counts for all).
   const pinTries = deps.limits.tries('pin', { max: PIN_MAX_FAILURES, windowMs: PIN_WINDOW_MS, maxKeys: PIN_MAX_TABLETS });
   // socket.io writes a recovered session's missed pushes before the middleware below runs: a
   // tablet revoked while it was away must get no session back, or those pushes reach it anyway.

@@ -27,7 +27,8 @@ const TOO_MANY_FOR_BOOTH = 'Too many attempts for this booth. Ask the organiser 
 
 /** `limits`: where the tries are counted (this process, or past one machine Redis, for every process). */
 export function pairRoutes(limits: Limits): Route[] {
-  // One limit per handler, so each server (and each test's server) counts on its own.
+  // Made per handler: in one process each server (and each test's server) counts on its own; past
+  // one machine Redis counts for every process of the fair.
   const limit = limits.tries('pair', { max: PAIR_MAX_FAILURES, windowMs: PAIR_WINDOW_MS, maxKeys: PAIR_MAX_ADDRESSES });
   const lockout = limits.lockout('pair', { max: PAIR_MAX_FAILURES_PER_FAIR, windowMs: PAIR_WINDOW_MS });
 
