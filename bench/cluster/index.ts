@@ -18,6 +18,7 @@ import type { ClusterServerArgs } from '../load/clusterServer.ts';
 import { compileChildren, type Entry } from '../load/compile.ts';
 import type { ScanArgs } from '../load/generator.ts';
 import { describe, type ScanResult } from '../load/scanRows.ts';
+import { fairIdsIn, forgetStreams } from '../../tests/postgres/fairKeys.ts';
 
 export interface ClusterBenchSize {
   phones: number;
@@ -76,7 +77,13 @@ async function freshFair(): Promise<{ url: string; drop: () => Promise<void> }> 
   await run(`CREATE SCHEMA ${schema}`);
   const url = new URL(databaseUrl);
   url.searchParams.set('options', `-c search_path=${schema}`);
-  return { url: url.toString(), drop: () => run(`DROP SCHEMA ${schema} CASCADE`) };
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await forgetStreams(redisUrl, await fairIdsIn(databaseUrl, [schema])); // the fair's stream of pushes, in Redis
+      await run(`DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
 }
 
 type Files = Record<Entry, string>;

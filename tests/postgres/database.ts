@@ -8,6 +8,7 @@ import pg from 'pg';
 import type { PoolConfig } from 'pg';
 import { createClient } from 'redis';
 import { afterAll } from 'vitest';
+import { fairIdsIn, forgetStreams } from './fairKeys.ts';
 
 export const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const required = Boolean(process.env.CI || process.env.BOOTHLINK_REQUIRE_SERVICES);
@@ -83,7 +84,11 @@ export async function query<T extends pg.QueryResultRow>(fair: PoolConfig, sql: 
   }
 }
 
-const drop = (schemas: string[]) => query({ connectionString: databaseUrl }, schemas.map((schema) => `DROP SCHEMA ${schema} CASCADE;`).join(' '));
+/** Drops the schemas, and the streams their fairs left in Redis. */
+async function drop(schemas: string[]): Promise<void> {
+  if (hasCluster) await forgetStreams(redisUrl, await fairIdsIn(databaseUrl, schemas));
+  await query({ connectionString: databaseUrl }, schemas.map((schema) => `DROP SCHEMA ${schema} CASCADE;`).join(' '));
+}
 
 /** Drops one fair's schema now (a fair made outside a test file's own run, which afterAll would not see). */
 export async function dropFair(fair: PoolConfig): Promise<void> {
