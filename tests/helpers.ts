@@ -78,6 +78,27 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   };
 }
 
+/**
+ * A TCP server that pipes each connection both ways to the socket `upstream` opens for it, as a
+ * reverse proxy would; `sockets` holds every open end, so that a test can cut them all.
+ */
+export function forwarder(upstream: () => net.Socket): { server: net.Server; sockets: Set<net.Socket> } {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const other = upstream();
+    for (const [from, to] of [[client, other], [other, client]] as const) {
+      sockets.add(from);
+      from.pipe(to);
+      from.on('error', () => to.destroy());
+      from.on('close', () => {
+        sockets.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  return { server, sockets };
+}
+
 /** Listens on a free loopback port and points `config` (posters, allowed origins) at it. */
 export async function listenOnAnyPort(server: net.Server, config: Config): Promise<{ port: number; url: string }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { createApp, type App, type AppDeps } from '../../server/app.ts';
 import { openCluster, type Cluster } from '../../server/cluster.ts';
 import type { Config } from '../../server/deps.ts';
-import { ADMIN_TOKEN, listenOnAnyPort, tempDir, type TestServer } from '../helpers.ts';
+import { ADMIN_TOKEN, forwarder, listenOnAnyPort, tempDir, type TestServer } from '../helpers.ts';
 import { dropFair, freshFair, query, redisUrl, urlOf } from './database.ts';
 
 export interface TestCluster extends TestServer {
@@ -44,21 +44,11 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
   }
   const handedTo: [number, number] = [0, 0];
   let next = 0;
-  const sockets = new Set<net.Socket>();
-  const proxy = net.createServer((client) => {
+  const { server: proxy, sockets } = forwarder(() => {
     const i = next as 0 | 1;
     next = 1 - next;
     handedTo[i] += 1;
-    const upstream = net.connect(ports[i]!, '127.0.0.1');
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
-      sockets.add(from);
-      from.pipe(to);
-      from.on('error', () => to.destroy());
-      from.on('close', () => {
-        sockets.delete(from);
-        to.destroy();
-      });
-    }
+    return net.connect(ports[i]!, '127.0.0.1');
   });
   const { port, url } = await listenOnAnyPort(proxy, config);
   let closed = false;

@@ -10,7 +10,7 @@ import type { FairEvent } from '../../server/domain/types.ts';
 import { execute } from '../../server/execute.ts';
 import { DATABASE_FAILED_MESSAGE, openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
 import { everyCommit } from '../../server/store/store.ts';
-import { PATIENCE_MS, waitFor } from '../helpers.ts';
+import { forwarder, PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
@@ -32,19 +32,7 @@ const statusSet = (status: 'open' | 'break'): FairEvent => ({ type: 'booth.statu
 /** A way to the database that can be cut (every connection dropped, new ones refused) and opened again. */
 async function gateTo(fair: PoolConfig): Promise<{ fair: PoolConfig; cut(): Promise<void>; open(): Promise<void> }> {
   const target = new URL(fair.connectionString!);
-  const sockets = new Set<net.Socket>();
-  const gate = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
-      sockets.add(from);
-      from.pipe(to);
-      from.on('error', () => to.destroy());
-      from.on('close', () => {
-        sockets.delete(from);
-        to.destroy();
-      });
-    }
-  });
+  const { server: gate, sockets } = forwarder(() => net.connect(Number(target.port || 5432), target.hostname));
   const listen = (port = 0) => new Promise<number>((resolve) => gate.listen(port, '127.0.0.1', () => resolve((gate.address() as net.AddressInfo).port)));
   const port = await listen();
   const through = new URL(target);

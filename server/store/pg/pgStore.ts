@@ -224,32 +224,23 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     }
   }
 
-  /** `catchUp` in a transaction of its own, outside a turn. */
+  /**
+   * Outside a turn: applies the records past memory's, in one query (one statement sees one
+   * snapshot of the table, and records are appended in seq order under the lock).
+   */
   async function catchUpNow(): Promise<void> {
     const client = writer!;
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    try {
-      await catchUp(client);
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    }
+    await applyCaught((await client.query<Row>(recordsAfter(memory.committed))).rows, () => load(client, now));
   }
 
   /**
-   * Applies the records past memory's, in order; called inside a transaction, with nothing
-   * pending. Records before them gone (a scrub deleted them meanwhile): memory is loaded again
-   * from the latest snapshot.
+   * Applies caught-up records, in order, with nothing pending. Records before them gone (a scrub
+   * deleted them meanwhile): memory is loaded again from the latest snapshot, by `reread`.
    */
-  async function catchUp(client: PoolClient): Promise<void> {
-    await applyCaught(client, (await client.query<Row>(recordsAfter(memory.committed))).rows);
-  }
-
-  async function applyCaught(client: PoolClient, rows: Row[]): Promise<void> {
+  async function applyCaught(rows: Row[], reread: () => Promise<Memory>): Promise<void> {
     if (rows.length === 0) return;
     if (Number(rows[0]!.seq) !== memory.committed + 1) {
-      memory = await loadIn(client, now);
+      memory = await reread();
       return;
     }
     for (const row of rows) applyLine(memory, row.line, Number(row.seq));
@@ -289,7 +280,7 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       } else {
         // Numbers only in the text: the statements go as one simple query.
         const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${APPEND_LOCK}); ${recordsAfter(memory.committed)}`)) as unknown as pg.QueryResult<Row>[];
-        await applyCaught(client, results[2]!.rows);
+        await applyCaught(results[2]!.rows, () => loadIn(client, now));
       }
       deciding = true;
       for (const command of waiting.splice(0)) command.go();
