@@ -3,8 +3,7 @@
 // shared with this booth), and its booked interviews as one .ics. Each file is made only when the
 // zip reaches it and streamed in slices, so a zip of every booth never sits whole in memory and
 // the event loop is never held long (see server/turns.ts).
-import { Readable } from 'node:stream';
-import yazl from 'yazl';
+import type { Readable } from 'node:stream';
 import { introductionsOfBooth } from '../../domain/indexes.ts';
 import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
@@ -15,6 +14,7 @@ import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts
 import { utf8Bytes, utf8Of } from './utf8.ts';
 import { studentVCard } from './vcard.ts';
 import { introductionsXlsx } from './xlsx.ts';
+import { zipStream, type ZipEntry } from './zip.ts';
 import { compareInstants } from '../../../shared/time.ts';
 
 /** Excel reads a CSV as UTF-8 only after a byte order mark. */
@@ -38,22 +38,16 @@ async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buf
   for await (const some of cards) yield utf8Bytes(some);
 }
 
-const lazy = (make: () => Readable) => (done: (error: Error | null, stream: Readable) => void) => done(null, make());
-
-/** Adds the booth's files under `folder/`. */
-function addBoothFiles(zip: yazl.ZipFile, state: FairState, booth: Booth, folder: string, now: Date): void {
-  const options = { mtime: now };
-  zip.addReadStreamLazy(`${folder}/introductions.csv`, options, lazy(() => Readable.from(introductionsCsv(state, { boothId: booth.id }))));
+/** The booth's files, under a folder named by the booth's address (unique, file-safe). */
+const boothFiles = (state: FairState, booth: Booth, now: Date): ZipEntry[] => [
+  { name: `${booth.slug}/introductions.csv`, data: () => introductionsCsv(state, { boothId: booth.id }) },
   // A workbook is a zip already: stored, not compressed again.
-  zip.addReadStreamLazy(`${folder}/introductions.xlsx`, { ...options, compress: false }, lazy(() => introductionsXlsx(state, { boothId: booth.id }, now)));
-  zip.addReadStreamLazy(`${folder}/contacts.vcf`, options, lazy(() => Readable.from(visitorCards(state, booth))));
-  zip.addReadStreamLazy(`${folder}/interviews.ics`, options, lazy(() => Readable.from([Buffer.from(boothCalendar(state, booth.id, now))])));
-}
+  { name: `${booth.slug}/introductions.xlsx`, compress: false, data: () => introductionsXlsx(state, { boothId: booth.id }, now) },
+  { name: `${booth.slug}/contacts.vcf`, data: () => visitorCards(state, booth) },
+  { name: `${booth.slug}/interviews.ics`, data: () => [Buffer.from(boothCalendar(state, booth.id, now))] },
+];
 
-/** A zip of these booths' packages, a folder each, named by the booth's address (unique, file-safe). */
+/** A zip of these booths' packages, a folder each. */
 export function boothPackages(state: FairState, booths: readonly Booth[], now: Date): Readable {
-  const zip = new yazl.ZipFile();
-  for (const booth of booths) addBoothFiles(zip, state, booth, booth.slug, now);
-  zip.end();
-  return zip.outputStream as Readable;
+  return zipStream(booths.flatMap((booth) => boothFiles(state, booth, now)), now);
 }

@@ -6,14 +6,14 @@
 // The workbook is written here, not by a spreadsheet library: exceljs's streaming WorkbookWriter,
 // the well-kept one, took 14.5 s for 100,000 rows of 31 columns and held the event loop up to
 // 796 ms (2-core VM), against a budget of 3 s and 50 ms. A sheet of plain rows is a short, fixed
-// piece of SpreadsheetML (ECMA-376 part 1, §18.3); the zip around it is yazl's, streamed, and
+// piece of SpreadsheetML (ECMA-376 part 1, §18.3); the zip around it is streamed (zip.ts), and
 // tests/http/xlsx.test.ts reads the file back with independent readers.
-import { Readable } from 'node:stream';
-import yazl from 'yazl';
+import type { Readable } from 'node:stream';
 import type { FairState } from '../../domain/types.ts';
 import { TURN_MS } from '../../turns.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches, LOCAL_COLUMNS, UTC_COLUMNS, type IntroductionColumn } from './introductionRows.ts';
 import { utf8InTurns } from './utf8.ts';
+import { zipStream } from './zip.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -154,9 +154,6 @@ async function* sheetXml(state: FairState, only: { boothId?: string }): AsyncGen
 
 /** The workbook of the fair's introductions, or of one booth's, as a stream of the .xlsx file's bytes. */
 export function introductionsXlsx(state: FairState, only: { boothId?: string }, now: Date): Readable {
-  const zip = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(PARTS)) zip.addBuffer(Buffer.from(text), name, { mtime: now });
-  zip.addReadStreamLazy('xl/worksheets/sheet1.xml', { mtime: now }, (done) => done(null, Readable.from(sheetXml(state, only))));
-  zip.end();
-  return zip.outputStream as Readable;
+  const parts = Object.entries(PARTS).map(([name, text]) => ({ name, data: () => [Buffer.from(text)] }));
+  return zipStream([...parts, { name: 'xl/worksheets/sheet1.xml', data: () => sheetXml(state, only) }], now);
 }
