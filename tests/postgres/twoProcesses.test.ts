@@ -3,12 +3,13 @@
 // one winner, a booth's numbers have no gap and one order, and an action is applied once.
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import type { PoolConfig } from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import { createBooth } from '../../server/domain/booths.ts';
 import { record, type Decision } from '../../server/domain/decision.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
 import { execute } from '../../server/execute.ts';
 import { DATABASE_FAILED_MESSAGE, openPgStore, type PgStore } from '../../server/store/pg/pgStore.ts';
+import { SNAPSHOT_LOCK } from '../../server/store/pg/schema.ts';
 import { everyCommit } from '../../server/store/store.ts';
 import { forwarder, PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
@@ -133,6 +134,33 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
     await act(a, undefined, () => record(profileSaved('max')));
     await waitFor(() => b.state.students.has('max'));
     expect([...a.state.students.keys()].sort()).toEqual(['lou', 'max']);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('takes commands on both processes while a scrub is being written, and the scrub still leaves the student in no table', async () => {
+    const { fair, a, b } = await twoProcesses();
+    await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim'), profileSaved('lou')));
+    await act(a, undefined, () => record({ type: 'student.erased', studentId: 'kim', at: NOW.toISOString() }));
+    // Another snapshot is being written (as a periodic one may be): the scrub waits for it, holding nothing the turns need.
+    const other = new pg.Client(fair);
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [SNAPSHOT_LOCK]);
+      const scrubbed = a.scrub();
+      const scrubWaits = async () => (await query(fair, 'SELECT 1 FROM pg_locks WHERE locktype = $1 AND objid = $2 AND NOT granted', ['advisory', SNAPSHOT_LOCK])).length;
+      await expect.poll(scrubWaits, { timeout: PATIENCE_MS }).toBe(1);
+      await act(a, undefined, () => record(profileSaved('max')));
+      await act(b, undefined, () => record(profileSaved('noa')));
+      expect(a.state.students.has('max') && b.state.students.has('noa')).toBe(true);
+      await other.query('SELECT pg_advisory_unlock($1)', [SNAPSHOT_LOCK]);
+      await scrubbed;
+    } finally {
+      await other.end();
+    }
+    const rows = await query<{ text: string }>(fair, 'SELECT line AS text FROM boothlink_records UNION ALL SELECT body FROM boothlink_snapshots');
+    expect(rows.filter((row) => row.text.includes('kim'))).toEqual([]);
+    expect(rows.some((row) => row.text.includes('noa'))).toBe(true);
+    await waitFor(() => !b.state.students.has('kim') && a.state.students.has('noa'));
     await Promise.all([a.close(), b.close()]);
   });
 
