@@ -4,6 +4,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { zipStream, type ZipEntry } from '../../server/http/formats/zip.ts';
+import { waitFor } from '../helpers.ts';
 
 /** CRC-32 (IEEE 802.3, reflected, as zip uses it), the slow, obvious way. */
 function crc32(bytes: Uint8Array): number {
@@ -91,6 +92,30 @@ describe('the exports’ zip', () => {
     finishFirst();
     expect(Object.keys(unzipSync(await reading))).toEqual(['a', 'b']);
     expect(made).toEqual(['a', 'b']);
+  });
+
+  it('stops making the files when the download is cut short', async () => {
+    let made = 0;
+    let stopped = false;
+    const endless: ZipEntry = {
+      name: 'big.csv',
+      data: async function* () {
+        try {
+          for (; made < 100_000; made++) {
+            yield Buffer.from(`row ${made},${'x'.repeat(100)}\n`);
+            await new Promise((resolve) => setImmediate(resolve)); // as the exports step aside
+          }
+        } finally {
+          stopped = true;
+        }
+      },
+    };
+    let nextMade = false;
+    const stream = zipStream([endless, { name: 'next.csv', data: () => ((nextMade = true), [Buffer.from('b')]) }], new Date());
+    for await (const _ of stream) break; // the client goes away after the first bytes
+    await waitFor(() => stopped);
+    expect(made).toBeLessThan(100_000);
+    expect(nextMade).toBe(false);
   });
 
   it('ends the download with the error when a file cannot be made, rather than a zip missing it', async () => {
