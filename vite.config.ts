@@ -63,10 +63,10 @@ export default defineConfig({
         // The server and the browser flows run under plain Node resolution: the Solid plugin's
         // `browser` condition would hand engine.io the browser build of `ws`. So does client code
         // tried against a real server (tests/client/withServer).
-        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM] },
+        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM], setupFiles: ['tests/removeTempDirs.ts'] },
       },
       {
-        test: { ...TEST_DEFAULTS, name: 'cluster', root: '.', include: ON_CLUSTER, setupFiles: ['tests/postgres/onCluster.ts'] },
+        test: { ...TEST_DEFAULTS, name: 'cluster', root: '.', include: ON_CLUSTER, setupFiles: ['tests/removeTempDirs.ts', 'tests/postgres/onCluster.ts'] },
       },
       {
         extends: true,

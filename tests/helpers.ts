@@ -1,6 +1,5 @@
 // Start a real Boothlink server on port 0 with real files, connect real clients, wait for things.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import net, { type AddressInfo } from 'node:net';
 import { io as connect, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
@@ -8,6 +7,7 @@ import { createApp, type App, type AppDeps } from '../server/app.ts';
 import type { Config } from '../server/deps.ts';
 import { openFileStore } from '../server/store/fileStore.ts';
 import type { Store } from '../server/store/store.ts';
+import { tempDir } from './tempDir.ts';
 import {
   PROTOCOL_VERSION, type AdminClientEvents, type AdminServerEvents, type RepClientEvents, type RepServerEvents,
   type StudentClientEvents, type StudentServerEvents,
@@ -37,9 +37,7 @@ export interface StartOptions extends Pick<AppDeps, 'execute' | 'expiryCheckMs' 
   store?: Store;
 }
 
-export function tempDir(prefix = 'boothlink-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir };
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   if (process.env.BOOTHLINK_TEST_CLUSTER && options.store === undefined && options.dataDir === undefined) {
