@@ -45,8 +45,8 @@ export function createQueuePush(
     shown.set(boothId, key);
     (hereOnly ? phones.local : phones).to(room(boothId)).emit('booth:changed', boothPublic(state, booth, at), booth.seq ?? 0, epoch());
   };
-  const all = (state: FairState) => {
-    for (const boothId of state.booths.keys()) changed(state, boothId);
+  const all = (state: FairState, hereOnly = false) => {
+    for (const boothId of state.booths.keys()) changed(state, boothId, hereOnly);
   };
 
   // A slot that starts leaves every booth's next free slot behind: look again once one has. Every
@@ -57,7 +57,7 @@ export function createQueuePush(
     const next = nextStart();
     if (next === upcoming) return;
     upcoming = next;
-    for (const boothId of store.state.booths.keys()) changed(store.state, boothId, clustered);
+    all(store.state, clustered);
   }, clockMs);
   timer.unref(); // the clock alone must not keep a process alive
 

@@ -16,6 +16,8 @@ export interface TestCluster extends TestServer {
   apps: [App, App];
   /** Connections the proxy handed to each app. */
   handedTo: [number, number];
+  /** Each app's own address, past the proxy: a test that puts a phone on one process and a tablet on the other. */
+  processUrls: [string, string];
 }
 
 export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryCheckMs' | 'rateLimits' | 'retentionCheckMs'> & {
@@ -54,6 +56,7 @@ export async function startCluster(options: Pick<AppDeps, 'execute' | 'expiryChe
   let closed = false;
   return {
     url, port, app: apps[0]!, apps: [apps[0]!, apps[1]!], store: clusters[0]!.store, adminToken: ADMIN_TOKEN, dataDir, config, logs, handedTo,
+    processUrls: [`http://127.0.0.1:${ports[0]}`, `http://127.0.0.1:${ports[1]}`],
     records: async () => (await query<{ line: string }>(fair, 'SELECT line FROM boothlink_records ORDER BY seq')).map((row) => row.line),
     async close() {
       if (closed) return;

@@ -2,7 +2,6 @@
 // moment apart and the first is slower to reach Redis: the phone must still end on the newest
 // view, not on the one that arrived last. And a slot that starts, which every process's clock
 // sees, is told to each phone once.
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BoothPublic, StudentView } from '../../shared/protocol.ts';
 import { actionId, ask, connectRep, connectStudent, disconnectAll, eventWhere, studentKey } from '../helpers.ts';
@@ -17,7 +16,7 @@ afterEach(async () => {
   await cluster?.close();
 });
 
-const urlOf = (i: 0 | 1) => `http://127.0.0.1:${(cluster!.apps[i].http.address() as AddressInfo).port}`;
+const urlOf = (i: 0 | 1) => cluster!.processUrls[i];
 const statusOf = (view: StudentView) => view.visits[0]?.requests[0]?.status;
 
 /** Holds what one process publishes to the phones through Redis until `release()`. */

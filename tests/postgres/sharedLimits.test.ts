@@ -1,7 +1,6 @@
 // Past one machine, wrong pairing codes and PINs are counted in Redis for every process: a guesser
 // whose tries land on two processes gets the tries of one.
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { PAIR_MAX_FAILURES } from '../../server/http/routes/pair.ts';
@@ -73,7 +72,7 @@ afterEach(async () => {
   await cluster?.close();
   cluster = undefined;
 });
-const urlOf = (i: number) => `http://127.0.0.1:${(cluster!.apps[i % 2]!.http.address() as AddressInfo).port}`;
+const urlOf = (i: number) => cluster!.processUrls[i % 2]!;
 
 describe.runIf(hasCluster)('a guesser on two server processes', () => {
   it('gets the wrong pairing codes of one tablet, then is refused on either', async () => {

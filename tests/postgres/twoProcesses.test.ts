@@ -19,8 +19,12 @@ import { freshFair, hasDatabase, query } from './database.ts';
 
 const NOW = new Date('2026-03-12T10:00:00.000Z');
 
-async function twoProcesses(): Promise<{ fair: PoolConfig; a: PgStore; b: PgStore }> {
-  const fair = await freshFair();
+/**
+ * Two stores on a new fair. Its connections carry a name of their own, so a test can tell them in
+ * pg_stat_activity from other test fairs' (locks and connections are the database's, not the schema's).
+ */
+async function twoProcesses(): Promise<{ fair: PoolConfig & { application_name: string }; a: PgStore; b: PgStore }> {
+  const fair = { ...(await freshFair()), application_name: `boothlink-test-${Math.random().toString(36).slice(2, 10)}` };
   const a = await openPgStore(fair, { log: quiet });
   const b = await openPgStore(fair, { log: quiet });
   return { fair, a, b };
@@ -138,10 +142,7 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
   });
 
   it('takes commands on both processes while a scrub is being written, and the scrub still leaves the student in no table', async () => {
-    // Named, so that the scrub's wait is told from other test fairs' (advisory locks are the database's, not the schema's).
-    const fair = { ...(await freshFair()), application_name: `boothlink-test-${Math.random().toString(36).slice(2, 10)}` };
-    const a = await openPgStore(fair, { log: quiet });
-    const b = await openPgStore(fair, { log: quiet });
+    const { fair, a, b } = await twoProcesses();
     await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim'), profileSaved('lou')));
     await act(a, undefined, () => record({ type: 'student.erased', studentId: 'kim', at: NOW.toISOString() }));
     // Another snapshot is being written (as a periodic one may be): the scrub waits for it, holding nothing the turns need.
@@ -169,9 +170,7 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
   });
 
   it('follows the other process again after its notification connection was cut', async () => {
-    const fair = { ...(await freshFair()), application_name: `boothlink-test-${Math.random().toString(36).slice(2, 10)}` };
-    const a = await openPgStore(fair, { log: quiet });
-    const b = await openPgStore(fair, { log: quiet });
+    const { fair, a, b } = await twoProcesses();
     // The database drops both listening connections (as a restart of PostgreSQL or a network blip would).
     const listeners = () => query<{ pid: number }>(fair, "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'", [fair.application_name]);
     await expect.poll(async () => (await listeners()).length, { timeout: PATIENCE_MS }).toBe(2);

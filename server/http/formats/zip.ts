@@ -96,16 +96,29 @@ async function* deflated(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8
   }
 }
 
+/**
+ * The fields a file's local header and its central directory entry share, from "version needed"
+ * to the name's length (26 bytes), at `at`. The local header's CRC and sizes are 0: they follow the
+ * data (FLAGS bit 3).
+ */
+function writeFileFields(header: Buffer, at: number, file: Written, time: number, date: number, withSizes: boolean): void {
+  header.writeUInt16LE(VERSION_NEEDED, at);
+  header.writeUInt16LE(FLAGS, at + 2);
+  header.writeUInt16LE(file.method, at + 4);
+  header.writeUInt16LE(time, at + 6);
+  header.writeUInt16LE(date, at + 8);
+  if (withSizes) {
+    header.writeUInt32LE(file.crc, at + 10);
+    header.writeUInt32LE(file.compressedSize, at + 14);
+    header.writeUInt32LE(file.size, at + 18);
+  }
+  header.writeUInt16LE(file.name.length, at + 22);
+}
+
 function localHeader(file: Written, time: number, date: number): Buffer {
   const header = Buffer.alloc(30);
   header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(VERSION_NEEDED, 4);
-  header.writeUInt16LE(FLAGS, 6);
-  header.writeUInt16LE(file.method, 8);
-  header.writeUInt16LE(time, 10);
-  header.writeUInt16LE(date, 12);
-  // CRC and sizes (14-25) are 0 here: they follow the data.
-  header.writeUInt16LE(file.name.length, 26);
+  writeFileFields(header, 4, file, time, date, false);
   return Buffer.concat([header, file.name]);
 }
 
@@ -122,15 +135,7 @@ function centralHeader(file: Written, time: number, date: number): Buffer {
   const header = Buffer.alloc(46);
   header.writeUInt32LE(0x02014b50, 0);
   header.writeUInt16LE(VERSION_MADE_BY, 4);
-  header.writeUInt16LE(VERSION_NEEDED, 6);
-  header.writeUInt16LE(FLAGS, 8);
-  header.writeUInt16LE(file.method, 10);
-  header.writeUInt16LE(time, 12);
-  header.writeUInt16LE(date, 14);
-  header.writeUInt32LE(file.crc, 16);
-  header.writeUInt32LE(file.compressedSize, 20);
-  header.writeUInt32LE(file.size, 24);
-  header.writeUInt16LE(file.name.length, 28);
+  writeFileFields(header, 6, file, time, date, true);
   // Extra field, comment, disk, internal attributes (30-37): none.
   header.writeUInt32LE(FILE_MODE * 0x10000, 38);
   header.writeUInt32LE(file.offset, 42);

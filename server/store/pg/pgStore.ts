@@ -206,11 +206,16 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
       .finally(() => (snapshotting = undefined));
   }
 
-  async function writeSnapshot(captured: CapturedSnapshot): Promise<void> {
+  /**
+   * Writes a captured snapshot beside the turns, on a connection of its own. A scrub's then rewrites
+   * both tables (VACUUM FULL), so the rows it deleted leave their files too.
+   */
+  async function writeSnapshot(captured: CapturedSnapshot, { scrub = false } = {}): Promise<void> {
     const body = await snapshotText(captured);
     const client = await pool.connect();
     try {
-      await storeSnapshot(client, captured.seq, body, { keep: 2 });
+      await storeSnapshot(client, captured.seq, body, { scrub });
+      if (scrub) await client.query('VACUUM FULL boothlink_records, boothlink_snapshots');
     } finally {
       client.release();
     }
@@ -333,48 +338,32 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
   }
 
   /**
-   * Captures the fair as of now, between turns, and writes it beside them (`scrub`): the turns go
-   * on meanwhile. Written in the loop, the scrub of 100,000 introductions held this process's
-   * commands ~2.9 s (two processes on a 2-core VM); beside it, at most 0.15 s.
+   * Captures the fair as of now, between turns, and writes it beside them as the only snapshot,
+   * deleting every record and older snapshot it covers: the turns go on meanwhile. Written in the
+   * loop, the scrub of 100,000 introductions held this process's commands ~2.9 s (two processes on
+   * a 2-core VM); beside it, at most 0.15 s.
    */
   async function startScrub(asked: typeof scrubs): Promise<void> {
+    const failed = (error: Error) => {
+      log(`Could not wipe removed data from the fair's database: ${error.message}`);
+      for (const s of asked) s.reject(new StorageError(DATABASE_FAILED_MESSAGE));
+    };
     let captured: CapturedSnapshot;
     try {
       await catchUpNow();
       captured = captureSnapshot(memory.seq, memory.state, memory.applied);
     } catch (error) {
-      log(`Could not wipe removed data from the fair's database: ${(error as Error).message}`);
-      for (const s of asked) s.reject(new StorageError(DATABASE_FAILED_MESSAGE));
-      return;
+      return failed(error as Error);
     }
-    scrubbing = scrub(captured, asked).finally(() => {
-      scrubbing = undefined;
-      kick(); // the next scrub asked meanwhile
-    });
-  }
-
-  /**
-   * Writes the captured fair as the only snapshot and deletes every record and older snapshot it
-   * covers, then rewrites both tables (VACUUM FULL) so the deleted rows leave their files too.
-   */
-  async function scrub(captured: CapturedSnapshot, asked: typeof scrubs): Promise<void> {
-    try {
-      const body = await snapshotText(captured);
-      const client = await pool.connect();
-      try {
-        // Only the newest snapshot stays (another process may have scrubbed past this one meanwhile).
-        await storeSnapshot(client, captured.seq, body, { keep: 1 });
-        // Deleted rows stay in the tables' files until rewritten: VACUUM FULL writes new files.
-        await client.query('VACUUM FULL boothlink_records, boothlink_snapshots');
-      } finally {
-        client.release();
-      }
-      memory.snapshotSeq = Math.max(memory.snapshotSeq, captured.seq);
-      for (const s of asked) s.resolve();
-    } catch (error) {
-      log(`Could not wipe removed data from the fair's database: ${(error as Error).message}`);
-      for (const s of asked) s.reject(new StorageError(DATABASE_FAILED_MESSAGE));
-    }
+    scrubbing = writeSnapshot(captured, { scrub: true })
+      .then(() => {
+        memory.snapshotSeq = Math.max(memory.snapshotSeq, captured.seq);
+        for (const s of asked) s.resolve();
+      }, failed)
+      .finally(() => {
+        scrubbing = undefined;
+        kick(); // the next scrub asked meanwhile
+      });
   }
 
   const store: PgStore = {
@@ -495,19 +484,20 @@ const insertRecords = (client: PoolClient, first: number, lines: readonly string
   `INSERT INTO boothlink_records (seq, line) VALUES ${lines.map((line, i) => `(${first + i}, ${client.escapeLiteral(line)})`).join(', ')}; `;
 
 /**
- * Adds a snapshot, unless one as new is there already (then it would add nothing), and keeps only
- * the `keep` newest, deleting the records the oldest kept one covers once there are that many: in
- * one transaction. Periodic snapshots and scrubs both hold SNAPSHOT_LOCK, so a snapshot captured
- * before an erasure never lands after the scrub's.
+ * Adds a snapshot, unless one as new is there already (then it would add nothing), and keeps the
+ * two newest, deleting the records the older one covers once there are two; a scrub keeps only the
+ * newest (another process may have scrubbed past this one meanwhile) and deletes every record it
+ * covers. In one transaction. Periodic snapshots and scrubs both hold SNAPSHOT_LOCK, so a snapshot
+ * captured before an erasure never lands after the scrub's.
  *
- * A scrub (keep 1) deletes the records up to the newest snapshot. A turn that reloads memory inside
- * its own transaction reads the newest snapshot, then the records past it, in two statements: were
- * the scrub's commit to fall between them, it would find the records gone. So the scrub holds the
- * turns' APPEND_LOCK too, from its last statement to its commit: a turn then runs wholly before or
- * wholly after it. Taken only then, not for the writing of the snapshot (70 MB at 100,000
- * introductions), during which every process's turns used to wait, up to 1.3 s.
+ * A turn that reloads memory inside its own transaction reads the newest snapshot, then the records
+ * past it, in two statements: were a scrub's commit to fall between them, it would find the records
+ * gone. So a scrub holds the turns' APPEND_LOCK too, from its last statement to its commit: a turn
+ * then runs wholly before or wholly after it. Taken only then, not for the writing of the snapshot
+ * (70 MB at 100,000 introductions), during which every process's turns used to wait, up to 1.3 s.
  */
-async function storeSnapshot(client: PoolClient, seq: number, body: string, { keep }: { keep: 1 | 2 }): Promise<void> {
+async function storeSnapshot(client: PoolClient, seq: number, body: string, { scrub }: { scrub: boolean }): Promise<void> {
+  const keep = scrub ? 1 : 2;
   const oldestKept = `(SELECT min(seq) FROM (SELECT seq FROM boothlink_snapshots ORDER BY seq DESC LIMIT ${keep}) AS newest)`;
   await client.query('BEGIN');
   try {
@@ -515,7 +505,7 @@ async function storeSnapshot(client: PoolClient, seq: number, body: string, { ke
     await client.query('INSERT INTO boothlink_snapshots (seq, body) SELECT $1, $2 WHERE NOT EXISTS (SELECT 1 FROM boothlink_snapshots WHERE seq >= $1)', [seq, body]);
     await client.query(`DELETE FROM boothlink_snapshots WHERE seq < ${oldestKept}`);
     await client.query(`DELETE FROM boothlink_records WHERE seq <= ${oldestKept} AND (SELECT count(*) FROM boothlink_snapshots) >= ${keep}`);
-    if (keep === 1) await client.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
+    if (scrub) await client.query(`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
