@@ -1,18 +1,19 @@
 // Reading the organiser's employer list (CSV with a header row) into booth fields, row by row.
 import { CsvError, Parser, type Options } from 'csv-parse';
 import { BOOTH_IMPORT_LIMITS } from '../../../shared/api.ts';
-import { nextTurn } from '../../turns.ts';
+import { nextTurn, TURN_MS } from '../../turns.ts';
 import { httpError } from '../plumbing/respond.ts';
 
 /** The rows one import may hold (why that many: shared/api.ts). */
 export const MAX_IMPORT_ROWS = BOOTH_IMPORT_LIMITS.rows;
 
 /**
- * Parsed a slice at a time, taking a turn of the event loop between slices. csv-parse reads about
- * 3 MB/s of the densest file (one short cell a row: 700 KB took ~240 ms in one go), so 16 KB is
- * ~6 ms of parsing a turn.
+ * Parsed a piece at a time, taking a turn of the event loop once the pieces of one turn have held
+ * it TURN_MS. A count of bytes a turn fits only warm code: 16 KB of the densest file (one short
+ * cell a row) took ~5 ms warm but ~20 ms in a server's first import, and a turn begun by the
+ * request's I/O runs on into the next one before timers and sockets get their go.
  */
-const CSV_BYTES_PER_TURN = 16 * 1024;
+const CSV_PIECE_BYTES = 2 * 1024;
 
 const COLUMNS = ['employer', 'booth', 'description', 'website', 'roles', 'place'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -49,14 +50,23 @@ async function parseRecords(bytes: Buffer, delimiter: string): Promise<Parsed[]>
   const parser = new Parser(options);
   const records: Parsed[] = [];
   let failure: unknown;
-  parser.on('readable', () => {
+  // The records of a piece are read as soon as it is written (the parser holds the next piece until
+  // then), so each piece's parsing falls in the turn that wrote it.
+  const take = () => {
     for (let record: Parsed | null; (record = parser.read() as Parsed | null) !== null;) records.push(record);
-  });
-  parser.on('error', (error) => (failure = error));
+  };
+  parser.on('readable', take);
+  parser.on('error', (error) => (failure ??= error)); // the first: a write after it fails too
   const ended = new Promise<void>((resolve) => parser.once('end', resolve).once('error', () => resolve()));
-  for (let at = 0; at < bytes.length && failure === undefined; at += CSV_BYTES_PER_TURN) {
-    parser.write(bytes.subarray(at, at + CSV_BYTES_PER_TURN));
-    await nextTurn(); // the parser's records and errors arrive by then
+  for (let at = 0; at < bytes.length && failure === undefined;) {
+    const since = performance.now();
+    do {
+      const piece = bytes.subarray(at, at + CSV_PIECE_BYTES);
+      at += piece.length;
+      parser.write(piece);
+      take();
+    } while (at < bytes.length && performance.now() - since < TURN_MS);
+    await nextTurn(); // a parse error arrives by then
     if (records.length > MAX_IMPORT_ROWS + 1) {
       parser.destroy();
       throw httpError(413, 'INVALID', TOO_MANY_ROWS);
