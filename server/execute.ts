@@ -45,7 +45,7 @@ export const execute: Execute = async (store, key, decide, respond) => {
   if (decision.events.length === 0 && key === undefined) return { answer: () => ({ ok: true, data: respond() }), changes: [] };
   let changes: Change[];
   try {
-    changes = await store.commit({ events: decision.events, key });
+    changes = await store.commit({ events: decision.events, key, eventsJson: decision.eventsJson });
   } catch (error) {
     if (!(error instanceof StorageError)) throw error;
     return storageFailed(error);

@@ -133,6 +133,10 @@ export class SavingKeys {
  * that cannot be serialised is refused with memory untouched.
  */
 export function toJournalLine(seq: number, record: CommitRecord): string {
+  if (record.eventsJson !== undefined) {
+    // The text JSON.stringify gives for the object below, around the events' text made ahead.
+    return `{"seq":${seq}${record.key === undefined ? '' : `,"key":${JSON.stringify(record.key)}`},"events":${record.eventsJson}}\n`;
+  }
   const line: JournalRecord = record.key === undefined ? { seq, events: record.events } : { seq, key: record.key, events: record.events };
   return `${JSON.stringify(line)}\n`;
 }

@@ -10,6 +10,11 @@ export interface CommitRecord {
    * answered from the state as it is then (server/execute.ts).
    */
   key?: string;
+  /**
+   * The events as JSON.stringify gives them, when the command made that text ahead, a slice at a
+   * time: for 10,000 booths of an import, 10-24 ms in one go, in the turn that commits. Written as it is.
+   */
+  eventsJson?: string;
 }
 
 /**

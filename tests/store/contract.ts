@@ -146,5 +146,17 @@ export function runStoreContract(name: string, open: () => Promise<OpenedStore>)
       expect(remembered(after)).toEqual(['action-0001']);
       await after.close();
     });
+
+    it("9. a record whose events' JSON was made ahead (an import's) is kept as the events themselves are", async () => {
+      const opened = await open();
+      const events = [boothCreated('b1', 'AAAA-AAAA'), boothCreated('b2', 'BBBB-BBBB'), codeReset('b1', 'CCCC-CCCC')];
+      await opened.store.commit({ events: events.slice(0, 2), key: 'import-0001', eventsJson: JSON.stringify(events.slice(0, 2)) });
+      await opened.store.commit({ events: events.slice(2), eventsJson: JSON.stringify(events.slice(2)) });
+      expect([...opened.store.state.booths.values()].map((booth) => booth.pairingCode)).toEqual(['CCCC-CCCC', 'BBBB-BBBB']);
+      const after = opened.reopen ? await opened.reopen() : opened.store;
+      expect([...after.state.booths.values()].map((booth) => booth.pairingCode)).toEqual(['CCCC-CCCC', 'BBBB-BBBB']);
+      expect(after.applied('import-0001')).toBe(true);
+      await after.close();
+    });
   });
 }
