@@ -6,10 +6,10 @@ import { resetPairingCode } from '../../domain/booths.ts';
 import { configureFairAt, fairCalendar } from '../../domain/retention.ts';
 import { newPairingCode } from '../../ids.ts';
 import { readInput } from '../plumbing/body.ts';
-import { addBooth, boothAdminById, boothListJson } from './boothAdmin.ts';
+import { addBooth, boothAdminById, boothIdsInOrder, boothViewsJson } from './boothAdmin.ts';
 import { importBooths } from './import.ts';
 import { revokeRoutes } from './revoke.ts';
-import { jsonListPieces, sendJson, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
+import { jsonListPieces, sendJson, sendJsonPieces, sendReply, VIEWS_PER_WRITE } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
 
 const fairInfo = ({ deps }: Context): FairInfo => {
@@ -41,7 +41,10 @@ async function resetCode(ctx: Context): Promise<void> {
 export const adminRoutes: Route[] = [
   route('GET', ADMIN_FAIR, (ctx) => sendJson(ctx.res, 200, fairInfo(ctx))),
   route('PUT', ADMIN_FAIR, putFair),
-  route('GET', ADMIN_BOOTHS, async ({ res, deps }) => sendJsonPieces(res, 200, jsonListPieces(await boothListJson(deps.store, deps.config.publicUrl)))),
+  route('GET', ADMIN_BOOTHS, async ({ res, deps }) => {
+    const ids = await boothIdsInOrder(deps.store);
+    await sendJsonPieces(res, 200, jsonListPieces(boothViewsJson(deps.store, ids, deps.config.publicUrl)), VIEWS_PER_WRITE);
+  }),
   route('POST', ADMIN_BOOTHS, postBooth),
   route('POST', ADMIN_BOOTH_IMPORT, importBooths),
   route('POST', ADMIN_RESET_CODE, resetCode),

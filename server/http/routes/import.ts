@@ -13,9 +13,9 @@ import { newId, newPairingCode } from '../../ids.ts';
 import { eachInTurns, nextTurn } from '../../turns.ts';
 import { readBoothCsv, type CsvRow } from '../formats/boothCsv.ts';
 import { readCsv } from '../plumbing/body.ts';
-import { jsonListPieces, sendJsonPieces, sendReply } from '../plumbing/respond.ts';
+import { jsonListPieces, sendJsonPieces, sendReply, VIEWS_PER_WRITE } from '../plumbing/respond.ts';
 import type { Context } from '../plumbing/router.ts';
-import { boothAdminById } from './boothAdmin.ts';
+import { boothViewsJson } from './boothAdmin.ts';
 
 type RowError = ImportResult['errors'][number];
 
@@ -32,15 +32,13 @@ export async function importBooths(ctx: Context): Promise<void> {
     respond: () => decided.decision.events.map((event) => event.booth.id),
   });
   if (!reply.ok) return sendReply(ctx.res, reply);
-  // Each view as JSON as soon as it is built: 10,000 of them are megabytes.
-  const created: string[] = [];
-  await eachInTurns(reply.data, (id) => created.push(JSON.stringify(boothAdminById(store.state, id, config.publicUrl))));
   const all = [...errors, ...decided.decision.refused].sort((a, b) => a.line - b.line);
-  await sendJsonPieces(ctx.res, created.length > 0 ? 201 : 200, answerPieces(created, all));
+  const created = boothViewsJson(store, reply.data, config.publicUrl); // each made as the answer is written
+  await sendJsonPieces(ctx.res, reply.data.length > 0 ? 201 : 200, answerPieces(created, all), VIEWS_PER_WRITE);
 }
 
 /** The ImportResult's JSON, `{"created":[…],"errors":[…]}`, in pieces. */
-function* answerPieces(created: string[], errors: RowError[]): Generator<string> {
+function* answerPieces(created: Iterable<string>, errors: RowError[]): Generator<string> {
   yield '{"created":';
   yield* jsonListPieces(created);
   yield `,"errors":${JSON.stringify(errors)}}`;
