@@ -57,9 +57,11 @@ export async function sendJsonPieces(res: ServerResponse, status: number, pieces
 /**
  * Writes the pieces, `perWrite` of them gathered into one write, or fewer once making them has held
  * the loop TURN_MS (cold code, a busy machine), and takes a turn of the event loop after each write
- * (so making the pieces is spread over turns too); then ends the response.
+ * (so making the pieces is spread over turns too); then ends the response. The first piece is made
+ * in a turn after the request's: that one runs on into the next before timers and sockets get theirs.
  */
 export async function endInTurns(res: ServerResponse, pieces: Iterable<string>, perWrite = 1): Promise<void> {
+  await nextTurn();
   let text = '';
   let gathered = 0;
   let since = performance.now();
