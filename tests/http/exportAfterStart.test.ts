@@ -10,6 +10,8 @@ import type { FairState } from '../../server/domain/types.ts';
 import { introductionBatches } from '../../server/http/formats/introductionRows.ts';
 import { boothIdsInOrder, boothViewsJson } from '../../server/http/routes/boothAdmin.ts';
 import type { Store } from '../../server/store/store.ts';
+import { adminFigures } from '../../server/realtime/adminFigures.ts';
+import { Server } from 'socket.io';
 import { eachInTurns } from '../../server/turns.ts';
 import { makeFair, MORNING } from '../domain/fixtures.ts';
 
@@ -51,6 +53,15 @@ describe('an export right after a start', () => {
     const views = [...boothViewsJson(store, await boothIdsInOrder(store), 'http://fair.example')].map((json) => JSON.parse(json) as { slug: string; introductions: number });
     await build;
     expect(views.map((view) => [view.slug, view.introductions])).toEqual([['acme', 200], ['globex', 100], ['hooli', 0], ['initech', 0], ['umbrella', 0]]);
+    expect(building.steps).toBeGreaterThanOrEqual(state.introductions.size + state.requests.size - 1);
+  });
+
+  it("the organiser's dashboard figures wait too, and count every booth's introductions", async () => {
+    const { state, started, build, building } = startedFair();
+    const io = new Server(); // not listening: its /rep namespace has no tablet on line
+    const stats = await adminFigures({ state: started } as Store, io.of('/rep'));
+    await build;
+    expect(stats.booths.map((booth) => [booth.id, booth.introductions])).toEqual([['acme', 200], ['globex', 100], ['initech', 0], ['umbrella', 0], ['hooli', 0]]);
     expect(building.steps).toBeGreaterThanOrEqual(state.introductions.size + state.requests.size - 1);
   });
 });
