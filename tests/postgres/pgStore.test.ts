@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openPgStore, withSynchronousCommit } from '../../server/store/pg/pgStore.ts';
-import { MIGRATIONS } from '../../server/store/pg/schema.ts';
+import { MIGRATIONS, SNAPSHOT_LOCK } from '../../server/store/pg/schema.ts';
 import { runStoreContract } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
@@ -89,5 +90,30 @@ describe.runIf(hasDatabase)('PostgreSQL store: snapshots', () => {
     expect(again.applied('action-1')).toBe(true);
     expect(again.applied('action-12')).toBe(true);
     await again.close();
+  });
+
+  it('takes the snapshot that fell due while the one before was written once that one is done, with no command after', async () => {
+    const fair = { ...(await freshFair()), application_name: `bl_snapshots_${randomBytes(4).toString('hex')}` };
+    const store = await openPgStore(fair, { log: quiet, snapshotEvery: 5 });
+    const snapshots = async () => (await query<{ seq: string }>(fair, 'SELECT seq FROM boothlink_snapshots ORDER BY seq')).map((r) => Number(r.seq));
+    // Another connection holds the snapshot lock (as another process's snapshot would): the one due
+    // at record 5 waits for it while the commands go on past the next one's due point.
+    const other = new pg.Client(fair);
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [SNAPSHOT_LOCK]);
+      for (let i = 1; i <= 12; i += 1) {
+        await store.turn();
+        await store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` });
+      }
+      const snapshotWaits = async () => (await query(fair, `SELECT 1 FROM pg_locks JOIN pg_stat_activity USING (pid)
+        WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND application_name = $2`, [SNAPSHOT_LOCK, fair.application_name])).length;
+      await expect.poll(snapshotWaits, { timeout: PATIENCE_MS }).toBe(1);
+      await other.query('SELECT pg_advisory_unlock($1)', [SNAPSHOT_LOCK]);
+    } finally {
+      await other.end();
+    }
+    await expect.poll(snapshots, { timeout: PATIENCE_MS }).toEqual([5, 12]);
+    await store.close();
   });
 });

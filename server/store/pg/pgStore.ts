@@ -196,6 +196,8 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
    * scrub) reads the fair from it and replays only what came after. Captured here, between turns,
    * where memory holds exactly what is committed; written beside the turns, on a connection of its
    * own. The two newest snapshots stay, and once there are two, the records the older covers go.
+   * One that fell due while the one before was written is taken when that one is done: at once if
+   * the loop is idle (memory then holds what is committed), else at the end of the loop's step.
    */
   function snapshotIfDue(): void {
     if (snapshotting !== undefined || closing !== undefined || pending.length > 0 || memory.committed - memory.snapshotSeq < snapshotEvery) return;
@@ -203,7 +205,10 @@ export async function openPgStore(connection: string | PoolConfig, options: PgSt
     memory.snapshotSeq = captured.seq;
     snapshotting = writeSnapshot(captured)
       .catch((error: Error) => log(`Could not write a snapshot of the fair to the database: ${error.message}. The records still hold everything; trying again later.`))
-      .finally(() => (snapshotting = undefined));
+      .finally(() => {
+        snapshotting = undefined;
+        if (running === undefined) snapshotIfDue();
+      });
   }
 
   /**
