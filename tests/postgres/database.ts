@@ -66,6 +66,38 @@ export async function freshFair(): Promise<PoolConfig> {
   return { connectionString: databaseUrl, options: `-c search_path=${schema}` };
 }
 
+/**
+ * A new fair whose connections carry a name of their own, so a test can tell them in
+ * pg_stat_activity from other test fairs' (locks and connections are the database's, not the schema's).
+ */
+export async function namedFair(): Promise<PoolConfig & { application_name: string }> {
+  return { ...(await freshFair()), application_name: `boothlink-test-${randomBytes(5).toString('hex')}` };
+}
+
+/**
+ * An advisory lock held by a connection of the fair's own, as another process's snapshot would hold
+ * it. `waiting()`: how many of the fair's connections wait for it; `release()` lets it go (once).
+ */
+export async function holdLock(fair: PoolConfig & { application_name: string }, lock: number) {
+  const holder = new pg.Client(fair);
+  await holder.connect();
+  await holder.query('SELECT pg_advisory_lock($1)', [lock]);
+  let released = false;
+  return {
+    waiting: async () => (await query(fair, `SELECT 1 FROM pg_locks JOIN pg_stat_activity USING (pid)
+      WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND application_name = $2`, [lock, fair.application_name])).length,
+    async release(): Promise<void> {
+      if (released) return;
+      released = true;
+      try {
+        await holder.query('SELECT pg_advisory_unlock($1)', [lock]);
+      } finally {
+        await holder.end();
+      }
+    },
+  };
+}
+
 /** The fair's settings as one DATABASE_URL, for a server process. */
 export function urlOf(fair: PoolConfig): string {
   const url = new URL(fair.connectionString!);

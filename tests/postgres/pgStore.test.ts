@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { openPgStore, withSynchronousCommit } from '../../server/store/pg/pgStore.ts';
+import pg, { type PoolConfig } from 'pg';
+import { openPgStore, withSynchronousCommit, type PgStore } from '../../server/store/pg/pgStore.ts';
 import { MIGRATIONS, SNAPSHOT_LOCK } from '../../server/store/pg/schema.ts';
 import { runStoreContract } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
 import { PATIENCE_MS } from '../helpers.ts';
-import { freshFair, hasDatabase, query } from './database.ts';
+import { freshFair, hasDatabase, holdLock, namedFair, query } from './database.ts';
 
 if (hasDatabase) {
   runStoreContract('PostgreSQL store', async () => {
@@ -64,19 +63,26 @@ describe.runIf(hasDatabase)('PostgreSQL store: durability', () => {
   });
 });
 
+/** The seqs of the fair's snapshots, oldest first. */
+const snapshotSeqs = async (fair: PoolConfig) => (await query<{ seq: string }>(fair, 'SELECT seq FROM boothlink_snapshots ORDER BY seq')).map((r) => Number(r.seq));
+
+/** Commits booths b1…bN, one command each, with its key action-1…action-N. */
+async function commitBooths(store: PgStore, count: number): Promise<void> {
+  for (let i = 1; i <= count; i += 1) {
+    await store.turn();
+    await store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` });
+  }
+}
+
 describe.runIf(hasDatabase)('PostgreSQL store: snapshots', () => {
   it('writes one every so many records; a start reads the newest and replays only the records after it', async () => {
     const fair = await freshFair();
     const store = await openPgStore(fair, { log: quiet, snapshotEvery: 5 });
-    for (let i = 1; i <= 12; i += 1) {
-      await store.turn();
-      await store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` });
-    }
+    await commitBooths(store, 12);
     // Written beside the turns, at least 5 records apart (later when the one before was still being
     // written): two kept, the newest at 10 or after, the records up to the older one gone.
-    const snapshots = async () => (await query<{ seq: string }>(fair, 'SELECT seq FROM boothlink_snapshots ORDER BY seq')).map((r) => Number(r.seq));
-    await expect.poll(async () => (await snapshots()).at(-1) ?? 0, { timeout: PATIENCE_MS }).toBeGreaterThanOrEqual(10);
-    const kept = await snapshots();
+    await expect.poll(async () => (await snapshotSeqs(fair)).at(-1) ?? 0, { timeout: PATIENCE_MS }).toBeGreaterThanOrEqual(10);
+    const kept = await snapshotSeqs(fair);
     const [older, newer] = kept;
     expect(kept.length).toBe(2);
     expect(older).toBeGreaterThanOrEqual(5);
@@ -93,27 +99,18 @@ describe.runIf(hasDatabase)('PostgreSQL store: snapshots', () => {
   });
 
   it('takes the snapshot that fell due while the one before was written once that one is done, with no command after', async () => {
-    const fair = { ...(await freshFair()), application_name: `bl_snapshots_${randomBytes(4).toString('hex')}` };
+    const fair = await namedFair();
     const store = await openPgStore(fair, { log: quiet, snapshotEvery: 5 });
-    const snapshots = async () => (await query<{ seq: string }>(fair, 'SELECT seq FROM boothlink_snapshots ORDER BY seq')).map((r) => Number(r.seq));
     // Another connection holds the snapshot lock (as another process's snapshot would): the one due
     // at record 5 waits for it while the commands go on past the next one's due point.
-    const other = new pg.Client(fair);
-    await other.connect();
+    const snapshotLock = await holdLock(fair, SNAPSHOT_LOCK);
     try {
-      await other.query('SELECT pg_advisory_lock($1)', [SNAPSHOT_LOCK]);
-      for (let i = 1; i <= 12; i += 1) {
-        await store.turn();
-        await store.commit({ events: [boothCreated(`b${i}`)], key: `action-${i}` });
-      }
-      const snapshotWaits = async () => (await query(fair, `SELECT 1 FROM pg_locks JOIN pg_stat_activity USING (pid)
-        WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND application_name = $2`, [SNAPSHOT_LOCK, fair.application_name])).length;
-      await expect.poll(snapshotWaits, { timeout: PATIENCE_MS }).toBe(1);
-      await other.query('SELECT pg_advisory_unlock($1)', [SNAPSHOT_LOCK]);
+      await commitBooths(store, 12);
+      await expect.poll(snapshotLock.waiting, { timeout: PATIENCE_MS }).toBe(1);
     } finally {
-      await other.end();
+      await snapshotLock.release();
     }
-    await expect.poll(snapshots, { timeout: PATIENCE_MS }).toEqual([5, 12]);
+    await expect.poll(() => snapshotSeqs(fair), { timeout: PATIENCE_MS }).toEqual([5, 12]);
     await store.close();
   });
 });

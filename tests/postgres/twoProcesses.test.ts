@@ -3,7 +3,7 @@
 // one winner, a booth's numbers have no gap and one order, and an action is applied once.
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
-import pg, { type PoolConfig } from 'pg';
+import type { PoolConfig } from 'pg';
 import { createBooth } from '../../server/domain/booths.ts';
 import { record, type Decision } from '../../server/domain/decision.ts';
 import type { FairEvent } from '../../server/domain/types.ts';
@@ -15,16 +15,13 @@ import { forwarder, PATIENCE_MS, waitFor } from '../helpers.ts';
 import { profileSaved } from '../store/contract.ts';
 import { boothCreated } from '../store/events.ts';
 import { quiet } from '../store/fixtures.ts';
-import { freshFair, hasDatabase, query } from './database.ts';
+import { freshFair, hasDatabase, holdLock, namedFair, query } from './database.ts';
 
 const NOW = new Date('2026-03-12T10:00:00.000Z');
 
-/**
- * Two stores on a new fair. Its connections carry a name of their own, so a test can tell them in
- * pg_stat_activity from other test fairs' (locks and connections are the database's, not the schema's).
- */
+/** Two stores on a new fair whose connections carry a name of their own (namedFair). */
 async function twoProcesses(): Promise<{ fair: PoolConfig & { application_name: string }; a: PgStore; b: PgStore }> {
-  const fair = { ...(await freshFair()), application_name: `boothlink-test-${Math.random().toString(36).slice(2, 10)}` };
+  const fair = await namedFair();
   const a = await openPgStore(fair, { log: quiet });
   const b = await openPgStore(fair, { log: quiet });
   return { fair, a, b };
@@ -146,21 +143,17 @@ describe.runIf(hasDatabase)('two server processes on one PostgreSQL fair', () =>
     await act(a, undefined, () => record(boothCreated('b1'), profileSaved('kim'), profileSaved('lou')));
     await act(a, undefined, () => record({ type: 'student.erased', studentId: 'kim', at: NOW.toISOString() }));
     // Another snapshot is being written (as a periodic one may be): the scrub waits for it, holding nothing the turns need.
-    const other = new pg.Client(fair);
-    await other.connect();
+    const snapshotLock = await holdLock(fair, SNAPSHOT_LOCK);
     try {
-      await other.query('SELECT pg_advisory_lock($1)', [SNAPSHOT_LOCK]);
       const scrubbed = a.scrub();
-      const scrubWaits = async () => (await query(fair, `SELECT 1 FROM pg_locks JOIN pg_stat_activity USING (pid)
-        WHERE locktype = 'advisory' AND objid = $1 AND NOT granted AND application_name = $2`, [SNAPSHOT_LOCK, fair.application_name])).length;
-      await expect.poll(scrubWaits, { timeout: PATIENCE_MS }).toBe(1);
+      await expect.poll(snapshotLock.waiting, { timeout: PATIENCE_MS }).toBe(1);
       await act(a, undefined, () => record(profileSaved('max')));
       await act(b, undefined, () => record(profileSaved('noa')));
       expect(a.state.students.has('max') && b.state.students.has('noa')).toBe(true);
-      await other.query('SELECT pg_advisory_unlock($1)', [SNAPSHOT_LOCK]);
+      await snapshotLock.release();
       await scrubbed;
     } finally {
-      await other.end();
+      await snapshotLock.release();
     }
     const rows = await query<{ text: string }>(fair, 'SELECT line AS text FROM boothlink_records UNION ALL SELECT body FROM boothlink_snapshots');
     expect(rows.filter((row) => row.text.includes('kim'))).toEqual([]);

@@ -78,11 +78,16 @@ async function decideInTurns({ store, now }: Deps, rows: ImportRow[]): Promise<D
     const booths = state.booths.size;
     const decider = importDecider(state, now());
     await eachInTurns(rows, decider.decide);
-    const texts: string[] = [];
-    await eachInTurns(decider.decision.events, (event) => texts.push(JSON.stringify(event)));
-    const eventsJson = `[${texts.join(',')}]`;
-    await nextTurn();
     const holds = () => store.state === state && state.booths.size === booths;
-    if (holds() || tries === DECIDE_TRIES) return { decision: decider.decision, eventsJson, holds };
+    if (holds() || tries === DECIDE_TRIES) return { decision: decider.decision, eventsJson: await jsonInTurns(decider.decision.events), holds };
   }
+}
+
+/** A list's JSON, an item's at a time; then a turn, so that what follows begins afresh. */
+async function jsonInTurns(items: readonly unknown[]): Promise<string> {
+  const texts: string[] = [];
+  await eachInTurns(items, (item) => texts.push(JSON.stringify(item)));
+  const json = `[${texts.join(',')}]`;
+  await nextTurn();
+  return json;
 }
