@@ -228,18 +228,29 @@ export function repSelf(rep: Rep): RepSelf {
  * With `since`, only the cards that changed after that number (a tablet catching up).
  */
 export function repView(state: FairState, rep: Rep, epoch: string, since?: number): RepView {
+  const { view, visitors } = repViewOf(state, rep, epoch, since);
+  return { ...view, visitors: visitors.map((i) => visitorCard(state, i)) };
+}
+
+/**
+ * `repView` with its visitors still as the introductions their cards are made of, newest first:
+ * for a caller that makes the cards a few at a time (realtime/tabletView.ts).
+ */
+export function repViewOf(state: FairState, rep: Rep, epoch: string, since?: number): { view: Omit<RepView, 'visitors'>; visitors: Introduction[] } {
   const booth = state.booths.get(rep.boothId)!;
   const changed = (x: { seq?: number }) => since === undefined || (x.seq ?? 0) > since;
   const visitors = introductionsOfBooth(state, booth.id)
     .filter(changed)
-    .sort(newestFirst((i) => i.sharedAt))
-    .map((i) => visitorCard(state, i));
+    .sort(newestFirst((i) => i.sharedAt));
   const requests = requestsOfBooth(state, booth.id)
     .filter((r) => changed(r) && consentOf(state, r) !== undefined)
     .sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending') || compareInstants(b.createdAt, a.createdAt))
     .map((r) => requestCard(state, r));
   return {
-    rep: repSelf(rep), booth: boothPublic(state, booth), tags: booth.tags ?? DEFAULT_TAGS, hasPin: rep.pinHash !== undefined,
-    visitors, requests, seq: booth.seq ?? 0, epoch,
+    view: {
+      rep: repSelf(rep), booth: boothPublic(state, booth), tags: booth.tags ?? DEFAULT_TAGS, hasPin: rep.pinHash !== undefined,
+      requests, seq: booth.seq ?? 0, epoch,
+    },
+    visitors,
   };
 }

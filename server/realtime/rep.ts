@@ -17,12 +17,13 @@ import { referStudent } from '../domain/referrals.ts';
 import { repActionKey } from '../domain/actionKeys.ts';
 import { boothSeq, missedRemoval } from '../domain/feed.ts';
 import type { Rep } from '../domain/types.ts';
-import { boothList, boothPublic, repView, requestCard, visitorCardById } from '../domain/views.ts';
+import { boothList, boothPublic, requestCard, visitorCardById } from '../domain/views.ts';
 import { everyCommit } from '../store/store.ts';
 import { repByToken } from '../tabletToken.ts';
 import { indexesReady } from '../turns.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
+import { tabletView } from './tabletView.ts';
 
 type RepSocket = Socket<RepClientEvents, RepServerEvents, Record<string, never>, { repId: string }>;
 
@@ -98,10 +99,13 @@ export function registerRep(io: Server, deps: Deps): void {
     // every introduction while phones wait behind it.
     // Reads wait for every process's commits: past one machine, a push this tablet heard through
     // the adapter may come from a commit this process has not applied yet.
+    // The cards are made over a few turns (tabletView.ts): a tablet revoked meanwhile gets the refusal.
     socket.on('rep:load', handleNoInput(async () => {
       await indexesReady(await everyCommit(store));
       const rep = currentRep();
-      return rep ? ok(repView(store.state, rep, epoch())) : fail('UNAUTHORIZED', SIGNED_OUT);
+      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+      const view = await tabletView(store.state, rep, epoch());
+      return currentRep() ? ok(view) : fail('UNAUTHORIZED', SIGNED_OUT);
     }, log));
     // After a reconnect: only what changed since the tablet's last number, unless its number is of
     // another epoch (see epoch.ts) or one this server never gave.
@@ -111,7 +115,8 @@ export function registerRep(io: Server, deps: Deps): void {
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       // A student's withdrawal since then: a delta cannot say which cards went.
       const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId) || missedRemoval(store.state, rep.boothId, since);
-      return ok({ ...repView(store.state, rep, epoch(), full ? undefined : since), full });
+      const view = await tabletView(store.state, rep, epoch(), full ? undefined : since);
+      return currentRep() ? ok({ ...view, full }) : fail('UNAUTHORIZED', SIGNED_OUT);
     }, log));
     socket.on('request:slots', handle(SlotsInput, async ({ requestId }) => {
       await everyCommit(store);
