@@ -225,7 +225,8 @@ export function repSelf(rep: Rep): RepSelf {
 
 /**
  * What a tablet shows: the booth, its visitors and requests, and the booth's sequence number.
- * With `since`, only the cards that changed after that number (a tablet catching up).
+ * With `since`, only the cards that changed after that number (a tablet catching up). Made here
+ * at once; the server makes the same view with its cards over a few turns (realtime/tabletView.ts).
  */
 export function repView(state: FairState, rep: Rep, epoch: string, since?: number): RepView {
   const { view, visitors } = repViewOf(state, rep, epoch, since);
