@@ -2,8 +2,27 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { PAIRING_ALPHABET, PAIRING_CODE_LENGTH } from './domain/booths.ts';
 
+/**
+ * Random bytes from the system's CSPRNG, drawn 4 KB at a time and handed out in order, each byte
+ * once, as Node's own randomUUID does. One call to it costs ~6-13 µs on the 2-core VM whatever its
+ * size: a booth import of 10,000 rows, an id and a pairing code each, spent ~240 ms there.
+ */
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let drawn = 0;
+
+/** `n` (≤ POOL_BYTES) random bytes that no other call gets. */
+function randomPart(n: number): Buffer {
+  if (drawn + n > pool.length) {
+    pool = randomBytes(POOL_BYTES);
+    drawn = 0;
+  }
+  drawn += n;
+  return pool.subarray(drawn - n, drawn);
+}
+
 /** 128 random bits, base64url: entity ids, rep session tokens. */
-export const newToken = (): string => randomBytes(16).toString('base64url');
+export const newToken = (): string => randomPart(16).toString('base64url');
 export const newId = newToken;
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('base64url');
@@ -20,7 +39,7 @@ export function newPairingCode(): string {
   const limit = 256 - (256 % PAIRING_ALPHABET.length);
   let code = '';
   while (code.length < PAIRING_CODE_LENGTH) {
-    for (const byte of randomBytes(PAIRING_CODE_LENGTH)) {
+    for (const byte of randomPart(PAIRING_CODE_LENGTH)) {
       if (byte < limit && code.length < PAIRING_CODE_LENGTH) code += PAIRING_ALPHABET[byte % PAIRING_ALPHABET.length];
     }
   }
