@@ -100,24 +100,21 @@ export function registerRep(io: Server, deps: Deps): void {
     // Reads wait for every process's commits: past one machine, a push this tablet heard through
     // the adapter may come from a commit this process has not applied yet.
     // The cards are made over a few turns (tabletView.ts): a tablet revoked meanwhile gets the refusal.
-    socket.on('rep:load', handleNoInput(async () => {
+    const boothView = async <T>(make: (rep: Rep) => Promise<T>): Promise<Reply<T>> => {
       await indexesReady(await everyCommit(store));
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
-      const view = await tabletView(store.state, rep, epoch());
+      const view = await make(rep);
       return currentRep() ? ok(view) : fail('UNAUTHORIZED', SIGNED_OUT);
-    }, log));
+    };
+    socket.on('rep:load', handleNoInput(() => boothView((rep) => tabletView(store.state, rep, epoch())), log));
     // After a reconnect: only what changed since the tablet's last number, unless its number is of
     // another epoch (see epoch.ts) or one this server never gave.
-    socket.on('rep:sync', handle(SyncInput, async ({ since, epoch: seen }) => {
-      await indexesReady(await everyCommit(store));
-      const rep = currentRep();
-      if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
+    socket.on('rep:sync', handle(SyncInput, ({ since, epoch: seen }) => boothView(async (rep) => {
       // A student's withdrawal since then: a delta cannot say which cards went.
       const full = seen !== epoch() || since > boothSeq(store.state, rep.boothId) || missedRemoval(store.state, rep.boothId, since);
-      const view = await tabletView(store.state, rep, epoch(), full ? undefined : since);
-      return currentRep() ? ok({ ...view, full }) : fail('UNAUTHORIZED', SIGNED_OUT);
-    }, log));
+      return { ...(await tabletView(store.state, rep, epoch(), full ? undefined : since)), full };
+    }), log));
     socket.on('request:slots', handle(SlotsInput, async ({ requestId }) => {
       await everyCommit(store);
       const rep = currentRep();
