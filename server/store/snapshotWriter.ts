@@ -14,6 +14,7 @@
 // each line as it comes (snapshotReader.ts), never holding 70 MB of text; an all-ASCII file
 // decodes at memory speed; and a packed profile is one string to parse instead of an object and
 // eight strings. `jq . db.json` shows the escaped names as they are.
+import { crc32 } from 'node:zlib';
 import { packProfile, profileOf } from '../domain/profiles.ts';
 import { COLLECTIONS } from '../domain/state.ts';
 import type { FairState, Student } from '../domain/types.ts';
@@ -94,6 +95,7 @@ export const isCollection = (key: string): boolean => collections.has(key);
  */
 export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnapshot, options: WriteOptions = {}): Promise<number> {
   const chunk = Buffer.allocUnsafe(WRITE_CHUNK_BYTES);
+  let crc = 0; // of every byte written, for the last line (CRC32_KEY)
   let used = 0;
   let flushed = false;
   let unsynced = 0;
@@ -110,12 +112,15 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
     pieces += 1;
     // Every piece is ASCII (jsonPieces): a character is a byte.
     if (piece.length > chunk.length - used) {
+      crc = crc32(chunk.subarray(0, used), crc);
       await writeAll(file, chunk.subarray(0, used)); // the loop runs while the disk writes
       flushed = true;
       unsynced += used;
       used = 0;
       if (piece.length > chunk.length) {
-        await writeAll(file, Buffer.from(piece, 'latin1')); // one entity larger than the chunk
+        const bytes = Buffer.from(piece, 'latin1'); // one entity larger than the chunk
+        crc = crc32(bytes, crc);
+        await writeAll(file, bytes);
         unsynced += piece.length;
       }
       if (unsynced >= SYNC_EVERY_BYTES) {
@@ -132,10 +137,30 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
   }
   // All of it still in hand, so its length is known: a small snapshot is indented, as people read
   // it. Under a megabyte, that one JSON.stringify takes a few milliseconds.
-  if (!flushed && used <= INDENT_UP_TO_BYTES) await writeText(file, JSON.stringify(onDisk(snapshot), null, 2));
-  else await writeAll(file, chunk.subarray(0, used));
+  if (!flushed && used <= INDENT_UP_TO_BYTES) {
+    await writeText(file, JSON.stringify(onDisk(snapshot), null, 2));
+    return turns;
+  }
+  if (chunk.length - used < LAST_LINE_BYTES) {
+    crc = crc32(chunk.subarray(0, used), crc);
+    await writeAll(file, chunk.subarray(0, used));
+    used = 0;
+  }
+  used += chunk.write('\n', used, 'latin1');
+  crc = crc32(chunk.subarray(0, used), crc);
+  used += chunk.write(`,${JSON.stringify(CRC32_KEY)}:${crc}}`, used, 'latin1');
+  await writeAll(file, chunk.subarray(0, used));
   return turns;
 }
+
+/**
+ * The last line of a compact db.json, `,"crc32":…}` with no line end after it, holds the CRC-32 of
+ * every byte before that line. A start that finds it right may leave the students and
+ * introductions unparsed until they are used (entitiesOnDisk.ts): their lines are as written.
+ */
+export const CRC32_KEY = 'crc32';
+/** Room for that line: `,"crc32":4294967295}` and more. */
+const LAST_LINE_BYTES = 64;
 
 /** The JSON text of the snapshot, compact and ASCII, in pieces of about one entity each. */
 function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
@@ -156,7 +181,7 @@ function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {
   const { keys } = snapshot.applied;
   yield '},"applied":{"keys":[';
   for (let i = 0; i < keys.length; i++) yield `${i === 0 ? '' : ','}\n${ascii(JSON.stringify(keys[i]))}`;
-  yield '\n]}}\n';
+  yield '\n]}'; // the file's own object is closed by the CRC-32's line (writeSnapshotJson)
 }
 
 const NOT_ASCII = /[^\0-\x7f]/;

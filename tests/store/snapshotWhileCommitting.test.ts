@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { initialState } from '../../server/domain/state.ts';
 import type { FairEvent, FairState } from '../../server/domain/types.ts';
@@ -133,8 +134,11 @@ describe('a snapshot while commits go on', () => {
 
     // The same bytes as one JSON.stringify of db.json's shape, which the reader (lowdb) and people
     // already know, but for a line break before each entity and key (JSON.stringify escapes any in a value).
+    // Its last line closes it with the CRC-32 of every byte before that line, by which a start knows the file is as written.
     const text = fs.readFileSync(file, 'utf8');
-    expect(text.replaceAll('\n', '') === JSON.stringify(asOnDisk(7, state, applied, { packed: true }))).toBe(true);
+    const lastLine = text.lastIndexOf('\n') + 1;
+    expect(text.slice(lastLine)).toBe(`,"crc32":${crc32(text.slice(0, lastLine))}}`);
+    expect(`${text.slice(0, lastLine).replaceAll('\n', '')}}` === JSON.stringify(asOnDisk(7, state, applied, { packed: true }))).toBe(true);
     expect(text.split('\n').length).toBeGreaterThan(pieces);
   });
 
