@@ -93,8 +93,12 @@ export function createApp(deps: AppDeps) {
   const stopRetention = startRetention(handlers); // its first check now: a server started after the retention date purges at once
   server.on('close', stopRetention);
   // Before the first phone needs them, without holding it up: in short turns, as a request after a
-  // start takes a few turns to be read and answered (issue #14).
-  void eachInTurns(buildingIndexes(store.state), () => undefined, INDEX_TURN_MS);
+  // start takes a few turns to be read and answered (issue #14). Begun once the server listens:
+  // each turn of the start itself (reading the organiser's token, listening) would wait for one.
+  server.once('listening', () => {
+    store.afterStart?.();
+    void eachInTurns(buildingIndexes(store.state), () => undefined, INDEX_TURN_MS);
+  });
   return { http: server, io, connections };
 }
 

@@ -18,6 +18,15 @@ export async function until(done: () => boolean): Promise<void> {
 export const indexesReady = (state: FairState): Promise<void> => until(() => indexesBuilt(state));
 
 /**
+ * Resolves once the indexes are built and every entity is in memory: right after a start on a
+ * large db.json, its students and introductions are read in turns (store/entitiesOnDisk.ts, whose
+ * collections say `onDisk`). A reader of every entity (fair.json) waits for this, rather than
+ * reading the rest from the file in one go.
+ */
+export const wholeFairRead = (state: FairState): Promise<void> =>
+  until(() => indexesBuilt(state) && !Object.values(state).some((part) => (part as { onDisk?: unknown } | undefined)?.onDisk === true));
+
+/**
  * How long one piece of long work may hold the event loop before it steps aside: a fifth of the
  * 50 ms budget (bench/README.md), so a slow or busy machine still stays well within it.
  */

@@ -39,11 +39,12 @@
 // A damaged db.json can be rebuilt only while a segment still starts at seq 1: until the second rotation.
 import path from 'node:path';
 import type { FairState } from '../domain/types.ts';
+import { entitiesRead } from './entitiesOnDisk.ts';
 import { dropInSteps, type StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import { PREV_JOURNAL_FILE } from './journalReader.ts';
 import type { AppliedKeys } from './record.ts';
-import { SnapshotAdapter } from './snapshot.ts';
+import { SNAPSHOT_FILE, SnapshotAdapter } from './snapshot.ts';
 import { captureSnapshot } from './snapshotWriter.ts';
 
 /** What the file store holds in memory; a reload after a failed write replaces all of it. */
@@ -68,6 +69,8 @@ export interface Live {
  * was dropped for a failed write; rejects if db.json could not be written.
  */
 export async function takeSnapshot(io: StoreIo, dir: string, live: Live): Promise<boolean> {
+  // db.json's entities that the start left on disk first: the snapshot replaces the file they are read from, and frees its blocks.
+  await entitiesRead(path.join(dir, SNAPSHOT_FILE));
   const { generation } = live;
   const rotate = live.prevLastSeq <= live.snapshotSeq;
   // The backup that step 2 drops goes first, a few MB at a time, while commits are still written:

@@ -1,6 +1,7 @@
 // The durable store: a JSON-lines journal made durable before each "ok", plus a lowdb snapshot
 // (db.json) now and then so a start replays only the journal past it (compaction.ts).
 import { ensureDataDir } from './dataDir.ts';
+import { DEFER_FROM_BYTES } from './entitiesOnDisk.ts';
 import { nodeIo, type StoreIo } from './io.ts';
 import { openJournalWriter } from './journal.ts';
 import { openLiveStore } from './liveStore.ts';
@@ -24,6 +25,11 @@ export interface FileStoreOptions {
   retryAfterFailureMs?: number;
   /** The clock the applied keys age by (KeptKeys in record.ts); tests move it on by hours. */
   now?: () => number;
+  /**
+   * From this size of db.json on, its students and introductions are read at first use
+   * (entitiesOnDisk.ts); tests lower it. Never with a test's `io`: those reads go to the real file.
+   */
+  deferEntitiesFromBytes?: number;
 }
 
 /**
@@ -38,7 +44,8 @@ export async function openFileStore(dir: string, options: FileStoreOptions = {})
   const lock = await acquireLock(dir, log);
   try {
     await keepOwnerOnly(io, dir, log); // after the lock: that file is tightened too
-    const recovered = await recover(io, dir, log);
+    const read = { deferFromBytes: options.io === undefined ? (options.deferEntitiesFromBytes ?? DEFER_FROM_BYTES) : undefined };
+    const recovered = await recover(io, dir, log, read);
     return await openLiveStore({
       dir,
       io,
@@ -49,6 +56,7 @@ export async function openFileStore(dir: string, options: FileStoreOptions = {})
       retryAfterFailureMs: options.retryAfterFailureMs ?? RETRY_AFTER_FAILURE_MS,
       now: options.now ?? Date.now,
       openJournal: (validBytes, onFailure) => openJournalWriter(validBytes, { io, dir, log, onFailure }),
+      read,
     });
   } catch (error) {
     await lock.release();

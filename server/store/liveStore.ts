@@ -4,13 +4,14 @@
 // disk: refused actions never linger in `state`, and no snapshot can save them after all.
 import path from 'node:path';
 import { takeSnapshot, type Live } from './compaction.ts';
+import { entitiesRead } from './entitiesOnDisk.ts';
 import type { StoreIo } from './io.ts';
 import type { JournalWriter } from './journal.ts';
 import type { DataFolderLock } from './lock.ts';
 import { CLOSED_MESSAGE, SAVE_FAILED_MESSAGE } from './messages.ts';
 import { applyRecord, KeptKeys, SavingKeys, toJournalLine } from './record.ts';
 import { recover, type Recovered } from './recover.ts';
-import { SNAPSHOT_FILE } from './snapshot.ts';
+import { SNAPSHOT_FILE, type ReadOptions } from './snapshot.ts';
 import { finishWipe } from './unfinishedWipe.ts';
 import { scrubFiles } from './scrub.ts';
 import { scheduleSnapshots, type SnapshotPolicy } from './snapshotPolicy.ts';
@@ -34,6 +35,8 @@ export interface LiveStoreDeps {
   /** The clock the applied keys age by (KeptKeys). */
   now: () => number;
   openJournal: (validBytes: number, onFailure: () => void) => Promise<JournalWriter>;
+  /** How a reload reads db.json, as the start did. */
+  read: ReadOptions;
 }
 
 /**
@@ -97,7 +100,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     for (;;) {
       try {
         // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
-        Object.assign(live, await liveParts(await recover(io, dir, log)));
+        Object.assign(live, await liveParts(await recover(io, dir, log, deps.read)));
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);
@@ -154,6 +157,10 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       return saving.get(key) ?? live.applied.has(key);
     },
 
+    afterStart() {
+      void entitiesRead(path.join(dir, SNAPSHOT_FILE));
+    },
+
     scrub(): Promise<void> {
       // Callers that come before the next scrub has begun share it: a burst of erasures (or a
       // student repeating one) costs one full snapshot, not one each.
@@ -186,6 +193,8 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
           matchesDisk = await writerFree();
         }
         try {
+          // Whether or not a snapshot is due: what still reads the state (an index's build) finds all of it.
+          await entitiesRead(path.join(dir, SNAPSHOT_FILE));
           if (matchesDisk) await snapshot();
           await live.journal.close();
         } finally {

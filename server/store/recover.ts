@@ -14,7 +14,7 @@ import {
   unreadableFileMessage,
 } from './messages.ts';
 import { applyRecord } from './record.ts';
-import { readSnapshot, SNAPSHOT_FILE, type SnapshotRead } from './snapshot.ts';
+import { readSnapshot, SNAPSHOT_FILE, type ReadOptions, type SnapshotRead } from './snapshot.ts';
 import { lastWipeUnknown, wipeOnDisk } from './unfinishedWipe.ts';
 
 export interface Recovered {
@@ -35,9 +35,9 @@ export interface Recovered {
   journalBytes: number;
 }
 
-export async function recover(io: StoreIo, dir: string, log: (line: string) => void): Promise<Recovered> {
+export async function recover(io: StoreIo, dir: string, log: (line: string) => void, options: ReadOptions = {}): Promise<Recovered> {
   const snapshotFile = path.join(dir, SNAPSHOT_FILE);
-  const read = await readSnapshot(io, dir).catch((error: unknown) => {
+  const read = await readSnapshot(io, dir, options).catch((error: unknown) => {
     throw new Error(unreadableFileMessage(snapshotFile, error), { cause: error });
   });
   const base = read.kind === 'ok' ? read.snapshot.seq : 0;

@@ -26,7 +26,7 @@ export const SCRUB_FAILED = 'The server could not wipe removed data from its fil
 export async function scrubFiles(io: StoreIo, dir: string, live: Live): Promise<void> {
   try {
     for (let tries = 1; ; tries += 1) {
-      const seq = live.seq; // what takeSnapshot captures, synchronously
+      const seq = live.seq; // takeSnapshot captures this seq, or a later one if it first waits for db.json to be read (entitiesRead)
       if (!(await takeSnapshot(io, dir, live))) throw new Error('a write failed while the snapshot was taken');
       const first = await firstSeqOf(io, dir, JOURNAL_FILE);
       if (first === undefined || first > seq) break;

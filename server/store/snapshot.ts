@@ -1,5 +1,7 @@
 // db.json: the whole fair as of one journal seq, readable by a human, held by lowdb through an
 // adapter of ours (lowdb's own JSONFile reads the whole file at once, the slow way; see below).
+import { openSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { sharedFields } from '../domain/introductions.ts';
@@ -8,8 +10,9 @@ import type { FairState } from '../domain/types.ts';
 import type { ProfileField } from '../../shared/schema.ts';
 import { dropInSteps, isMissing, type StoreFile, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
-import { parseJsonLines, type OnEntry } from './snapshotReader.ts';
-import { isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
+import { DEFERRED_LISTS, LinesOnDisk } from './entitiesOnDisk.ts';
+import { parseJsonLines, type Deferral, type OnEntry } from './snapshotReader.ts';
+import { CRC32_KEY, isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
 const TEMP_FILE = `.${SNAPSHOT_FILE}.tmp`;
@@ -46,13 +49,13 @@ export class SnapshotAdapter implements Adapter<unknown> {
   constructor(
     private readonly io: StoreIo,
     private readonly dir: string,
-    private readonly options: WriteOptions = {},
+    private readonly options: WriteOptions & ReadOptions = {},
   ) {}
 
   async read(): Promise<unknown> {
     const file = path.join(this.dir, SNAPSHOT_FILE);
     try {
-      const data = await parseJsonLines(() => this.io.readChunks(file), shareFieldsOnRead);
+      const data = await parseJsonLines(() => this.io.readChunks(file), shareFieldsOnRead, await deferralFor(file, this.options.deferFromBytes));
       this.found = true;
       return data;
     } catch (error) {
@@ -103,9 +106,47 @@ const shareFieldsOnRead: OnEntry = (list, entry) => {
   return entry;
 };
 
+export interface ReadOptions {
+  /**
+   * From this size on, db.json's students and introductions are read at first use
+   * (entitiesOnDisk.ts); undefined: all are read at start. Such entities are read with synchronous
+   * reads of the file itself, so only a store on the real disk (nodeIo) asks for it.
+   */
+  deferFromBytes?: number;
+}
+
+/**
+ * The deferral of a db.json of at least `fromBytes` whose last line is a CRC-32's (snapshotWriter.ts):
+ * a file written before it, or a small one, is read in full at once, rather than twice.
+ */
+async function deferralFor(file: string, fromBytes: number | undefined): Promise<(() => Deferral) | undefined> {
+  if (fromBytes === undefined) return undefined;
+  const tail = await lastBytes(file, TAIL_BYTES).catch(() => undefined); // a missing file: read as before, which says so
+  if (tail === undefined || tail.size < fromBytes || !ENDS_WITH_CRC32.test(tail.text)) return undefined;
+  return () => ({ lists: DEFERRED_LISTS, lines: new LinesOnDisk(file, openSync(file, 'r'), entityOf) });
+}
+
+/** Enough of the file's end for its last line, `,"crc32":…}`. */
+const TAIL_BYTES = 64;
+const ENDS_WITH_CRC32 = new RegExp(`\\n,"${CRC32_KEY}":\\d+}$`);
+
+async function lastBytes(file: string, count: number): Promise<{ size: number; text: string }> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(Math.min(count, size)), 0, Math.min(count, size), Math.max(0, size - count));
+    return { size, text: buffer.toString('latin1', 0, bytesRead) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A deferred entity, read from its line as the reader reads every entry (shareFieldsOnRead). */
+const entityOf = (list: string, text: string): unknown => shareFieldsOnRead(list, JSON.parse(text));
+
 /** Reads and checks db.json. Never throws for damage: recovery decides whether the journal can stand in. */
-export async function readSnapshot(io: StoreIo, dir: string): Promise<SnapshotRead> {
-  const adapter = new SnapshotAdapter(io, dir);
+export async function readSnapshot(io: StoreIo, dir: string, options: ReadOptions = {}): Promise<SnapshotRead> {
+  const adapter = new SnapshotAdapter(io, dir, options);
   const db = new Low<unknown>(adapter, null);
   try {
     await db.read();
@@ -182,11 +223,15 @@ function listsHold({ keys, replies, ...rest }: { keys: unknown[]; replies?: unkn
   return Object.keys(rest).length === 0 && repliesPairUp && keys.every((key) => typeof key === 'string');
 }
 
-/** A collection in db.json: a list of entities, or (in files written before lists) an object of them by id. */
-type Collection = { id: string }[] | Record<string, unknown>;
+/**
+ * A collection in db.json: a list of entities, or (in files written before lists) an object of
+ * them by id; or, read from a large db.json, a Map whose entities are read at first use.
+ */
+type Collection = { id: string }[] | Record<string, unknown> | Map<string, unknown>;
 
 /** A collection as the state holds it: its entities by id. */
 function byId(collection: Collection): Map<string, unknown> {
+  if (collection instanceof Map) return collection;
   if (!Array.isArray(collection)) return new Map(Object.entries(collection));
   const entities = new Map<string, unknown>();
   for (const entity of collection) entities.set(entity.id, entity);

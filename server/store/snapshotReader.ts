@@ -8,8 +8,16 @@
 // The outcome is JSON.parse's on the whole text, whatever the file holds: when the lines are not
 // laid out as the writer lays them (an older one-line file, one edited by hand), or do not parse,
 // the file is read again and parsed whole, so a damaged file is refused with JSON.parse's error.
+//
+// The lines are split as bytes, so that each one's place in the file is known: a large db.json's
+// students and introductions are left there, each noted by its id and its line's place, and read
+// at first use (entitiesOnDisk.ts), when the file's last line vouches for every byte before it.
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
+import { crc32 } from 'node:zlib';
+import { DeferredEntities, type LinesOnDisk } from './entitiesOnDisk.ts';
+import { isObject } from './record.ts';
+import { CRC32_KEY } from './snapshotWriter.ts';
 
 /** A frame line that ends so opens a list whose entries may follow, one a line. */
 const OPENS_A_LIST = '":[';
@@ -18,7 +26,8 @@ const OPENS_A_LIST = '":[';
 interface OpenList {
   /** Stands in the frame for the entries, a JSON string no file holds (it is random). */
   marker: string;
-  entries: unknown[];
+  /** A deferred list's entities go straight into their Map (entitiesOnDisk.ts). */
+  entries: unknown[] | DeferredEntities<object>;
   /** Whether the last entry ended with a comma: one more must follow, and only then. */
   comma: boolean;
 }
@@ -30,46 +39,93 @@ interface OpenList {
  */
 export type OnEntry = (list: string, entry: unknown) => unknown;
 
-/** JSON.parse of the whole file that `chunks` reads, without ever holding its whole text. */
-export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, onEntry: OnEntry = (_list, entry) => entry): Promise<unknown> {
+/**
+ * The students and introductions of a large db.json left on disk until they are used
+ * (entitiesOnDisk.ts): the lists that wait, and where each of their entities' line is noted.
+ */
+export interface Deferral {
+  lists: ReadonlySet<string>;
+  lines: LinesOnDisk;
+}
+
+/**
+ * JSON.parse of the whole file that `chunks` reads, without ever holding its whole text. With a
+ * `deferral`, the same value but for the lists it names, which are Maps by id whose entities are
+ * read at first use. Only for a file exactly as the writer wrote it: its last line holds the
+ * CRC-32 of all before it (CRC32_KEY). Otherwise (a file edited by hand or damaged, or written
+ * before the CRC) it is read again without, so the outcome, and the error for a damaged file, is
+ * JSON.parse's all the same.
+ */
+export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, onEntry: OnEntry = (_list, entry) => entry, deferral?: () => Deferral): Promise<unknown> {
+  const deferred = deferral?.();
+  if (deferred !== undefined) {
+    try {
+      const { data, crc } = await parseByLine(chunks(), onEntry, deferred);
+      if (isObject(data) && data[CRC32_KEY] === crc) return data;
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) {
+        deferred.lines.close();
+        throw error; // the disk's errors are the caller's
+      }
+    }
+    deferred.lines.close();
+  }
   try {
-    return await parseByLine(chunks(), onEntry);
+    return (await parseByLine(chunks(), onEntry)).data;
   } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error; // the disk's errors are the caller's
+    if (!(error instanceof SyntaxError)) throw error;
     return JSON.parse(await textOf(chunks())) as unknown;
   }
 }
 
-async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry): Promise<unknown> {
+/** The file's value and, with a deferral, the CRC-32 of every byte before its last line. */
+async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, deferral?: Deferral): Promise<{ data: unknown; crc?: number }> {
   const frame: string[] = [];
-  const lists = new Map<string, unknown[]>();
+  const lists = new Map<string, unknown[] | DeferredEntities<object>>();
   const salt = randomBytes(9).toString('base64url');
   let open: OpenList | undefined;
   let opened: string | undefined; // the list the last frame line opened: entries may follow
-  const line = (text: string): void => {
-    const first = text.charCodeAt(0);
+  const line = (bytes: Buffer, start: number, lineEnd: number, offset: number): void => {
+    const first = bytes[start];
     if (opened !== undefined && (first === 0x7b /* { */ || first === 0x22 /* " */)) {
       if (open === undefined) {
-        open = { marker: `\u0000${salt}:${lists.size}`, entries: [], comma: false };
-        lists.set(open.marker, open.entries);
+        const entries = deferral?.lists.has(opened) ? new DeferredEntities<object>(deferral.lines, opened) : [];
+        open = { marker: `\u0000${salt}:${lists.size}`, entries, comma: false };
+        lists.set(open.marker, entries);
         frame.push(JSON.stringify(open.marker));
       } else if (!open.comma) {
         throw new SyntaxError('two entries of a list without a comma between them');
       }
-      const entry = withoutSpaceAtEnd(text);
-      open.comma = entry.endsWith(',');
-      open.entries.push(onEntry(opened, JSON.parse(open.comma ? entry.slice(0, -1) : entry)));
+      let end = endWithoutSpace(bytes, start, lineEnd);
+      open.comma = bytes[end - 1] === 0x2c; /* , */
+      if (open.comma) end -= 1;
+      if (Array.isArray(open.entries)) {
+        // A file the CRC-32 will vouch for (or else be read again) takes its plain strings, the applied keys, as they are.
+        const value = deferral !== undefined && isPlainString(bytes, start, end) ? bytes.toString('latin1', start + 1, end - 1) : JSON.parse(bytes.toString('utf8', start, end));
+        open.entries.push(onEntry(opened, value));
+        return;
+      }
+      // A deferred list: the entity's id from its line's start, where the writer puts it, and its place in the file.
+      const idEnd = idEndOf(bytes, start, end);
+      if (idEnd !== -1) {
+        open.entries.defer(bytes.toString('latin1', start + ID_START.length, idEnd), deferral!.lines.add(offset, end - start));
+        return;
+      }
+      const entity = onEntry(opened, JSON.parse(bytes.toString('utf8', start, end)));
+      if (!isObject(entity) || typeof entity.id !== 'string') throw new SyntaxError('an entity of a deferred list without an id'); // read again without deferral: snapshot.ts says what is wrong
+      open.entries.set(entity.id, entity);
       return;
     }
+    const text = bytes.toString('utf8', start, lineEnd);
     if (open?.comma) throw new SyntaxError('a comma after the last entry of a list');
     open = undefined;
     opened = listOpenedBy(withoutSpaceAtEnd(text));
     frame.push(text);
   };
-  await eachLine(chunks, line);
+  const crc = await eachLine(chunks, line, deferral !== undefined);
   if (open?.comma) throw new SyntaxError('the file ends after a comma');
   const text = frame.join('\n');
-  if (lists.size === 0) return JSON.parse(text) as unknown;
+  if (lists.size === 0) return { data: JSON.parse(text) as unknown, crc };
   // Only the frame's values are revived: a few dozen, however many entries the lists hold.
   let restored = 0;
   const data = JSON.parse(text, (_key, value: unknown) => {
@@ -80,7 +136,34 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry):
   }) as unknown;
   // Else a list went on past its entries on the next frame line (`],` is how the writer ends one).
   if (restored !== lists.size) throw new SyntaxError('a list laid out otherwise than one entry a line');
-  return data;
+  return { data, crc };
+}
+
+/** How a line of a deferred list begins, as the writer writes every entity: its id first. */
+const ID_START = Buffer.from('{"id":"', 'latin1');
+
+/**
+ * Where the id ends (its closing quote) in a line that begins as the writer begins an entity's,
+ * with an id of plain characters; else -1, and the line is parsed at once.
+ */
+function idEndOf(bytes: Buffer, start: number, end: number): number {
+  if (end - start < ID_START.length) return -1;
+  for (let i = 0; i < ID_START.length; i++) if (bytes[start + i] !== ID_START[i]) return -1;
+  return plainCharsEnd(bytes, start + ID_START.length, end);
+}
+
+/** Whether the bytes are a JSON string of plain characters only: `"`, printable ASCII but `\` and `"`, `"`. */
+const isPlainString = (bytes: Buffer, start: number, end: number): boolean =>
+  end - start >= 2 && bytes[start] === 0x22 && plainCharsEnd(bytes, start + 1, end) === end - 1;
+
+/** The first `"` from `from` on, if every byte before it is printable ASCII but `\`; else -1. */
+function plainCharsEnd(bytes: Buffer, from: number, end: number): number {
+  for (let at = from; at < end; at++) {
+    const byte = bytes[at]!;
+    if (byte === 0x22) return at;
+    if (byte === 0x5c || byte < 0x20 || byte > 0x7e) return -1; // an escape, or a byte that is not plain ASCII
+  }
+  return -1;
 }
 
 /** The name of the list a frame line opens at its end (`…,"booths":[`), if it does. */
@@ -97,23 +180,47 @@ function withoutSpaceAtEnd(text: string): string {
   return end === text.length ? text : text.slice(0, end);
 }
 
-/** Calls `line` with each line of the text, without its \n; a line longer than a chunk is joined once. */
-async function eachLine(chunks: AsyncIterable<Uint8Array>, line: (text: string) => void): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let pending: string[] = [];
-  const piece = (text: string): void => {
+/** The end of a line's bytes without JSON's whitespace at its end (a file saved with \r\n line ends, say). */
+function endWithoutSpace(bytes: Buffer, start: number, end: number): number {
+  let at = end;
+  for (let byte = bytes[at - 1]; at > start && (byte === 0x20 || byte === 0x09 || byte === 0x0d); byte = bytes[at - 1]) at -= 1;
+  return at;
+}
+
+/**
+ * Calls `line` with each line's bytes (`start` to `end` of `bytes`, without its \n) and where the
+ * line begins in the file. A line cut by a piece's end is joined once, in a buffer of its own. A \n
+ * byte is never part of a longer UTF-8 character, so the bytes split where the text would. With
+ * `withCrc`, resolves with the CRC-32 of every byte before the last line, a piece at a time.
+ */
+async function eachLine(chunks: AsyncIterable<Uint8Array>, line: (bytes: Buffer, start: number, end: number, offset: number) => void, withCrc = false): Promise<number> {
+  let crc = 0;
+  let pending: Buffer[] = [];
+  let pendingOffset = 0;
+  let offset = 0; // of the piece in the file
+  for await (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      const part = text.slice(start, end);
-      line(pending.length === 0 ? part : [...pending, part].join(''));
-      pending = [];
+    for (let end = bytes.indexOf(0x0a); end !== -1; end = bytes.indexOf(0x0a, start)) {
+      if (pending.length === 0) line(bytes, start, end, offset + start);
+      else {
+        if (withCrc) for (const part of pending) crc = crc32(part, crc);
+        const joined = Buffer.concat([...pending, bytes.subarray(0, end)]);
+        line(joined, 0, joined.length, pendingOffset);
+        pending = [];
+      }
       start = end + 1;
     }
-    if (start < text.length) pending.push(text.slice(start));
-  };
-  for await (const chunk of chunks) piece(decoder.write(chunk as Buffer));
-  piece(decoder.end());
-  line(pending.join(''));
+    if (withCrc && start > 0) crc = crc32(bytes.subarray(0, start), crc);
+    if (start < bytes.length) {
+      if (pending.length === 0) pendingOffset = offset + start;
+      pending.push(Buffer.from(bytes.subarray(start))); // a copy: the reader reuses its buffer
+    }
+    offset += bytes.length;
+  }
+  const last = Buffer.concat(pending);
+  line(last, 0, last.length, pending.length === 0 ? offset : pendingOffset);
+  return crc;
 }
 
 async function textOf(chunks: AsyncIterable<Uint8Array>): Promise<string> {

@@ -63,6 +63,12 @@ export interface Store {
   /** Whether the action with this idempotency key was applied, and whether that is durable yet. */
   applied(key: string): Applied;
   /**
+   * Begins, in short turns, what the start left for later: the file store reads the students and
+   * introductions of a large db.json that it left on disk (entitiesOnDisk.ts). Called once the
+   * server listens, so that no turn of the start itself waits behind it.
+   */
+  afterStart?(): void;
+  /**
    * Writes a snapshot of the current state now and removes every journal record it covers, the
    * backup segment included, so data erased from memory is gone from disk. Waits for a snapshot
    * already being written and for the commits before it; rejects with a StorageError if it could
