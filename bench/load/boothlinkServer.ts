@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from '../../server/app.ts';
 import type { Config } from '../../server/deps.ts';
 import { newToken } from '../../server/ids.ts';
+import { entitiesRead } from '../../server/store/entitiesOnDisk.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { median } from '../numbers.ts';
 import { onCommand, say } from './child.ts';
@@ -33,6 +34,9 @@ const config: Config = {
 };
 const app = createApp({ store, now: () => new Date(), config, adminToken: newToken(), log: (line) => console.log(line) });
 await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
+// Ready once the whole fair is in memory, as it is for most of the day: a large db.json's entities
+// are read after the server listens, and would otherwise count as the phones' memory.
+await entitiesRead(path.join(dataDir, 'db.json'));
 const port = (app.http.address() as AddressInfo).port;
 say('ready', { port, booths: setup });
 

@@ -8,6 +8,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { shareDetails } from '../../server/domain/students.ts';
 import type { FairState } from '../../server/domain/types.ts';
+import { entitiesRead } from '../../server/store/entitiesOnDisk.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
@@ -36,6 +37,9 @@ export async function ackStore({ dir, from, scratchDir, bareSeconds, ...pace }: 
   const opening = performance.now();
   const store = await openFileStore(dir, { log: quiet });
   const openMs = performance.now() - opening;
+  // The whole fair in memory, as the server has it from a second or two after its start
+  // (server/store/entitiesOnDisk.ts), long before a snapshot falls due.
+  await entitiesRead(path.join(dir, 'db.json'));
   // The run's students save their profiles before it starts: half of them one record each, the
   // other half in one record. The store then holds half a window of records past its snapshot, as
   // at any moment of a busy day, so a snapshot every N records fires inside the window for any N up

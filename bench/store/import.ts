@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { entitiesRead } from '../../server/store/entitiesOnDisk.ts';
 import { ADMIN_BOOTH_IMPORT, ADMIN_BOOTHS } from '../../shared/api.ts';
 import { startServer } from '../../tests/helpers.ts';
 import { watchLoop } from './loopWatch.ts';
@@ -68,6 +69,7 @@ export async function importCsv({ dir, rows, shape, runs, fair }: { dir: string;
     const dataDir = mkdtempSync(path.join(dir, `fair-${shape}-`));
     if (fair !== undefined) cpSync(fair, dataDir, { recursive: true });
     const server = await startServer({ dataDir });
+    await entitiesRead(path.join(dataDir, 'db.json')); // the whole fair in memory, as for most of the day (server/store/entitiesOnDisk.ts)
     const before = server.store.state.booths.size;
     const client = spawn(process.execPath, ['--input-type=module', '-e', CLIENT], {
       env: { ...process.env, BENCH_IMPORT_URL: `${server.url}${ADMIN_BOOTH_IMPORT}`, BENCH_LIST_URL: `${server.url}${ADMIN_BOOTHS}`, BENCH_TOKEN: server.adminToken, BENCH_CSV: csvFile },
