@@ -6,7 +6,7 @@
 // new booth checks its number and address against all the others: a walk each time made an
 // import of 10,000 booths take seconds (issue #11). Derived from the collections and never saved:
 // built after a start a step at a time (`buildingIndexes`), or at first use, then kept by `apply`.
-import { introductionId } from './introductions.ts';
+import { boothOfIntroduction, introductionId } from './introductions.ts';
 import type { Booth, FairEvent, FairState, InterviewRequest, Introduction, Rep } from './types.ts';
 
 /** Ids by owner id; the entities themselves are looked up in the state, which replaces them. */
@@ -63,12 +63,20 @@ export const boothIdByNumber = (state: FairState, number: string): string | unde
 export const repsOfBooth = (state: FairState, boothId: string): Rep[] => entities(state.reps, layoutOf(state).repsOfBooth.get(boothId));
 
 export const introductionsOfBooth = (state: FairState, boothId: string): Introduction[] =>
-  cardsIn(state, state.introductions, (index) => index.introductionsOfBooth.get(boothId), (intro) => intro.boothId === boothId);
+  walking(state, state.introductions) ? entities(state.introductions, introductionIdsWalked(state, boothId))
+  : entities(state.introductions, cardsOf(state).introductionsOfBooth.get(boothId));
 
 /** How many introductions the booth holds, without looking them up (the organiser's live counts, every second). */
 export const introductionCountOfBooth = (state: FairState, boothId: string): number =>
-  walking(state, state.introductions) ? walk(state.introductions, (intro) => intro.boothId === boothId).length
+  walking(state, state.introductions) ? introductionIdsWalked(state, boothId).size
   : cardsOf(state).introductionsOfBooth.get(boothId)?.size ?? 0;
+
+/** The ids of the booth's introductions, by a walk over every id: their booth is in their id. */
+function introductionIdsWalked(state: FairState, boothId: string): Set<string> {
+  const ids = new Set<string>();
+  for (const id of state.introductions.keys()) if (boothOfIntroduction(id) === boothId) ids.add(id);
+  return ids;
+}
 
 export const requestsOfBooth = (state: FairState, boothId: string): InterviewRequest[] =>
   cardsIn(state, state.requests, (index) => index.requestsOfBooth.get(boothId), (request) => request.boothId === boothId);
@@ -196,10 +204,14 @@ function buildCards(state: FairState): Cards {
   return index;
 }
 
-/** Adds every introduction and request to the index, one step each. */
+/**
+ * Adds every introduction and request to the index, one step each. An introduction by its id
+ * alone, which names its booth: right after a start on a large db.json none need be read from it
+ * (store/entitiesOnDisk.ts).
+ */
 function* addAll(state: FairState, index: Cards): Generator<void> {
-  for (const intro of state.introductions.values()) {
-    add(index.introductionsOfBooth, intro.boothId, intro.id);
+  for (const id of state.introductions.keys()) {
+    add(index.introductionsOfBooth, boothOfIntroduction(id), id);
     yield;
   }
   for (const request of state.requests.values()) {

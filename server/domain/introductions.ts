@@ -6,6 +6,13 @@ import type { FairState, Introduction } from './types.ts';
 
 export const introductionId = (boothId: string, studentId: string): string => `${boothId}:${studentId}`;
 
+/**
+ * The booth of the introduction with this id, from the id alone: an index of a fair's introductions
+ * needs none of them read (a large db.json's are still on disk right after a start). Booth ids
+ * (ids.ts) hold no colon.
+ */
+export const boothOfIntroduction = (id: string): string => id.slice(0, id.indexOf(':'));
+
 /** One frozen list per set of fields shared: a fair's introductions share a handful between them. */
 const fieldSets = new Map<string, readonly ProfileField[]>();
 /** The set found last: most introductions in a row share it, and comparing is cheaper than a lookup. */
