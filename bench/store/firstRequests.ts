@@ -4,7 +4,8 @@
 // the laptop; then a tablet pairs with that booth's code and loads the booth's visitors, as a rep
 // who pairs again after the restart. The phone and the tablet are another process (firstClients.ts),
 // loaded before the server starts. The server's longest loop block is read from before they begin
-// until they are answered and the indexes are built.
+// until they are answered, the indexes are built and the students and introductions a large
+// db.json left on disk are read (server/store/entitiesOnDisk.ts).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -25,6 +26,7 @@ export async function firstRequests({ dir }: { dir: string }) {
     return String(line.value);
   };
   if ((await nextLine()) !== 'ready') throw new Error('The phone and tablet process did not start.');
+  const started = performance.now();
   const server = await startServer({ dataDir: dir });
   const loop = await watchLoop();
   const buildingAtFirstRequest = !indexesBuilt(server.store.state);
@@ -32,11 +34,12 @@ export async function firstRequests({ dir }: { dir: string }) {
   clients.stdin.write(`${JSON.stringify({ url: server.url, slug: booth.slug, code: booth.pairingCode })}\n`);
   const answered = JSON.parse(await nextLine()) as FirstClients;
   await indexesReady(server.store.state);
+  const wholeFairMs = performance.now() - started;
   loop.disable();
   if (answered.refused !== undefined) throw new Error(answered.refused);
   if (answered.visitors === 0) throw new Error('The tablet was shown no visitors after the start.');
   return {
     introductions: server.store.state.introductions.size, buildingAtFirstRequest, answeredMs: answered.phoneMs, tabletMs: answered.tabletMs,
-    visitors: answered.visitors, loopMaxMs: loop.max / 1e6,
+    visitors: answered.visitors, loopMaxMs: loop.max / 1e6, wholeFairMs,
   };
 }

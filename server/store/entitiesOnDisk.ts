@@ -9,7 +9,7 @@
 // listens, `readInTurns` reads the rest a turn's worth at a time. The file stays open until then:
 // a snapshot, which replaces db.json and frees its blocks, waits for that (compaction.ts).
 import { closeSync, readSync } from 'node:fs';
-import { nextTurn, TURN_MS } from '../turns.ts';
+import { nextTurn } from '../turns.ts';
 
 /** db.json from this size on leaves its students and introductions on disk until they are used. */
 export const DEFER_FROM_BYTES = 8_000_000;
@@ -17,6 +17,11 @@ export const DEFER_FROM_BYTES = 8_000_000;
 export const DEFERRED_LISTS: ReadonlySet<string> = new Set(['students', 'introductions']);
 /** Bytes read at once when the entities are read in their order. */
 const WINDOW_BYTES = 1 << 20;
+/**
+ * How long reading the rest holds the event loop at a time. Short: it runs right after a start,
+ * while phones and tablets reconnect, and each of their requests waits behind one such turn.
+ */
+const READ_TURN_MS = 2;
 
 /** Makes the entity of a line of `list` (JSON.parse, then whatever the reader does to each entry). */
 export type EntityOf = (list: string, text: string) => unknown;
@@ -85,7 +90,7 @@ export class LinesOnDisk {
    * Reads every entity still on disk, a turn's worth at a time, then closes the file. Once begun,
    * the same promise for every caller.
    */
-  readInTurns(ms = TURN_MS): Promise<void> {
+  readInTurns(ms = READ_TURN_MS): Promise<void> {
     return (this.reading ??= (async () => {
       try {
         for (const collection of this.collections) {
@@ -134,7 +139,7 @@ export class DeferredEntities<V extends object> extends Map<string, V> {
     lines.collections.push(this);
   }
 
-  /** Whether some of its entities are still lines in db.json (turns.ts's wholeFairRead asks, by this name). */
+  /** Whether some of its entities are still lines in db.json (turns.ts's indexesReady asks, by this name). */
   get onDisk(): boolean {
     return this.lines?.done === false; // a file that failed while it was read is closed: a reader then meets the error
   }
