@@ -101,6 +101,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       try {
         // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
         Object.assign(live, await liveParts(await recover(io, dir, log, deps.read)));
+        void entitiesRead(path.join(dir, SNAPSHOT_FILE)); // what the reload left on disk, read as after a start
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);
