@@ -13,6 +13,9 @@ export const introductionId = (boothId: string, studentId: string): string => `$
  */
 export const boothOfIntroduction = (id: string): string => id.slice(0, id.indexOf(':'));
 
+/** The student of the introduction with this id, from the id alone (as boothOfIntroduction). */
+export const studentOfIntroduction = (id: string): string => id.slice(id.indexOf(':') + 1);
+
 /** One frozen list per set of fields shared: a fair's introductions share a handful between them. */
 const fieldSets = new Map<string, readonly ProfileField[]>();
 /** The set found last: most introductions in a row share it, and comparing is cheaper than a lookup. */

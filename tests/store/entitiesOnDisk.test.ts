@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eraseStudent } from '../../server/domain/privacy.ts';
 import type { FairState } from '../../server/domain/types.ts';
 import { DeferredEntities, entitiesOnDisk } from '../../server/store/entitiesOnDisk.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
@@ -122,7 +123,11 @@ describe('db.json read at first use', () => {
     const dir = await fairFolder();
     const store = await openDeferred(dir);
     const student = store.state.students.get('s4321')!;
-    await store.commit({ events: [{ type: 'student.erased', studentId: 's4321', at: '2026-03-12T11:00:00.000Z' }] });
+    const erasure = eraseStudent(store.state, { studentId: 's4321' }, new Date('2026-03-12T11:00:00.000Z'));
+    expect(erasure.events?.some((event) => event.type === 'introduction.withdrawn')).toBe(true);
+    await store.commit({ events: erasure.events! });
+    // Deciding it read the student's own lines, not everyone's: another's introduction is still a line number.
+    expect(typeof Map.prototype.get.call(store.state.introductions, 'b5:s5')).toBe('number');
     await store.scrub();
     expect(entitiesOnDisk(path.join(dir, 'db.json'))).toBe(false);
     for (const name of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, name), 'utf8'), name).not.toContain(JSON.stringify(student.profile).slice(1, -1));
