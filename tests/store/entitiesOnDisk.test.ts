@@ -12,9 +12,9 @@ import { DeferredEntities, entitiesOnDisk } from '../../server/store/entitiesOnD
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { INDENT_UP_TO_BYTES } from '../../server/store/snapshotWriter.ts';
 import type { Store } from '../../server/store/store.ts';
-import { buildingRecords, changeRecord } from './fairEvents.ts';
 import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
 import { api, startServer } from '../helpers.ts';
+import { buildingRecords, changeRecord } from './fairEvents.ts';
 import { copyFolder, dbState, quiet, readDb, waitFor, withProfile } from './fixtures.ts';
 
 /** Enough students that db.json is written compact, an entity a line (past INDENT_UP_TO_BYTES). */
