@@ -165,6 +165,17 @@ export function disconnectAll(): void {
  */
 export const PATIENCE_MS = 30_000;
 
+/** The files a process holds open (Linux: the links in /proc/<pid>/fd). */
+export function openFilesOf(pid: number | 'self' = 'self'): string[] {
+  return fs.readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      return [fs.readlinkSync(`/proc/${pid}/fd/${fd}`)];
+    } catch {
+      return []; // closed meanwhile (the listing's own, for one)
+    }
+  });
+}
+
 /** Polls until the predicate holds; fails with `what` after the timeout. */
 export async function waitFor(predicate: () => boolean, timeoutMs = PATIENCE_MS, what = 'condition'): Promise<void> {
   const until = Date.now() + timeoutMs;

@@ -5,12 +5,12 @@
 // written its code cache (server/launcher.ts), as the organiser's first start after a build does:
 // the launches measured are the later ones, as on the fair's day.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { codeCacheName } from '../../server/codeCache.ts';
-import { freePort } from '../../tests/helpers.ts';
+import { freePort, openFilesOf } from '../../tests/helpers.ts';
 import { BUILT_SERVER, BUNDLED_SERVER, SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import { settleDisk } from './folder.ts';
 
@@ -84,7 +84,7 @@ export async function launchOnce(dir: string, copy: string): Promise<Launch> {
         const ms = performance.now() - started;
         const rssBytes = rssOf(child.pid!);
         const db = path.join(copy, 'db.json');
-        while (holdsOpen(child.pid!, db)) {
+        while (openFilesOf(child.pid!).includes(db)) {
           if (performance.now() - started > GIVE_UP_MS) throw new Error(`The server still had ${db} open after ${GIVE_UP_MS / 1000} s.`);
           await sleep(OPEN_FILES_POLL_MS);
         }
@@ -103,15 +103,4 @@ export async function launchOnce(dir: string, copy: string): Promise<Launch> {
 /** A process's resident memory (Linux). */
 function rssOf(pid: number): number {
   return Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) * 1024;
-}
-
-/** Whether the process holds `file` open (Linux: its /proc/<pid>/fd links). */
-function holdsOpen(pid: number, file: string): boolean {
-  return readdirSync(`/proc/${pid}/fd`).some((fd) => {
-    try {
-      return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
-    } catch {
-      return false; // closed meanwhile
-    }
-  });
 }

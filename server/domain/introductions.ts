@@ -14,7 +14,14 @@ export const introductionId = (boothId: string, studentId: string): string => `$
 export const boothOfIntroduction = (id: string): string => id.slice(0, id.indexOf(':'));
 
 /** The student of the introduction with this id, from the id alone (as boothOfIntroduction). */
-export const studentOfIntroduction = (id: string): string => id.slice(id.indexOf(':') + 1);
+const studentOfIntroduction = (id: string): string => id.slice(id.indexOf(':') + 1);
+
+/**
+ * The ids of the student's introductions, found by their ids alone: right after a start a large
+ * db.json's introductions may still be on disk (store/entitiesOnDisk.ts), and none is read.
+ */
+export const introductionIdsOfStudent = (state: Pick<FairState, 'introductions'>, studentId: string): string[] =>
+  [...state.introductions.keys()].filter((id) => studentOfIntroduction(id) === studentId);
 
 /** One frozen list per set of fields shared: a fair's introductions share a handful between them. */
 const fieldSets = new Map<string, readonly ProfileField[]>();

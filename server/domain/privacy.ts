@@ -5,7 +5,7 @@ import { boothBySlug, NO_BOOTH } from './booths.ts';
 import { record, refuse, type Decision } from './decision.ts';
 import { countsOf } from './dayCounts.ts';
 import { requestsOfStudent } from './indexes.ts';
-import { introductionId, studentOfIntroduction } from './introductions.ts';
+import { introductionId, introductionIdsOfStudent } from './introductions.ts';
 import type { FairEvent, FairState, InterviewRequest } from './types.ts';
 
 /** Requests still in play: a booth's tablets must see them end before the student goes. */
@@ -37,8 +37,7 @@ export function withdrawConsent(state: FairState, input: { studentId: string; sl
  */
 export function eraseStudent(state: FairState, input: { studentId: string }, now: Date): Decision {
   const { studentId } = input;
-  // Picked by their ids, which name the student: right after a start the introductions may still be on disk (store/entitiesOnDisk.ts).
-  const intros = [...state.introductions.keys()].filter((id) => studentOfIntroduction(id) === studentId).map((id) => state.introductions.get(id)!);
+  const intros = introductionIdsOfStudent(state, studentId).map((id) => state.introductions.get(id)!);
   const at = now.toISOString();
   // Counted now, before the cancellations and withdrawals below: the day's figures keep the student
   // (aggregate counts are not personal data), as a purge keeps everyone's. Their booths are named

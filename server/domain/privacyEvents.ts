@@ -3,7 +3,7 @@
 // snapshot too (and, after Store.scrub, from every file). Events are facts already decided: no checks.
 import { unknownEvent } from './eventTypes.ts';
 import { heldCounts, keepCounts } from './dayCounts.ts';
-import { introductionId, studentOfIntroduction } from './introductions.ts';
+import { introductionId, introductionIdsOfStudent } from './introductions.ts';
 import type { FairEvent, FairState } from './types.ts';
 
 export type PrivacyEvent = Extract<FairEvent, { type: 'introduction.withdrawn' | 'student.erased' | 'fair.purged' }>;
@@ -26,8 +26,7 @@ export function applyPrivacyEvent(state: FairState, event: PrivacyEvent): void {
     case 'student.erased':
       if (event.counts) state.purged = keepCounts(state.purged, event.counts);
       state.students.delete(event.studentId);
-      // By their ids, which name the student: a large db.json's introductions may still be on disk (store/entitiesOnDisk.ts).
-      for (const id of state.introductions.keys()) if (studentOfIntroduction(id) === event.studentId) state.introductions.delete(id);
+      for (const id of introductionIdsOfStudent(state, event.studentId)) state.introductions.delete(id);
       dropWhere(state.requests, (request) => request.studentId === event.studentId);
       return;
     case 'fair.purged':

@@ -9,7 +9,7 @@
 // listens, `readInTurns` reads the rest a turn's worth at a time. The file stays open until then:
 // a snapshot, which replaces db.json and frees its blocks, waits for that (compaction.ts).
 import { closeSync, readSync } from 'node:fs';
-import { nextTurn } from '../turns.ts';
+import { eachInTurns } from '../turns.ts';
 
 /** db.json from this size on leaves its students and introductions on disk until they are used. */
 export const DEFER_FROM_BYTES = 8_000_000;
@@ -93,14 +93,7 @@ export class LinesOnDisk {
   readInTurns(ms = READ_TURN_MS): Promise<void> {
     return (this.reading ??= (async () => {
       try {
-        for (const collection of this.collections) {
-          let since = performance.now();
-          for (const _ of collection.readEach()) {
-            if (performance.now() - since < ms) continue;
-            await nextTurn();
-            since = performance.now();
-          }
-        }
+        for (const collection of this.collections) await eachInTurns(collection.readEach(), () => undefined, ms);
         for (const collection of this.collections) collection.allRead();
       } finally {
         this.close();
@@ -206,15 +199,18 @@ export class DeferredEntities<V extends object> extends Map<string, V> {
  */
 const stillOpen = new Set<LinesOnDisk>();
 
+/** The reads of `file` whose entities are not all read yet. */
+const readsOf = (file: string): LinesOnDisk[] => [...stillOpen].filter((lines) => lines.file === file);
+
 /** Whether some entities of `file` are still to be read from it. */
-export const entitiesOnDisk = (file: string): boolean => [...stillOpen].some((lines) => lines.file === file);
+export const entitiesOnDisk = (file: string): boolean => readsOf(file).length > 0;
 
 /**
  * Resolves once every entity still on disk in `file` is read, and the file closed: reads them now,
  * a turn's worth at a time, unless that is under way.
  */
 export async function entitiesRead(file: string): Promise<void> {
-  for (let reads = [...stillOpen].filter((lines) => lines.file === file); reads.length > 0; reads = [...stillOpen].filter((lines) => lines.file === file)) {
+  for (let reads = readsOf(file); reads.length > 0; reads = readsOf(file)) {
     await Promise.all(reads.map((lines) => lines.readInTurns().catch(() => undefined))); // a read that failed has closed its file all the same
   }
 }

@@ -52,6 +52,7 @@ type Memory =
 
 export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
   const { dir, io, log } = deps;
+  const snapshotFile = path.join(dir, SNAPSHOT_FILE);
   /** What recovery read, as memory keeps it: the applied keys for their time, the journal open. */
   const liveParts = async ({ journalBytes, wipeUnfinished: _, ...recovered }: Recovered) =>
     ({ ...recovered, applied: new KeptKeys(recovered.applied, deps.now), journal: await deps.openJournal(journalBytes, onWriteFailure) });
@@ -73,7 +74,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     if (writing !== undefined || !memory.matchesDisk || live.seq === live.snapshotSeq) return writing ?? Promise.resolve();
     writing = takeSnapshot(io, dir, live)
       .then(ignore, (error: unknown) => {
-        log(`Could not write ${path.join(dir, SNAPSHOT_FILE)}: ${(error as Error).message}. The journal still holds everything; trying again later.`);
+        log(`Could not write ${snapshotFile}: ${(error as Error).message}. The journal still holds everything; trying again later.`);
         scheduler.failed();
       })
       .finally(() => {
@@ -101,7 +102,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
       try {
         // A wipe found unfinished here is left to a later scrub (its command asks for one) or the next start.
         Object.assign(live, await liveParts(await recover(io, dir, log, deps.read)));
-        void entitiesRead(path.join(dir, SNAPSHOT_FILE)); // what the reload left on disk, read as after a start
+        void entitiesRead(snapshotFile); // what the reload left on disk, read as after a start
         break;
       } catch (error) {
         log(`Could not reload ${dir}: ${(error as Error).message} Refusing changes; trying again in ${RELOAD_RETRY_MS} ms.`);
@@ -159,7 +160,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
     },
 
     afterStart() {
-      void entitiesRead(path.join(dir, SNAPSHOT_FILE));
+      void entitiesRead(snapshotFile);
     },
 
     scrub(): Promise<void> {
@@ -195,7 +196,7 @@ export async function openLiveStore(deps: LiveStoreDeps): Promise<Store> {
         }
         try {
           // Whether or not a snapshot is due: what still reads the state (an index's build) finds all of it.
-          await entitiesRead(path.join(dir, SNAPSHOT_FILE));
+          await entitiesRead(snapshotFile);
           if (matchesDisk) await snapshot();
           await live.journal.close();
         } finally {

@@ -1,7 +1,6 @@
 // db.json: the whole fair as of one journal seq, readable by a human, held by lowdb through an
 // adapter of ours (lowdb's own JSONFile reads the whole file at once, the slow way; see below).
-import { openSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { sharedFields } from '../domain/introductions.ts';
@@ -10,8 +9,8 @@ import type { FairState } from '../domain/types.ts';
 import type { ProfileField } from '../../shared/schema.ts';
 import { dropInSteps, isMissing, type StoreFile, type StoreIo } from './io.ts';
 import { isObject } from './record.ts';
-import { DEFERRED_LISTS, LinesOnDisk } from './entitiesOnDisk.ts';
-import { parseJsonLines, type Deferral, type OnEntry } from './snapshotReader.ts';
+import { LinesOnDisk } from './entitiesOnDisk.ts';
+import { parseJsonLines, type OnEntry } from './snapshotReader.ts';
 import { CRC32_KEY, isCollection, writeSnapshotJson, type CapturedSnapshot, type WriteOptions } from './snapshotWriter.ts';
 
 export const SNAPSHOT_FILE = 'db.json';
@@ -55,7 +54,7 @@ export class SnapshotAdapter implements Adapter<unknown> {
   async read(): Promise<unknown> {
     const file = path.join(this.dir, SNAPSHOT_FILE);
     try {
-      const data = await parseJsonLines(() => this.io.readChunks(file), shareFieldsOnRead, await deferralFor(file, this.options.deferFromBytes));
+      const data = await parseJsonLines(() => this.io.readChunks(file), shareFieldsOnRead, linesLeftOnDisk(file, this.options.deferFromBytes));
       this.found = true;
       return data;
     } catch (error) {
@@ -116,30 +115,29 @@ export interface ReadOptions {
 }
 
 /**
- * The deferral of a db.json of at least `fromBytes` whose last line is a CRC-32's (snapshotWriter.ts):
- * a file written before it, or a small one, is read in full at once, rather than twice.
+ * The file opened for the entities left on disk, when db.json is at least `fromBytes` and its last
+ * line is a CRC-32's (snapshotWriter.ts): a file written before it, or a small one, is read in full
+ * at once, rather than twice. The same descriptor reads the file's end and, later, the entities.
  */
-async function deferralFor(file: string, fromBytes: number | undefined): Promise<(() => Deferral) | undefined> {
+function linesLeftOnDisk(file: string, fromBytes: number | undefined): LinesOnDisk | undefined {
   if (fromBytes === undefined) return undefined;
-  const tail = await lastBytes(file, TAIL_BYTES).catch(() => undefined); // a missing file: read as before, which says so
-  if (tail === undefined || tail.size < fromBytes || !ENDS_WITH_CRC32.test(tail.text)) return undefined;
-  return () => ({ lists: DEFERRED_LISTS, lines: new LinesOnDisk(file, openSync(file, 'r'), entityOf) });
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // a missing file: read as before, which says so
+  }
+  const { size } = fstatSync(fd);
+  const tail = Buffer.alloc(Math.min(TAIL_BYTES, size));
+  const read = readSync(fd, tail, 0, tail.length, size - tail.length);
+  if (size >= fromBytes && ENDS_WITH_CRC32.test(tail.toString('latin1', 0, read))) return new LinesOnDisk(file, fd, entityOf);
+  closeSync(fd);
+  return undefined;
 }
 
 /** Enough of the file's end for its last line, `,"crc32":…}`. */
 const TAIL_BYTES = 64;
 const ENDS_WITH_CRC32 = new RegExp(`\\n,"${CRC32_KEY}":\\d+}$`);
-
-async function lastBytes(file: string, count: number): Promise<{ size: number; text: string }> {
-  const handle = await open(file, 'r');
-  try {
-    const { size } = await handle.stat();
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(Math.min(count, size)), 0, Math.min(count, size), Math.max(0, size - count));
-    return { size, text: buffer.toString('latin1', 0, bytesRead) };
-  } finally {
-    await handle.close();
-  }
-}
 
 /** A deferred entity, read from its line as the reader reads every entry (shareFieldsOnRead). */
 const entityOf = (list: string, text: string): unknown => shareFieldsOnRead(list, JSON.parse(text));

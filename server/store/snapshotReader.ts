@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { crc32 } from 'node:zlib';
-import { DeferredEntities, type LinesOnDisk } from './entitiesOnDisk.ts';
+import { DEFERRED_LISTS, DeferredEntities, type LinesOnDisk } from './entitiesOnDisk.ts';
 import { isObject } from './record.ts';
 import { CRC32_KEY } from './snapshotWriter.ts';
 
@@ -40,35 +40,25 @@ interface OpenList {
 export type OnEntry = (list: string, entry: unknown) => unknown;
 
 /**
- * The students and introductions of a large db.json left on disk until they are used
- * (entitiesOnDisk.ts): the lists that wait, and where each of their entities' line is noted.
+ * JSON.parse of the whole file that `chunks` reads, without ever holding its whole text. With
+ * `onDisk`, the same value but for DEFERRED_LISTS (the students and introductions), which are Maps
+ * by id whose entities stay in the file, noted in `onDisk`, until they are used (entitiesOnDisk.ts).
+ * Only for a file exactly as the writer wrote it: its last line holds the CRC-32 of all before it
+ * (CRC32_KEY). Otherwise (a file edited by hand or damaged, or written before the CRC) it is read
+ * again without, so the outcome, and the error for a damaged file, is JSON.parse's all the same.
  */
-export interface Deferral {
-  lists: ReadonlySet<string>;
-  lines: LinesOnDisk;
-}
-
-/**
- * JSON.parse of the whole file that `chunks` reads, without ever holding its whole text. With a
- * `deferral`, the same value but for the lists it names, which are Maps by id whose entities are
- * read at first use. Only for a file exactly as the writer wrote it: its last line holds the
- * CRC-32 of all before it (CRC32_KEY). Otherwise (a file edited by hand or damaged, or written
- * before the CRC) it is read again without, so the outcome, and the error for a damaged file, is
- * JSON.parse's all the same.
- */
-export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, onEntry: OnEntry = (_list, entry) => entry, deferral?: () => Deferral): Promise<unknown> {
-  const deferred = deferral?.();
-  if (deferred !== undefined) {
+export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, onEntry: OnEntry = (_list, entry) => entry, onDisk?: LinesOnDisk): Promise<unknown> {
+  if (onDisk !== undefined) {
     try {
-      const { data, crc } = await parseByLine(chunks(), onEntry, deferred);
+      const { data, crc } = await parseByLine(chunks(), onEntry, onDisk);
       if (isObject(data) && data[CRC32_KEY] === crc) return data;
     } catch (error) {
       if (!(error instanceof SyntaxError)) {
-        deferred.lines.close();
+        onDisk.close();
         throw error; // the disk's errors are the caller's
       }
     }
-    deferred.lines.close();
+    onDisk.close();
   }
   try {
     return (await parseByLine(chunks(), onEntry)).data;
@@ -78,8 +68,8 @@ export async function parseJsonLines(chunks: () => AsyncIterable<Uint8Array>, on
   }
 }
 
-/** The file's value and, with a deferral, the CRC-32 of every byte before its last line. */
-async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, deferral?: Deferral): Promise<{ data: unknown; crc?: number }> {
+/** The file's value and, with `onDisk`, the CRC-32 of every byte before its last line. */
+async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, onDisk?: LinesOnDisk): Promise<{ data: unknown; crc?: number }> {
   const frame: string[] = [];
   const lists = new Map<string, unknown[] | DeferredEntities<object>>();
   const salt = randomBytes(9).toString('base64url');
@@ -89,7 +79,7 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, 
     const first = bytes[start];
     if (opened !== undefined && (first === 0x7b /* { */ || first === 0x22 /* " */)) {
       if (open === undefined) {
-        const entries = deferral?.lists.has(opened) ? new DeferredEntities<object>(deferral.lines, opened) : [];
+        const entries = onDisk !== undefined && DEFERRED_LISTS.has(opened) ? new DeferredEntities<object>(onDisk, opened) : [];
         open = { marker: `\u0000${salt}:${lists.size}`, entries, comma: false };
         lists.set(open.marker, entries);
         frame.push(JSON.stringify(open.marker));
@@ -101,18 +91,18 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, 
       if (open.comma) end -= 1;
       if (Array.isArray(open.entries)) {
         // A file the CRC-32 will vouch for (or else be read again) takes its plain strings, the applied keys, as they are.
-        const value = deferral !== undefined && isPlainString(bytes, start, end) ? bytes.toString('latin1', start + 1, end - 1) : JSON.parse(bytes.toString('utf8', start, end));
+        const value = onDisk !== undefined && isPlainString(bytes, start, end) ? bytes.toString('latin1', start + 1, end - 1) : JSON.parse(bytes.toString('utf8', start, end));
         open.entries.push(onEntry(opened, value));
         return;
       }
       // A deferred list: the entity's id from its line's start, where the writer puts it, and its place in the file.
       const idEnd = idEndOf(bytes, start, end);
       if (idEnd !== -1) {
-        open.entries.defer(bytes.toString('latin1', start + ID_START.length, idEnd), deferral!.lines.add(offset, end - start));
+        open.entries.defer(bytes.toString('latin1', start + ID_START.length, idEnd), onDisk!.add(offset, end - start));
         return;
       }
       const entity = onEntry(opened, JSON.parse(bytes.toString('utf8', start, end)));
-      if (!isObject(entity) || typeof entity.id !== 'string') throw new SyntaxError('an entity of a deferred list without an id'); // read again without deferral: snapshot.ts says what is wrong
+      if (!isObject(entity) || typeof entity.id !== 'string') throw new SyntaxError('an entity of a deferred list without an id'); // read again in full: snapshot.ts says what is wrong
       open.entries.set(entity.id, entity);
       return;
     }
@@ -122,7 +112,7 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, 
     opened = listOpenedBy(withoutSpaceAtEnd(text));
     frame.push(text);
   };
-  const crc = await eachLine(chunks, line, deferral !== undefined);
+  const crc = await eachLine(chunks, line, onDisk !== undefined);
   if (open?.comma) throw new SyntaxError('the file ends after a comma');
   const text = frame.join('\n');
   if (lists.size === 0) return { data: JSON.parse(text) as unknown, crc };

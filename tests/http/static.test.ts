@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api, tempDir, waitFor } from '../helpers.ts';
+import { api, openFilesOf, tempDir, waitFor } from '../helpers.ts';
 import { INDEX_HTML, startHttpServer, type HttpTestServer } from './support.ts';
 
 let server: HttpTestServer;
@@ -79,13 +79,7 @@ describe('health and static files', () => {
     // Larger than the socket buffers of loopback, so the file is still being sent when the client goes.
     const file = path.join(server.distDir, 'assets', 'big-abc123.bin');
     fs.writeFileSync(file, Buffer.alloc(16 << 20, 1));
-    const openOnFile = () => fs.readdirSync('/proc/self/fd').filter((fd) => {
-      try {
-        return fs.readlinkSync(`/proc/self/fd/${fd}`) === file;
-      } catch {
-        return false; // closed meanwhile
-      }
-    }).length;
+    const openOnFile = () => openFilesOf().filter((open) => open === file).length;
     for (let i = 0; i < 5; i++) {
       const client = net.connect(server.port, '127.0.0.1');
       client.write('GET /assets/big-abc123.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');

@@ -13,7 +13,7 @@ import { openFileStore } from '../../server/store/fileStore.ts';
 import { INDENT_UP_TO_BYTES } from '../../server/store/snapshotWriter.ts';
 import type { Store } from '../../server/store/store.ts';
 import { EXPORT_FAIR_JSON, EXPORT_INTRODUCTIONS_CSV } from '../../shared/api.ts';
-import { api, startServer } from '../helpers.ts';
+import { api, openFilesOf, startServer } from '../helpers.ts';
 import { buildingRecords, changeRecord } from './fairEvents.ts';
 import { copyFolder, dbState, quiet, readDb, waitFor, withProfile } from './fixtures.ts';
 
@@ -35,16 +35,6 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(built, { recursive: true, force: true }));
 
 const fairFolder = async (): Promise<string> => copyFolder(built);
-
-/** The files this process holds open (Linux). */
-const openFiles = (): string[] =>
-  fs.readdirSync('/proc/self/fd').flatMap((fd) => {
-    try {
-      return [fs.readlinkSync(`/proc/self/fd/${fd}`)];
-    } catch {
-      return []; // the listing's own, closed by now
-    }
-  });
 
 const openDeferred = (dir: string): Promise<Store> => openFileStore(dir, { log: quiet, deferEntitiesFromBytes: 0 });
 const openEager = (dir: string): Promise<Store> => openFileStore(dir, { log: quiet });
@@ -78,10 +68,10 @@ describe('db.json read at first use', () => {
     const dir = await fairFolder();
     const store = await openDeferred(dir);
     expect(entitiesOnDisk(path.join(dir, 'db.json'))).toBe(true);
-    expect(openFiles()).toContain(path.join(dir, 'db.json'));
+    expect(openFilesOf()).toContain(path.join(dir, 'db.json'));
     store.afterStart!(); // as the server does once it listens
     await waitFor(() => !entitiesOnDisk(path.join(dir, 'db.json')), 60_000);
-    expect(openFiles()).not.toContain(path.join(dir, 'db.json'));
+    expect(openFilesOf()).not.toContain(path.join(dir, 'db.json'));
     await store.close();
   });
 
@@ -131,7 +121,7 @@ describe('db.json read at first use', () => {
     await store.scrub();
     expect(entitiesOnDisk(path.join(dir, 'db.json'))).toBe(false);
     for (const name of fs.readdirSync(dir)) expect(fs.readFileSync(path.join(dir, name), 'utf8'), name).not.toContain(JSON.stringify(student.profile).slice(1, -1));
-    expect(openFiles().filter((file) => file.includes(path.join(dir, 'db.json')))).toEqual([]); // not even a replaced one, '(deleted)'
+    expect(openFilesOf().filter((file) => file.includes(path.join(dir, 'db.json')))).toEqual([]); // not even a replaced one, '(deleted)'
     expect(store.state.students.size).toBe(STUDENTS - 1);
     await store.close();
   });
