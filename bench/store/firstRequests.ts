@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import { startServer } from '../../tests/helpers.ts';
 import { indexesBuilt } from '../../server/domain/indexes.ts';
-import { indexesReady } from '../../server/turns.ts';
+import { wholeFairReady } from '../../server/turns.ts';
 import type { FirstClients } from './firstClients.ts';
 import { watchLoop } from './loopWatch.ts';
 
@@ -33,7 +33,7 @@ export async function firstRequests({ dir }: { dir: string }) {
   const booth = server.store.state.booths.values().next().value!;
   clients.stdin.write(`${JSON.stringify({ url: server.url, slug: booth.slug, code: booth.pairingCode })}\n`);
   const answered = JSON.parse(await nextLine()) as FirstClients;
-  await indexesReady(server.store.state);
+  await wholeFairReady(server.store.state);
   const wholeFairMs = performance.now() - started;
   loop.disable();
   if (answered.refused !== undefined) throw new Error(answered.refused);

@@ -8,7 +8,7 @@ import type { AdminStats } from '../../shared/protocol.ts';
 import { adminStats } from '../domain/stats.ts';
 import { countTimeline } from '../domain/timeline.ts';
 import { everyCommit, type Store } from '../store/store.ts';
-import { indexesReady, nextTurn } from '../turns.ts';
+import { wholeFairReady, nextTurn } from '../turns.ts';
 import { tabletsOnline } from './tablets.ts';
 
 /** Records counted toward the chart per turn: a few ms, well inside TURN_MS on a busy machine. */
@@ -19,6 +19,6 @@ export async function adminFigures(store: Store, reps: Namespace): Promise<Admin
   // Read afresh each turn: a purge or a reload replaces the collections, and the count starts over.
   const online = await tabletsOnline(reps, () => store.state);
   while (!countTimeline(store.state, COUNTED_PER_TURN)) await nextTurn();
-  await indexesReady(store.state);
+  await wholeFairReady(store.state);
   return adminStats(store.state, online);
 }

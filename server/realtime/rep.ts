@@ -20,7 +20,7 @@ import type { Rep } from '../domain/types.ts';
 import { boothList, boothPublic, requestCard, visitorCardById } from '../domain/views.ts';
 import { everyCommit } from '../store/store.ts';
 import { repByToken } from '../tabletToken.ts';
-import { indexesReady } from '../turns.ts';
+import { wholeFairReady } from '../turns.ts';
 import { boothRoom, repRoom } from './broadcast.ts';
 import { fail, handle, handleNoInput, ok } from './handle.ts';
 import { tabletView } from './tabletView.ts';
@@ -101,7 +101,7 @@ export function registerRep(io: Server, deps: Deps): void {
     // the adapter may come from a commit this process has not applied yet.
     // The cards are made over a few turns (tabletView.ts): a tablet revoked meanwhile gets the refusal.
     const boothView = async <T>(make: (rep: Rep) => Promise<T>): Promise<Reply<T>> => {
-      await indexesReady(await everyCommit(store));
+      await wholeFairReady(await everyCommit(store));
       const rep = currentRep();
       if (!rep) return fail('UNAUTHORIZED', SIGNED_OUT);
       const view = await make(rep);

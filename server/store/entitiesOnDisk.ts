@@ -132,7 +132,7 @@ export class DeferredEntities<V extends object> extends Map<string, V> {
     lines.collections.push(this);
   }
 
-  /** Whether some of its entities are still lines in db.json (turns.ts's indexesReady asks, by this name). */
+  /** Whether some of its entities are still lines in db.json (turns.ts's wholeFairReady asks, by this name). */
   get onDisk(): boolean {
     return this.lines?.done === false; // a file that failed while it was read is closed: a reader then meets the error
   }

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { introductionsOfBooth } from '../../domain/indexes.ts';
 import type { Booth, FairState } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { indexesReady, mapInTurns, nextTurn } from '../../turns.ts';
+import { wholeFairReady, mapInTurns, nextTurn } from '../../turns.ts';
 import { boothCalendar } from './calendar.ts';
 import { csvLine } from './csv.ts';
 import { INTRODUCTION_COLUMNS, introductionBatches } from './introductionRows.ts';
@@ -27,7 +27,7 @@ export async function* introductionsCsv(state: FairState, only: { boothId?: stri
 }
 
 async function* visitorCards(state: FairState, booth: Booth): AsyncGenerator<Buffer> {
-  await indexesReady(state);
+  await wholeFairReady(state);
   const intros = introductionsOfBooth(state, booth.id).sort((a, b) => compareInstants(a.sharedAt, b.sharedAt));
   await nextTurn();
   const cards = mapInTurns(intros, (intro) => {

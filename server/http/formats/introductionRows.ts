@@ -8,7 +8,7 @@ import { introductionId } from '../../domain/introductions.ts';
 import { introductionsOfBooth, requestsOfBooth } from '../../domain/indexes.ts';
 import type { FairState, InterviewRequest, Introduction, Referral } from '../../domain/types.ts';
 import { studentCard } from '../../domain/views.ts';
-import { eachInTurns, indexesReady, mapInTurns, nextTurn, TURN_MS } from '../../turns.ts';
+import { eachInTurns, wholeFairReady, mapInTurns, nextTurn, TURN_MS } from '../../turns.ts';
 import { localClock } from './localTime.ts';
 
 export const INTRODUCTION_COLUMNS = [
@@ -62,7 +62,7 @@ async function latestRequests(state: FairState, boothId?: string): Promise<Map<s
  * held from the start would miss what changed since (a request accepted meanwhile).
  */
 export async function* introductionBatches(state: FairState, only: { boothId?: string } = {}): AsyncGenerator<IntroductionRow[]> {
-  await indexesReady(state);
+  await wholeFairReady(state);
   const intros = await introductionsInOrder(state, only.boothId);
   await nextTurn();
   const requests = await latestRequests(state, only.boothId);

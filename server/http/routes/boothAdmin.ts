@@ -10,7 +10,7 @@ import type { Booth, FairState, Rep } from '../../domain/types.ts';
 import { boothPublic } from '../../domain/views.ts';
 import { newId, newPairingCode } from '../../ids.ts';
 import type { Store } from '../../store/store.ts';
-import { indexesReady, nextTurn } from '../../turns.ts';
+import { wholeFairReady, nextTurn } from '../../turns.ts';
 import { compareInstants } from '../../../shared/time.ts';
 
 export const boothUrl = (publicUrl: string, slug: string): string => `${publicUrl}/b/${slug}`;
@@ -49,7 +49,7 @@ function byBoothNumber(a: Booth, b: Booth): number {
  * turn runs on into the next before timers and sockets get theirs.
  */
 export async function boothIdsInOrder(store: Store): Promise<string[]> {
-  await indexesReady(store.state);
+  await wholeFairReady(store.state);
   await nextTurn();
   const ids = [...store.state.booths.values()].sort(byBoothNumber).map((booth) => booth.id);
   await nextTurn();

@@ -11,7 +11,7 @@ import { fairJsonPieces } from '../formats/fairJson.ts';
 import { introductionsXlsx, XLSX_TYPE } from '../formats/xlsx.ts';
 import { downloadHeaders, endInTurns, httpError, sendStream } from '../plumbing/respond.ts';
 import { route, type Context, type Route } from '../plumbing/router.ts';
-import { indexesReady } from '../../turns.ts';
+import { wholeFairReady } from '../../turns.ts';
 
 const NO_BOOTH = 'There is no booth at that address. Pick the booth again from the list on the organiser page.';
 
@@ -41,7 +41,7 @@ async function exportAllPackages({ res, deps }: Context): Promise<void> {
 const PIECES_PER_WRITE = 1000;
 
 async function exportFair({ res, deps }: Context): Promise<void> {
-  await indexesReady(deps.store.state); // every entity in memory: its first piece copies every collection
+  await wholeFairReady(deps.store.state); // every entity in memory: its first piece copies every collection
   const state = deps.store.state;
   res.writeHead(200, downloadHeaders('application/json; charset=utf-8', `fair-${state.fair.date}.json`));
   await endInTurns(res, fairJsonPieces(state), PIECES_PER_WRITE);

@@ -10,7 +10,7 @@ import { BoothInput, parse } from '../../../shared/schema.ts';
 import { decideImport, importDecider, type ImportDecision, type ImportRow } from '../../domain/booths.ts';
 import type { Deps } from '../../deps.ts';
 import { newId, newPairingCode } from '../../ids.ts';
-import { eachInTurns, indexesReady, nextTurn } from '../../turns.ts';
+import { eachInTurns, wholeFairReady, nextTurn } from '../../turns.ts';
 import { readBoothCsv, type CsvRow } from '../formats/boothCsv.ts';
 import { readCsv } from '../plumbing/body.ts';
 import { jsonListPieces, sendJsonPieces, sendReply, VIEWS_PER_WRITE } from '../plumbing/respond.ts';
@@ -33,7 +33,7 @@ export async function importBooths(ctx: Context): Promise<void> {
   });
   if (!reply.ok) return sendReply(ctx.res, reply);
   const all = [...errors, ...decided.decision.refused].sort((a, b) => a.line - b.line);
-  await indexesReady(store.state); // the views count by them: see boothIdsInOrder
+  await wholeFairReady(store.state); // the views count by them: see boothIdsInOrder
   const created = boothViewsJson(store, reply.data, config.publicUrl); // each made as the answer is written
   await sendJsonPieces(ctx.res, reply.data.length > 0 ? 201 : 200, answerPieces(created, all), VIEWS_PER_WRITE);
 }
