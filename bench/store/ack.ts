@@ -14,7 +14,8 @@ import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, eventsOf, quiet, saveProfiles, saveProfilesAtOnce, slugsOf, studentIdOf } from './fair.ts';
 import { ackBare } from './bare.ts';
-import { paced, summarise, type PacedArgs, type PacedRun } from './paced.ts';
+import { blocksFromParent } from './child.ts';
+import { pacedInBlocks, summarise, type InBlocks, type PacedArgs, type PacedRun } from './paced.ts';
 
 export const LOOP_RESOLUTION_MS = 5;
 export const SLOW_WRITE_MS = 100;
@@ -32,7 +33,7 @@ interface Rename {
  * Each due time decides and commits one introduction with its client key, as the student socket
  * does. Watches the files renamed during the window (a snapshot replaces db.json) and the loop.
  */
-export async function ackStore({ dir, from, scratchDir, bareSeconds, ...pace }: PacedArgs & { dir: string; from: number; scratchDir: string; bareSeconds: number }) {
+export async function ackStore({ dir, from, scratchDir, bareSeconds, inBlocks = false, ...pace }: PacedArgs & InBlocks & { dir: string; from: number; scratchDir: string; bareSeconds: number }) {
   const count = pace.seconds * pace.perSecond;
   const opening = performance.now();
   const store = await openFileStore(dir, { log: quiet });
@@ -56,7 +57,7 @@ export async function ackStore({ dir, from, scratchDir, bareSeconds, ...pace }: 
   });
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
-  const run = await paced(pace, (i) => {
+  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], (i) => {
     const studentId = studentIdOf(from + i);
     const events = eventsOf(shareDetails(store.state, { studentId, slug: slugs[i % slugs.length]! }, new Date()));
     return store.commit({ events, key: `student:${studentId}:${actionId()}` });
@@ -91,7 +92,7 @@ function slowWrites(run: PacedRun, renames: Rename[]) {
   let slowDuringSnapshot = 0;
   const outside: number[] = [];
   run.latencies.forEach((latency, i) => {
-    const during = duringSnapshot(run.start + i * run.intervalMs);
+    const during = duringSnapshot(run.dues[i]!);
     if (!during) outside.push(latency);
     if (latency > SLOW_WRITE_MS) {
       slow += 1;

@@ -2,7 +2,7 @@
 import { count, loadAverage, median, ms, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { SLOW_WRITE_MS } from './ack.ts';
-import { runTask } from './child.ts';
+import { alternately, TURNS } from './child.ts';
 import { settleDisk } from './folder.ts';
 import type { StoreBenchSize } from './index.ts';
 
@@ -13,25 +13,21 @@ const ACK_P99_GOAL = 1.5;
 const SNAPSHOT_FILE = 'db.json';
 
 /**
- * The bare floor is measured before and after the store, each on a settled disk, and the better of
- * the two is the baseline: this VM's disk is noisy, and the floor is what the disk can do.
+ * The store and the bare floor take turns on the disk, each in a process of its own (`alternately`):
+ * this VM's disk drifts from minute to minute, and a floor measured before or after the store said
+ * more of its minute than of the store.
  */
 export async function durableAck(dir: string, scratch: string, n: number, size: StoreBenchSize): Promise<Row[]> {
   const pace = { perSecond: ACK_PER_SECOND, from: n * 2 }; // student numbers that no fair folder uses yet
-  const bareRun = () => {
-    settleDisk();
-    return runTask('ackBare', { ...pace, seconds: size.bareSeconds, dir: scratch });
-  };
-  const bareBefore = await bareRun();
   settleDisk();
-  const store = await runTask('ackStore', { ...pace, seconds: size.ackSeconds, bareSeconds: size.bareSeconds, dir, scratchDir: scratch });
-  const bareAfter = await bareRun();
-  const bare = bareAfter.p99 < bareBefore.p99 ? bareAfter : bareBefore;
+  const [store, bare] = await alternately(
+    { name: 'ackStore', args: { ...pace, seconds: size.ackSeconds, bareSeconds: size.bareSeconds, dir, scratchDir: scratch } },
+    { name: 'ackBare', args: { ...pace, seconds: size.bareSeconds, dir: scratch } },
+  );
 
-  console.log(`  Durable ack, introductions paced at ${ACK_PER_SECOND}/s (store ${size.ackSeconds} s, bare ${size.bareSeconds} s), latency from when each was due:`);
-  for (const [when, run] of [['before', bareBefore], ['after', bareAfter]] as const) {
-    console.log(`    bare appendFile + fdatasync (${run.lineBytes} bytes), ${when} the store: p50 ${ms(run.p50)}, p99 ${ms(run.p99)}, max ${ms(run.max)}${run === bare ? ' ← baseline' : ''}`);
-  }
+  console.log(`  Durable ack, introductions paced at ${ACK_PER_SECOND}/s, the store and the bare writer taking turns on the disk ` +
+    `(${TURNS} turns each, ${size.ackSeconds} s and ${size.bareSeconds} s in all), latency from when each was due:`);
+  console.log(`    bare appendFile + fdatasync (${bare.lineBytes} bytes): p50 ${ms(bare.p50)}, p99 ${ms(bare.p99)}, max ${ms(bare.max)} ← baseline`);
   console.log(`    store.commit(): p50 ${ms(store.p50)}, p99 ${ms(store.p99)}, max ${ms(store.max)}; p99 from the call itself ${ms(store.serviceP99)}; ` +
     `${count(store.lateStarts)} writes started > 5 ms late (loop busy); loop delay max ${ms(store.loopMaxMs)}; store opened in ${ms(store.openMs)}; load average ${loadAverage()}`);
   console.log(store.renamed.length === 0

@@ -6,7 +6,8 @@ import { applyAll, initialState } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import { median } from '../numbers.ts';
 import { actionId, boothDecision, eventsOf, profileOf, slugsOf, studentIdOf } from './fair.ts';
-import { paced, summarise, type PacedArgs } from './paced.ts';
+import { blocksFromParent } from './child.ts';
+import { pacedInBlocks, summarise, type InBlocks, type PacedArgs } from './paced.ts';
 
 /**
  * The lines the store writes for these introductions, made the same way (the same domain rules,
@@ -31,10 +32,10 @@ export function sameBytes(from: number, count: number): Buffer[] {
  * One write per due time; a write may overlap the previous one's fdatasync, as commits do. Run in a
  * process of its own for the baseline, and in the store's for a contrast (ack.ts).
  */
-export async function ackBare({ dir, from, ...pace }: PacedArgs & { dir: string; from: number }) {
+export async function ackBare({ dir, from, inBlocks = false, ...pace }: PacedArgs & InBlocks & { dir: string; from: number }) {
   const lines = sameBytes(from, pace.seconds * pace.perSecond);
   const handle = await open(path.join(dir, 'bare-journal.jsonl'), 'a');
-  const run = await paced(pace, async (i) => {
+  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], async (i) => {
     await handle.appendFile(lines[i]!);
     await handle.datasync();
   });

@@ -26,7 +26,7 @@ export interface StoreBenchSize {
   runs: number;
 }
 
-export const FULL: StoreBenchSize = { introductions: 100_000, ackSeconds: 100, bareSeconds: 30, runs: 3 };
+export const FULL: StoreBenchSize = { introductions: 100_000, ackSeconds: 100, bareSeconds: 50, runs: 3 };
 export const QUICK: StoreBenchSize = { introductions: 10_000, ackSeconds: 5, bareSeconds: 5, runs: 2 };
 
 const START_GOAL_MS = 1000;

@@ -11,10 +11,17 @@ export interface PacedArgs {
   perSecond: number;
 }
 
+/** A task run in another process: with `inBlocks`, it writes a block at a time as its parent asks (child.ts), `seconds` in all. */
+export interface InBlocks {
+  inBlocks?: boolean;
+}
+
 export interface PacedRun {
-  /** performance.now() when write 0 was due; write i is due `i * intervalMs` later. */
+  /** performance.now() when the first write was due. */
   start: number;
   intervalMs: number;
+  /** When each write was due: write i is due `intervalMs` after write i - 1 of its block. */
+  dues: number[];
   /** From when each write was due: a stalled loop counts against the writer (no coordinated omission). */
   latencies: number[];
   /** From when each write was actually started. */
@@ -22,27 +29,35 @@ export interface PacedRun {
   lateStarts: number;
 }
 
-export async function paced({ seconds, perSecond }: PacedArgs, write: (i: number) => Promise<unknown>): Promise<PacedRun> {
-  const count = seconds * perSecond;
+/**
+ * Writes at `perSecond`, a block of seconds at a time, as many as `blocks` gives (`[seconds]`: one
+ * run). The writes are numbered across blocks, so a run split in blocks writes what it would in one. Between blocks
+ * the writer waits for the next, with nothing in flight: another writer on the same disk takes its
+ * turn then (child.ts's blocks), so both meet the same disk, however its speed drifts.
+ */
+export async function pacedInBlocks(perSecond: number, blocks: Iterable<number> | AsyncIterable<number>, write: (i: number) => Promise<unknown>): Promise<PacedRun> {
   const intervalMs = 1000 / perSecond;
-  const latencies = new Array<number>(count).fill(Number.NaN);
-  const serviceTimes = new Array<number>(count).fill(Number.NaN);
-  const inFlight: Promise<unknown>[] = [];
-  let lateStarts = 0;
-  const start = performance.now() + intervalMs;
-  for (let i = 0; i < count; i++) {
-    const due = start + i * intervalMs;
-    await until(due);
-    const startedAt = performance.now();
-    if (startedAt - due > LATE_START_MS) lateStarts += 1;
-    inFlight.push(write(i).then(() => {
-      const now = performance.now();
-      latencies[i] = now - due;
-      serviceTimes[i] = now - startedAt;
-    }));
+  const run: PacedRun = { start: Number.NaN, intervalMs, dues: [], latencies: [], serviceTimes: [], lateStarts: 0 };
+  for await (const seconds of blocks) {
+    const inFlight: Promise<unknown>[] = [];
+    const start = performance.now() + intervalMs;
+    if (Number.isNaN(run.start)) run.start = start;
+    for (let n = 0; n < seconds * perSecond; n++) {
+      const i = run.dues.length;
+      const due = start + n * intervalMs;
+      run.dues.push(due);
+      await until(due);
+      const startedAt = performance.now();
+      if (startedAt - due > LATE_START_MS) run.lateStarts += 1;
+      inFlight.push(write(i).then(() => {
+        const now = performance.now();
+        run.latencies[i] = now - due;
+        run.serviceTimes[i] = now - startedAt;
+      }));
+    }
+    await Promise.all(inFlight);
   }
-  await Promise.all(inFlight);
-  return { start, intervalMs, latencies, serviceTimes, lateStarts };
+  return run;
 }
 
 /** Atomics.wait's cell: never notified, so a wait on it is a sleep of the given length. */
