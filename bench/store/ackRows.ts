@@ -1,4 +1,5 @@
 // Durable acknowledgement in the table: the store's commit() ÷ the bare floor, measured in this run.
+import { DEFAULT_SNAPSHOT_POLICY } from '../../server/store/snapshotPolicy.ts';
 import { count, loadAverage, median, ms, ratio, verdict } from '../numbers.ts';
 import type { Row } from '../table.ts';
 import { SLOW_WRITE_MS } from './ack.ts';
@@ -19,6 +20,8 @@ const SNAPSHOT_FILE = 'db.json';
  */
 export async function durableAck(dir: string, scratch: string, n: number, size: StoreBenchSize): Promise<Row[]> {
   const pace = { perSecond: ACK_PER_SECOND, from: n * 2 }; // student numbers that no fair folder uses yet
+  // The store waiting its turn must not look idle: it would take a snapshot each time (snapshotPolicy.ts).
+  if ((size.bareSeconds / TURNS) * 1000 >= DEFAULT_SNAPSHOT_POLICY.idleMs) throw new Error('The bare writer\'s turns must be shorter than the store\'s idle time before a snapshot.');
   settleDisk();
   const [store, bare] = await alternately(
     { name: 'ackStore', args: { ...pace, seconds: size.ackSeconds, bareSeconds: size.bareSeconds, dir, scratchDir: scratch } },

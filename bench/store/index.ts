@@ -20,13 +20,16 @@ export interface StoreBenchSize {
   introductions: number;
   /** The store's write window: long enough to hold the snapshot work of a busy day (see ack.ts). */
   ackSeconds: number;
-  /** The bare floor's window: its p99 needs a few thousand samples, not a snapshot. */
+  /**
+   * The bare floor's window: its p99 needs a few thousand samples, not a snapshot. Written in
+   * TURNS turns between the store's, each shorter than the store's idle time before a snapshot.
+   */
   bareSeconds: number;
   /** Repeats of each start-up and export measurement. */
   runs: number;
 }
 
-export const FULL: StoreBenchSize = { introductions: 100_000, ackSeconds: 100, bareSeconds: 50, runs: 3 };
+export const FULL: StoreBenchSize = { introductions: 100_000, ackSeconds: 100, bareSeconds: 30, runs: 3 };
 export const QUICK: StoreBenchSize = { introductions: 10_000, ackSeconds: 5, bareSeconds: 5, runs: 2 };
 
 const START_GOAL_MS = 1000;
