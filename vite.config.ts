@@ -63,6 +63,9 @@ const CLIENT_IN_JSDOM = 'tests/client/*.test.{ts,tsx}';
  */
 const ON_CLUSTER = ['coreLoop', 'dashboard', 'pin', 'races', 'referrals', 'sync', 'version', 'visitors'].map((name) => `tests/realtime/${name}.test.ts`);
 
+/** Asks once a run whether PostgreSQL and Redis answer, for the past-one-machine tests. */
+const SERVICES = 'tests/postgres/services.ts';
+
 // One config for the client build and for the tests.
 export default defineConfig({
   root: 'client',
@@ -87,10 +90,10 @@ export default defineConfig({
         // The server and the browser flows run under plain Node resolution: the Solid plugin's
         // `browser` condition would hand engine.io the browser build of `ws`. So does client code
         // tried against a real server (tests/client/withServer).
-        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM], setupFiles: ['tests/removeTempDirs.ts'] },
+        test: { ...TEST_DEFAULTS, name: 'server', root: '.', include: ['tests/**/*.test.ts'], exclude: [CLIENT_IN_JSDOM], setupFiles: ['tests/removeTempDirs.ts'], globalSetup: [SERVICES] },
       },
       {
-        test: { ...TEST_DEFAULTS, name: 'cluster', root: '.', include: ON_CLUSTER, setupFiles: ['tests/removeTempDirs.ts', 'tests/postgres/onCluster.ts'] },
+        test: { ...TEST_DEFAULTS, name: 'cluster', root: '.', include: ON_CLUSTER, setupFiles: ['tests/removeTempDirs.ts', 'tests/postgres/onCluster.ts'], globalSetup: [SERVICES] },
       },
       {
         extends: true,

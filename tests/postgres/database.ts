@@ -1,60 +1,21 @@
 // The PostgreSQL and Redis the past-one-machine tests run against: TEST_DATABASE_URL, else
 // DATABASE_URL, else the local default (127.0.0.1:5432, database test); likewise TEST_REDIS_URL,
 // REDIS_URL, 127.0.0.1:6379. Each fair gets a schema of its own, so
-// tests never see each other's tables; the schemas are dropped after the file. Outside CI the
-// tests skip, loudly, when a service does not answer; in CI they are required.
+// tests never see each other's tables; the schemas are dropped after the file. Whether the
+// services answer is asked once a run (services.ts): outside CI the tests skip when one does not.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { PoolConfig } from 'pg';
-import { createClient } from 'redis';
-import { afterAll } from 'vitest';
+import { afterAll, inject } from 'vitest';
 import { fairIdsIn, forgetStreams } from './fairKeys.ts';
+import { databaseUrl, redisUrl } from './services.ts';
 
-export const databaseUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const required = Boolean(process.env.CI || process.env.BOOTHLINK_REQUIRE_SERVICES);
+export { databaseUrl, redisUrl };
 
-/** Whether PostgreSQL answers; the reason it does not, if not. */
-async function probe(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-export const redisUrl = process.env.TEST_REDIS_URL || process.env.REDIS_URL || 'redis://127.0.0.1:6379';
-
-/** Whether Redis answers; the reason it does not, if not. */
-async function probeRedis(): Promise<string | undefined> {
-  const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    await client.ping();
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    if (client.isOpen) await client.close();
-  }
-}
-
-function missing(what: string, at: string, problem: string | undefined, variable: string): boolean {
-  if (problem === undefined) return false;
-  const message = `No ${what} at ${at} (${problem}): start it, or set ${variable}.`;
-  if (required) throw new Error(`${message} The past-one-machine tests are required in CI.`);
-  console.warn(`\n${'!'.repeat(78)}\n!! SKIPPING THE ${what.toUpperCase()} TESTS. ${message}\n${'!'.repeat(78)}\n`);
-  return true;
-}
-
-export const hasDatabase = !missing('PostgreSQL', new URL(databaseUrl).host, await probe(), 'TEST_DATABASE_URL');
+const missing = inject('servicesMissing');
+export const hasDatabase = missing.postgres === undefined;
 /** PostgreSQL and Redis: what a cluster of server processes needs. */
-export const hasCluster = hasDatabase && !missing('Redis', new URL(redisUrl).host, await probeRedis(), 'TEST_REDIS_URL');
+export const hasCluster = hasDatabase && missing.redis === undefined;
 
 const made: string[] = [];
 
