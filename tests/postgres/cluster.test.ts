@@ -137,6 +137,31 @@ describe.runIf(hasCluster)('two server processes on PostgreSQL and Redis', () =>
     }
   });
 
+  it('a tablet gone from one process for good asks the other with rep:sync: only what it missed, in the same epoch and numbering', async () => {
+    const [a, b] = await twoProcesses();
+    const { slug, token } = await boothWithTablet(a, b, 'Ada');
+    const onA = await connectRep(a.url, token);
+    const start = await ask(onA, 'rep:sync', { since: 0, epoch: '' });
+    if (!start.ok) throw new Error('the first sync was refused');
+    expect(start.data.full).toBe(true);
+    const phone = await connectStudent(a.url, studentKey());
+    await ask(phone, 'profile:save', SAM);
+    const shared = new Promise<number>((resolve) => onA.once('visitor:changed', (_card, seq) => resolve(seq)));
+    await ask(phone, 'intro:share', { id: actionId(), slug });
+    const seenSeq = await shared;
+    onA.disconnect(); // no session to recover: the tablet starts over on the other process
+    const made = await ask(phone, 'request:create', { id: actionId(), slug, note: 'While away' });
+    const requestId = made.ok ? made.data.visits[0]!.requests[0]!.id : '';
+
+    const onB = await connectRep(b.url, token);
+    const missed = await ask(onB, 'rep:sync', { since: seenSeq, epoch: start.data.epoch });
+    if (!missed.ok) throw new Error('the catch-up was refused');
+    expect(missed.data).toMatchObject({ full: false, seq: seenSeq + 1, epoch: start.data.epoch, visitors: [] });
+    expect(missed.data.requests.map((r) => [r.id, r.status, r.note])).toEqual([[requestId, 'pending', 'While away']]);
+    const after = await ask(onB, 'rep:sync', { since: seenSeq + 1, epoch: start.data.epoch });
+    expect(after.ok && after.data).toMatchObject({ full: false, requests: [], visitors: [] });
+  });
+
   it('revoking a tablet on one process drops its sockets on every process', async () => {
     const [a, b] = await twoProcesses();
     const { token, repId, boothId } = await boothWithTablet(a, b, 'Ada');
