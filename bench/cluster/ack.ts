@@ -1,7 +1,7 @@
 // Past one machine, the durable acknowledgement: the PostgreSQL store's turn and commit of one
 // introduction with its key, at a steady pace, against a bare INSERT + COMMIT of the same bytes on
 // the same database. Each runs in a process of its own (bench/store/tasks.ts), the two taking
-// turns in blocks (`alternately`, bench/store/child.ts).
+// turns a block at a time (`alternately`, bench/store/child.ts).
 import pg from 'pg';
 import { shareDetails } from '../../server/domain/students.ts';
 import { openPgStore, withSynchronousCommit } from '../../server/store/pg/pgStore.ts';

@@ -33,7 +33,7 @@ interface Rename {
  * Each due time decides and commits one introduction with its client key, as the student socket
  * does. Watches the files renamed during the window (a snapshot replaces db.json) and the loop.
  */
-export async function ackStore({ dir, from, scratchDir, bareSeconds, inBlocks = false, ...pace }: PacedArgs & InBlocks & { dir: string; from: number; scratchDir: string; bareSeconds: number }) {
+export async function ackStore({ dir, from, scratchDir, contrastSeconds, inBlocks = false, ...pace }: PacedArgs & InBlocks & { dir: string; from: number; scratchDir: string; contrastSeconds: number }) {
   const count = pace.seconds * pace.perSecond;
   const opening = performance.now();
   const store = await openFileStore(dir, { log: quiet });
@@ -72,7 +72,7 @@ export async function ackStore({ dir, from, scratchDir, bareSeconds, inBlocks = 
   // The bare writer again, in this process, the fair still in memory and the store closed (so no
   // snapshot of its own comes in): what the floor is for a process holding 400 MB of fair.
   await store.close();
-  const bareBeside = await ackBare({ ...pace, seconds: bareSeconds, from: from + count, dir: scratchDir });
+  const bareBeside = await ackBare({ ...pace, seconds: contrastSeconds, from: from + count, dir: scratchDir });
   return {
     ...summarise(run),
     ...slowWrites(run, inWindow),

@@ -24,7 +24,7 @@ export async function durableAck(dir: string, scratch: string, n: number, size: 
   if ((size.bareSeconds / TURNS) * 1000 >= DEFAULT_SNAPSHOT_POLICY.idleMs) throw new Error('The bare writer\'s turns must be shorter than the store\'s idle time before a snapshot.');
   settleDisk();
   const [store, bare] = await alternately(
-    { name: 'ackStore', args: { ...pace, seconds: size.ackSeconds, bareSeconds: size.bareSeconds, dir, scratchDir: scratch } },
+    { name: 'ackStore', args: { ...pace, seconds: size.ackSeconds, contrastSeconds: size.contrastSeconds, dir, scratchDir: scratch } },
     { name: 'ackBare', args: { ...pace, seconds: size.bareSeconds, dir: scratch } },
   );
 
@@ -38,7 +38,7 @@ export async function durableAck(dir: string, scratch: string, n: number, size: 
     : `    files created or renamed in the data folder during the window: ${store.renamed.map((r) => `${r.name} ×${r.atS.length} (at ${r.atS.map((s) => s.toFixed(1)).join(', ')} s)`).join('; ')}`);
   console.log(`    ${count(store.slow)} writes over ${SLOW_WRITE_MS} ms, ${count(store.slowDuringSnapshot)} of them due while a snapshot was taken ` +
     `(2 s before its renames to 0.5 s after); p99 of the writes due outside snapshots ${ms(store.p99OutsideSnapshots)}`);
-  console.log(`    contrast, the bare writer in the store's process after it, its ${count(store.bareBeside.introductionsHeld)} introductions still in memory (${size.bareSeconds} s): ` +
+  console.log(`    contrast, the bare writer in the store's process after it, its ${count(store.bareBeside.introductionsHeld)} introductions still in memory (${size.contrastSeconds} s): ` +
     `p50 ${ms(store.bareBeside.p50)}, p99 ${ms(store.bareBeside.p99)}; the store's p99 is ${ratio(store.p99 / store.bareBeside.p99)} of it`);
   console.log(`    contrast, the whole state as lowdb writes it (2-space JSON, ${(store.jsonChars / 1e6).toFixed(0)} M chars): ` +
     `JSON.stringify alone ${store.stringifyMs.map(ms).join(', ')} (synchronous); db.write() ${store.lowdbWriteMs.map(ms).join(', ')} (no fsync)`);

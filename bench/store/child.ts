@@ -79,7 +79,7 @@ export async function* blocksFromParent(): AsyncGenerator<number> {
 }
 
 /** Blocks each of two writers is given, taking turns. */
-export const TURNS = 10;
+export const TURNS = 50;
 
 /**
  * Two tasks that write to the same disk (or database), each in a process of its own, taking turns
