@@ -12,7 +12,8 @@ export async function until(done: () => boolean): Promise<void> {
 
 /**
  * A collection some of whose entities may still be lines in db.json: store/entitiesOnDisk.ts's
- * DeferredEntities. Asked by this shape, not by its class, since the store reads in turns too.
+ * DeferredEntities. Asked by this shape, not by its class: that file imports this one (eachInTurns),
+ * and an import back would make a cycle.
  */
 interface MaybeOnDisk {
   readonly onDisk?: unknown;

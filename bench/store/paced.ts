@@ -31,9 +31,10 @@ export interface PacedRun {
 
 /**
  * Writes at `perSecond`, a block of seconds at a time, as many as `blocks` gives (`[seconds]`: one
- * run). The writes are numbered across blocks, so a run split in blocks writes what it would in one. Between blocks
- * the writer waits for the next, with nothing in flight: another writer on the same disk takes its
- * turn then (child.ts's blocks), so both meet the same disk, however its speed drifts.
+ * run). The writes are numbered across blocks, so a run split in blocks writes what it would in
+ * one. Between blocks the writer waits for the next, with nothing in flight: another writer on the
+ * same disk takes its turn then (child.ts's `alternately`), so both meet the same disk, however
+ * its speed drifts.
  */
 export async function pacedInBlocks(perSecond: number, blocks: Iterable<number> | AsyncIterable<number>, write: (i: number) => Promise<unknown>): Promise<PacedRun> {
   const intervalMs = 1000 / perSecond;
@@ -42,7 +43,7 @@ export async function pacedInBlocks(perSecond: number, blocks: Iterable<number> 
     const inFlight: Promise<unknown>[] = [];
     const start = performance.now() + intervalMs;
     if (Number.isNaN(run.start)) run.start = start;
-    for (let n = 0; n < seconds * perSecond; n++) {
+    for (let n = 0; n < Math.round(seconds * perSecond); n++) {
       const i = run.dues.length;
       const due = start + n * intervalMs;
       run.dues.push(due);
