@@ -29,12 +29,12 @@ export async function setFairDay(url: string): Promise<void> {
  * Creates a booth; it goes in the ledger only once the 201 and its body have arrived.
  * Undefined if the server went away first; throws if the server refused.
  */
-export async function createBooth(url: string, employer: string, ledger: Ledger): Promise<{ slug: string } | undefined> {
-  let booth: { id: string; slug: string };
+export async function createBooth(url: string, employer: string, ledger: Ledger): Promise<{ slug: string; pairingCode: string } | undefined> {
+  let booth: { id: string; slug: string; pairingCode: string };
   try {
     const res = await api(url, '/api/admin/booths', { token: CRASH_ADMIN_TOKEN, json: { employer } });
     if (res.status !== 201) throw new Error(`Creating booth "${employer}" answered ${res.status}: ${await res.text()}`);
-    booth = (await res.json()) as { id: string; slug: string };
+    booth = (await res.json()) as { id: string; slug: string; pairingCode: string };
   } catch (error) {
     if (error instanceof TypeError) return undefined; // fetch failed: the server was killed meanwhile
     throw error;
