@@ -106,10 +106,11 @@ async function parseByLine(chunks: AsyncIterable<Uint8Array>, onEntry: OnEntry, 
       open.entries.set(entity.id, entity);
       return;
     }
-    const text = bytes.toString('utf8', start, lineEnd);
+    // JSON's whitespace at a frame line's end is left out: no string can go on past a line's end.
+    const text = bytes.toString('utf8', start, endWithoutSpace(bytes, start, lineEnd));
     if (open?.comma) throw new SyntaxError('a comma after the last entry of a list');
     open = undefined;
-    opened = listOpenedBy(withoutSpaceAtEnd(text));
+    opened = listOpenedBy(text);
     frame.push(text);
   };
   const crc = await eachLine(chunks, line, onDisk !== undefined);
@@ -161,13 +162,6 @@ function listOpenedBy(line: string): string | undefined {
   if (!line.endsWith(OPENS_A_LIST)) return undefined;
   const start = line.lastIndexOf('"', line.length - OPENS_A_LIST.length - 1);
   return start === -1 ? '' : line.slice(start + 1, line.length - OPENS_A_LIST.length);
-}
-
-/** JSON's whitespace at a line's end (a file saved with \r\n line ends, say) taken off. */
-function withoutSpaceAtEnd(text: string): string {
-  let end = text.length;
-  for (let code = text.charCodeAt(end - 1); code === 0x20 || code === 0x09 || code === 0x0d; code = text.charCodeAt(end - 1)) end -= 1;
-  return end === text.length ? text : text.slice(0, end);
 }
 
 /** The end of a line's bytes without JSON's whitespace at its end (a file saved with \r\n line ends, say). */

@@ -102,6 +102,11 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
   let turns = 0;
   let pieces = 0;
   let sliceStart = performance.now();
+  /** Every byte goes out through here, so the CRC-32 covers all of them. */
+  const write = (bytes: Buffer): Promise<void> => {
+    crc = crc32(bytes, crc);
+    return writeAll(file, bytes);
+  };
   const stepAside = async () => {
     await nextTurn();
     await options.commitsSaved?.();
@@ -112,15 +117,12 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
     pieces += 1;
     // Every piece is ASCII (jsonPieces): a character is a byte.
     if (piece.length > chunk.length - used) {
-      crc = crc32(chunk.subarray(0, used), crc);
-      await writeAll(file, chunk.subarray(0, used)); // the loop runs while the disk writes
+      await write(chunk.subarray(0, used)); // the loop runs while the disk writes
       flushed = true;
       unsynced += used;
       used = 0;
       if (piece.length > chunk.length) {
-        const bytes = Buffer.from(piece, 'latin1'); // one entity larger than the chunk
-        crc = crc32(bytes, crc);
-        await writeAll(file, bytes);
+        await write(Buffer.from(piece, 'latin1')); // one entity larger than the chunk
         unsynced += piece.length;
       }
       if (unsynced >= SYNC_EVERY_BYTES) {
@@ -141,15 +143,13 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
     await writeText(file, JSON.stringify(onDisk(snapshot), null, 2));
     return turns;
   }
-  if (chunk.length - used < LAST_LINE_BYTES) {
-    crc = crc32(chunk.subarray(0, used), crc);
-    await writeAll(file, chunk.subarray(0, used));
+  if (used === chunk.length) {
+    await write(chunk); // no room for the line end
     used = 0;
   }
   used += chunk.write('\n', used, 'latin1');
-  crc = crc32(chunk.subarray(0, used), crc);
-  used += chunk.write(`,${JSON.stringify(CRC32_KEY)}:${crc}}`, used, 'latin1');
-  await writeAll(file, chunk.subarray(0, used));
+  await write(chunk.subarray(0, used));
+  await writeAll(file, Buffer.from(`,${JSON.stringify(CRC32_KEY)}:${crc}}`, 'latin1')); // after the bytes it vouches for
   return turns;
 }
 
@@ -159,8 +159,6 @@ export async function writeSnapshotJson(file: StoreFile, snapshot: CapturedSnaps
  * introductions unparsed until they are used (entitiesOnDisk.ts): their lines are as written.
  */
 export const CRC32_KEY = 'crc32';
-/** Room for that line: `,"crc32":4294967295}` and more. */
-const LAST_LINE_BYTES = 64;
 
 /** The JSON text of the snapshot, compact and ASCII, in pieces of about one entity each. */
 function* jsonPieces(snapshot: CapturedSnapshot): Generator<string> {

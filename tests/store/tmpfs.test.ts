@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DeferredEntities, entitiesOnDisk } from '../../server/store/entitiesOnDisk.ts';
 import { openFileStore } from '../../server/store/fileStore.ts';
 import { INDENT_UP_TO_BYTES } from '../../server/store/snapshotWriter.ts';
-import { StorageError } from '../../server/store/store.ts';
+import { StorageError, type CommitRecord, type Store } from '../../server/store/store.ts';
 import { booth } from './events.ts';
 import { buildingRecords, changeRecord } from './fairEvents.ts';
 import { copyFolder, dbState, quiet, reopened, tempDir } from './fixtures.ts';
@@ -39,6 +39,19 @@ function mountTmpfs(onFinished: (cleanup: () => void) => void, size = TMPFS_SIZE
   return mountPoint;
 }
 
+/**
+ * Commits record `n`, noting `n` in `acked` once it is durable: true then, false if the store
+ * refused it, which on a full disk must be a StorageError.
+ */
+const committing = (store: Store, acked: number[], recordOf: (n: number) => CommitRecord) => (n: number): Promise<boolean> =>
+  store.commit(recordOf(n)).then(
+    () => (acked.push(n), true),
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(StorageError);
+      return false;
+    },
+  );
+
 describe('file store: a real full disk', () => {
   it('refuses what does not fit, keeps memory equal to disk, and takes writes again once space is freed', async ({ skip, onTestFinished }) => {
     const mountPoint = mountTmpfs(onTestFinished);
@@ -50,14 +63,7 @@ describe('file store: a real full disk', () => {
     const store = await openFileStore(dir, { log: (line) => logs.push(line), retryAfterFailureMs: 1, snapshot: { idleMs: 60_000 } });
 
     const acked: number[] = [];
-    const commit = (n: number): Promise<boolean> =>
-      store.commit({ events: [{ type: 'booth.created', booth: { ...booth(`b${n}`), description: 'x'.repeat(RECORD_TEXT_CHARS) } }], key: `action-${n}` }).then(
-        () => (acked.push(n), true),
-        (error: unknown) => {
-          expect(error).toBeInstanceOf(StorageError);
-          return false;
-        },
-      );
+    const commit = committing(store, acked, (n) => ({ events: [{ type: 'booth.created', booth: { ...booth(`b${n}`), description: 'x'.repeat(RECORD_TEXT_CHARS) } }], key: `action-${n}` }));
     let n = 0;
     while (await commit((n += 1))) if (n > 1_000) throw new Error('the tmpfs never filled up');
     const refusedAt = n;
@@ -103,14 +109,7 @@ describe('file store: a real full disk', () => {
     expect(store.state.students.get('s3')?.id).toBe('s3'); // one read, the rest still in the file
 
     const acked: number[] = [];
-    const commit = (i: number): Promise<boolean> =>
-      store.commit({ events: changeRecord(i, DEFERRED_STUDENTS), key: `change-${i}` }).then(
-        () => (acked.push(i), true),
-        (error: unknown) => {
-          expect(error).toBeInstanceOf(StorageError);
-          return false;
-        },
-      );
+    const commit = committing(store, acked, (i) => ({ events: changeRecord(i, DEFERRED_STUDENTS), key: `change-${i}` }));
     let i = 0;
     while (await commit((i += 1))) if (i > 10_000) throw new Error('the tmpfs never filled up');
     const refusedAt = i;
