@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { count, loadAverage, ms, percentile, ratio, verdict } from '../numbers.ts';
+import { count, loadAverage, ms, ratio, verdict } from '../numbers.ts';
 import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import { alternately, TURNS } from '../store/child.ts';
 import type { Row } from '../table.ts';
@@ -88,55 +88,55 @@ async function freshFair(): Promise<{ url: string; drop: () => Promise<void> }> 
 
 type Files = Record<Entry, string>;
 
-/** One scan run: our single process on the file store, or two processes of one fair. */
-async function scanRun(files: Files, size: ClusterBenchSize, clustered: boolean): Promise<ScanResult> {
+/**
+ * Our single process on the file store and two processes of one fair, all up at once, taking turns
+ * a second of scans at a time (the generator's TURN_SECONDS), so a disk stall or a busy minute
+ * weighs on both sides alike.
+ */
+async function scanRun(files: Files, size: ClusterBenchSize): Promise<{ one: ScanResult; two: ScanResult }> {
   const started: Child[] = [];
-  const fair = clustered ? await freshFair() : undefined;
+  const fair = await freshFair();
   try {
     const flags = ['--expose-gc', ...SERVER_NODE_FLAGS];
-    const first = clustered
-      ? startChild(files.clusterServer, { databaseUrl: fair!.url, redisUrl, setUp: { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth } } satisfies ClusterServerArgs, flags)
-      : startChild(files.boothlinkServer, { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth }, flags);
-    started.push(first);
-    const ready = await first.next<{ port: number; booths: BoothSetup[] }>('ready', READY_TIMEOUT_MS);
-    const urls = [`http://127.0.0.1:${ready.port}`];
-    if (clustered) {
-      const second = startChild(files.clusterServer, { databaseUrl: fair!.url, redisUrl } satisfies ClusterServerArgs, flags);
-      started.push(second);
-      urls.push(`http://127.0.0.1:${(await second.next<{ port: number }>('ready', READY_TIMEOUT_MS)).port}`);
-    }
+    const setUp = { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth };
+    const single = startChild(files.boothlinkServer, setUp, flags);
+    const first = startChild(files.clusterServer, { databaseUrl: fair.url, redisUrl, setUp } satisfies ClusterServerArgs, flags);
+    started.push(single, first);
+    type Ready = { port: number; booths: BoothSetup[] };
+    const [oneReady, firstReady] = await Promise.all([single.next<Ready>('ready', READY_TIMEOUT_MS), first.next<Ready>('ready', READY_TIMEOUT_MS)]);
+    const second = startChild(files.clusterServer, { databaseUrl: fair.url, redisUrl } satisfies ClusterServerArgs, flags);
+    started.push(second);
+    const secondPort = (await second.next<{ port: number }>('ready', READY_TIMEOUT_MS)).port;
     const args: ScanArgs = {
-      mode: 'scan', url: urls[0]!, urls: clustered ? urls : undefined, target: 'boothlink', phones: size.phones, booths: ready.booths,
-      scansPerSecond: size.scansPerSecond, seconds: size.seconds, lineBytes: 0,
+      mode: 'scan', phones: size.phones, scansPerSecond: size.scansPerSecond, seconds: size.seconds,
+      sides: [
+        { target: 'boothlink', urls: [`http://127.0.0.1:${oneReady.port}`], booths: oneReady.booths },
+        { target: 'boothlink', urls: [`http://127.0.0.1:${firstReady.port}`, `http://127.0.0.1:${secondPort}`], booths: firstReady.booths },
+      ],
     };
     const generator = startChild(files.generator, args);
     started.push(generator);
-    return await generator.next<ScanResult>('result', READY_TIMEOUT_MS + size.seconds * 1000 + 20_000);
+    const [one, two] = await generator.next<ScanResult[]>('result', READY_TIMEOUT_MS + size.seconds * 2 * 1000 + 60_000);
+    return { one: one!, two: two! };
   } finally {
     for (const child of started.reverse()) await child.stop();
-    await fair?.drop();
+    await fair.drop();
   }
 }
 
 async function scanRows(size: ClusterBenchSize): Promise<Row[]> {
   const { dir, files } = await compileChildren();
   try {
-    // Single, two processes, two processes, single: what settles meanwhile weighs on both alike.
-    const runs: { clustered: boolean; result: ScanResult }[] = [];
-    for (const clustered of [false, true, true, false]) runs.push({ clustered, result: await scanRun(files, size, clustered) });
-    for (const { clustered, result } of runs) {
-      console.log(`${describe(clustered ? 'two processes (phone and tablet on different ones)' : 'one process (file store)', result)}; ${count(result.latencies.length)} timed`);
-    }
-    const pooled = (clustered: boolean) => runs.filter((r) => r.clustered === clustered).flatMap((r) => r.result.latencies);
-    const [two, one] = [pooled(true), pooled(false)];
-    const p99 = (samples: number[]) => percentile(samples, 99);
-    const complete = runs.every(({ result }) => result.received === result.expected && result.refused === 0);
-    const scanRatio = p99(two) / p99(one);
-    console.log(`  Pooled: two processes p50 ${ms(percentile(two, 50))}, p99 ${ms(p99(two))} (${count(two.length)}); one process p50 ${ms(percentile(one, 50))}, p99 ${ms(p99(one))} (${count(one.length)}); load average ${loadAverage()}.`);
+    const { one, two } = await scanRun(files, size);
+    console.log(`${describe('one process (file store)', one)}; ${count(one.latencies.length)} timed`);
+    console.log(`${describe('two processes (phone and tablet on different ones)', two)}; ${count(two.latencies.length)} timed`);
+    const complete = [one, two].every((result) => result.received === result.expected && result.refused === 0);
+    const scanRatio = two.p99 / one.p99;
+    console.log(`  Load average after the scans: ${loadAverage()}.`);
     return [{
       benchmark: `scan → tablet on another process p99, ${count(size.phones)} phones + ${count(size.booths * size.tabletsPerBooth)} tablets over 2`,
-      measured: ms(p99(two)),
-      baseline: `${ms(p99(one))} one process`,
+      measured: ms(two.p99),
+      baseline: `${ms(one.p99)} one process`,
       ratio: ratio(scanRatio),
       goal: `≤ ${SCAN_GOAL}×`,
       verdict: complete ? verdict(scanRatio <= SCAN_GOAL) : 'INVALID (lost or refused scans)',

@@ -15,7 +15,7 @@ import { startChild, type Child } from './child.ts';
 import { compileChildren, type Entry } from './compile.ts';
 import type { IdleArgs, ScanArgs } from './generator.ts';
 import type { MemoryReading } from './memory.ts';
-import { FLOOR_NOTE, scanRows, type ScanResult, type ScanRun } from './scanRows.ts';
+import { FLOOR_NOTE, scanRows, type ScanResult } from './scanRows.ts';
 
 export interface LoadBenchSize {
   phones: number;
@@ -53,24 +53,35 @@ async function withChildren<T>(run: (started: Child[]) => Promise<T>): Promise<T
 
 type Files = Record<Entry, string>;
 
-async function scanRun(files: Files, size: LoadBenchSize, target: ScanArgs['target'], lineBytes: number, booths?: BoothSetup[]) {
+/**
+ * Our server and the floor, both up at once, taking turns a second of scans at a time (the
+ * generator's TURN_SECONDS): a disk that stalls or a machine that gets busy weighs on both alike.
+ * The floor's line is as long as our journal's record of an introduction, asked of our server once
+ * its first turn has made some.
+ */
+async function scanRuns(files: Files, size: LoadBenchSize): Promise<{ ours: ScanResult; floor: ScanResult; journal: { bytes: number; records: number } }> {
   return withChildren(async (started) => {
-    const server = target === 'boothlink'
-      ? startChild(files.boothlinkServer, { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth }, [...SERVER_FLAGS, ...PROFILE_FLAGS])
-      : startChild(files.floorServer, { recovery: false }, SERVER_FLAGS);
+    const server = startChild(files.boothlinkServer, { booths: size.booths, tabletsPerBooth: size.tabletsPerBooth }, [...SERVER_FLAGS, ...PROFILE_FLAGS]);
     started.push(server);
-    const ready = await server.next<Ready>('ready', READY_TIMEOUT_MS);
-    const setup = booths ?? ready.booths!;
+    const floor = startChild(files.floorServer, { recovery: false }, SERVER_FLAGS);
+    started.push(floor);
+    const [oursReady, floorReady] = await Promise.all([server.next<Ready>('ready', READY_TIMEOUT_MS), floor.next<Ready>('ready', READY_TIMEOUT_MS)]);
+    const booths = oursReady.booths!;
     const args: ScanArgs = {
-      mode: 'scan', url: `http://127.0.0.1:${ready.port}`, target, phones: size.phones, booths: setup,
-      scansPerSecond: size.scansPerSecond, seconds: size.seconds, lineBytes,
+      mode: 'scan', phones: size.phones, scansPerSecond: size.scansPerSecond, seconds: size.seconds,
+      sides: [
+        { target: 'boothlink', urls: [`http://127.0.0.1:${oursReady.port}`], booths },
+        { target: 'floor', urls: [`http://127.0.0.1:${floorReady.port}`], booths },
+      ],
     };
     const generator = startChild(files.generator, args);
     started.push(generator);
-    const result = await generator.next<ScanResult>('result', CONNECT_ALL_TIMEOUT_MS + size.seconds * 1000 + 20_000);
-    if (target === 'floor') return { result, booths: setup };
-    server.send('journal'); // the size of our introduction record, for the floor to write as much
-    return { result, booths: setup, journal: await server.next<{ bytes: number; records: number }>('journal', 10_000) };
+    await generator.next('lineBytes', CONNECT_ALL_TIMEOUT_MS + 20_000);
+    server.send('journal');
+    const journal = await server.next<{ bytes: number; records: number }>('journal', 10_000);
+    generator.send(String(journal.bytes));
+    const [boothlink, bare] = await generator.next<ScanResult[]>('result', size.seconds * 2 * 1000 + 60_000);
+    return { ours: boothlink!, floor: bare!, journal };
   });
 }
 
@@ -110,16 +121,9 @@ async function measure(files: Files, size: LoadBenchSize): Promise<Row[]> {
   const tablets = size.booths * size.tabletsPerBooth;
   console.log(`\nLoad benchmarks (loopback; server and load generator in separate processes; ${os.cpus().length} CPUs; load average ${loadAverage()}).`);
 
-  // Ours, the floor, the floor, ours: a disk or machine that settles or warms during the runs
-  // weighs on both sides alike. (Ours then the floor once measured 1.66×, 1.09× and 1.17× within
-  // the hour on one machine, the first run after a boot the worst.)
-  const first = await scanRun(files, size, 'boothlink', 0);
-  const lineBytes = first.journal!.bytes;
-  const runs: ScanRun[] = [{ server: 'Boothlink', result: first.result }];
-  for (let i = 0; i < 2; i++) runs.push({ server: 'Floor', result: (await scanRun(files, size, 'floor', lineBytes, first.booths)).result });
-  runs.push({ server: 'Boothlink', result: (await scanRun(files, size, 'boothlink', 0)).result });
-  console.log(`  ${FLOOR_NOTE} Line: ${count(lineBytes)} bytes, the median journal record of an introduction on our server (${count(first.journal!.records)} records).`);
-  const rows = scanRows(size, tablets, runs);
+  const { ours, floor, journal } = await scanRuns(files, size);
+  console.log(`  ${FLOOR_NOTE} Line: ${count(journal.bytes)} bytes, the median journal record of an introduction on our server (${count(journal.records)} records).`);
+  const rows = scanRows(size, tablets, ours, floor);
   console.log(`  Load average after the scan runs: ${loadAverage()}.`);
 
   const fair = mkdtempSync(path.join(os.tmpdir(), 'boothlink-load-fair-'));

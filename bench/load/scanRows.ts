@@ -22,12 +22,6 @@ export interface ScanResult {
   loopDelayMaxMs: number;
 }
 
-/** One scan run, in the order the runs were made. */
-export interface ScanRun {
-  server: 'Boothlink' | 'Floor';
-  result: ScanResult;
-}
-
 export const FLOOR_NOTE = 'Floor: bare socket.io that appends each scan as a JSON line with group commit ' +
   '(lines that arrive during an fdatasync share the next write + fdatasync, as our journal does), relays only after the sync, then acks.';
 /** DESIGN.md section 6; the table judged against 1.5× until issue #14. */
@@ -49,32 +43,22 @@ export function describe(label: string, r: ScanResult): string {
     `loop delay p99 ${ms(r.loopDelayP99Ms)}, max ${ms(r.loopDelayMaxMs)}` + warnings.map((w) => `\n    ${w}`).join('');
 }
 
-/** The latencies of all of one server's runs, as one sample. */
-function pooled(runs: readonly ScanRun[], server: ScanRun['server']) {
-  const latencies = runs.filter((run) => run.server === server).flatMap((run) => run.result.latencies);
-  return { notifications: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) };
-}
-
-export function scanRows(size: LoadBenchSize, tablets: number, runs: readonly ScanRun[]): Row[] {
-  const made = { Boothlink: 0, Floor: 0 };
-  const of = { Boothlink: 0, Floor: 0 };
-  for (const { server } of runs) of[server] += 1;
-  for (const { server, result } of runs) console.log(describe(`${server}, run ${(made[server] += 1)} of ${of[server]}`, result));
-  const ours = pooled(runs, 'Boothlink');
-  const floor = pooled(runs, 'Floor');
-  const line = (p: typeof ours) => `p50 ${ms(p.p50)}, p99 ${ms(p.p99)}, max ${ms(p.max)} (${count(p.notifications)} notifications)`;
-  console.log(`  Pooled: Boothlink ${line(ours)}; floor ${line(floor)}.`);
-  const complete = runs.every(({ result }) => result.received === result.expected && result.refused === 0);
-  const p99Ratio = ours.p99 / floor.p99;
+/** Our server's scans and the floor's, made in turns in one run (generator.ts). */
+export function scanRows(size: LoadBenchSize, tablets: number, ours: ScanResult, floor: ScanResult): Row[] {
+  console.log(describe('Boothlink', ours));
+  console.log(describe('Floor', floor));
+  const [p99, floorP99] = [percentile(ours.latencies, 99), percentile(floor.latencies, 99)];
+  const p50Ratio = percentile(ours.latencies, 50) / percentile(floor.latencies, 50);
+  const complete = [ours, floor].every((result) => result.received === result.expected && result.refused === 0);
   return [
     {
       benchmark: `scan → tablets p99, ${count(size.phones)} phones + ${count(tablets)} tablets, ${size.scansPerSecond}/s`,
-      measured: ms(ours.p99),
-      baseline: `${ms(floor.p99)} fdatasync+relay`,
-      ratio: ratio(p99Ratio),
+      measured: ms(p99),
+      baseline: `${ms(floorP99)} fdatasync+relay`,
+      ratio: ratio(p99 / floorP99),
       goal: `≤ ${LATENCY_GOAL}×`,
-      verdict: complete ? verdict(p99Ratio <= LATENCY_GOAL) : 'INVALID (lost or refused scans)',
+      verdict: complete ? verdict(p99 / floorP99 <= LATENCY_GOAL) : 'INVALID (lost or refused scans)',
     },
-    { benchmark: '  scan → tablets p50', measured: ms(ours.p50), baseline: `${ms(floor.p50)} fdatasync+relay`, ratio: ratio(ours.p50 / floor.p50), goal: '—', verdict: '' },
+    { benchmark: '  scan → tablets p50', measured: ms(percentile(ours.latencies, 50)), baseline: `${ms(percentile(floor.latencies, 50))} fdatasync+relay`, ratio: ratio(p50Ratio), goal: '—', verdict: '' },
   ];
 }
