@@ -31,6 +31,16 @@ export interface Config {
 /** The era of the booths' sequence numbers as a token; a new one means the numbers went back (realtime/epoch.ts). */
 export type Epoch = () => string;
 
+/**
+ * A student's own view, built as the answer to one of their phones (`socketId`): their other phones
+ * and tabs get it pushed, that phone only in its answer.
+ */
+export interface AnsweredView {
+  studentId: string;
+  view: StudentView;
+  socketId: string;
+}
+
 /** One command of a phone, a tablet or the organiser, as the command runner takes it (commands.ts). */
 export interface Command<T> {
   /** The client's action id, scoped to its sender: a repeat of it is applied once. */
@@ -39,8 +49,8 @@ export interface Command<T> {
   decide: () => Decision;
   /** The answer, read off the state once the events are durable (a repeat gets it too). */
   respond: () => T;
-  /** When `respond` gave a student's own view: that student, so the push to their other tabs reuses it. */
-  viewOf?: (data: T) => { studentId: string; view: StudentView };
+  /** When `respond` gave a student's own view: whose, and to which phone, so the push to their other tabs reuses it. */
+  viewOf?: (data: T) => AnsweredView;
   /**
    * For erasure and purge: answered ok only once no file in the data folder holds what the
    * command removed; `notWiped` is the sentence if the files could not be wiped yet.

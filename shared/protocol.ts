@@ -251,6 +251,10 @@ export interface StudentClientEvents {
   'student:erase': (input: In<typeof EraseInput>, ack: Ack<{ erased: true }>) => void;
 }
 export interface StudentServerEvents {
+  /**
+   * The student's whole view, after a change to it: to each of their phones and tabs, but not to
+   * the one whose action made the change, which has the same view in its answer.
+   */
   'student:changed': (view: StudentView) => void;
   'booth:changed': (booth: BoothPublic, seq: number, epoch: string) => void;
 }

@@ -45,8 +45,8 @@ describe('the command runner', () => {
     const store = createMemoryStore();
     const { run, published } = runner(store);
     const view = { studentId: 's1', profile: null, visits: [] };
-    await run({ decide: () => record(boothCreated('b1')), respond: () => view, viewOf: (built) => ({ studentId: 's1', view: built }) });
-    expect(published[0]?.built).toEqual({ studentId: 's1', view });
+    await run({ decide: () => record(boothCreated('b1')), respond: () => view, viewOf: (built) => ({ studentId: 's1', view: built, socketId: 'phone-1' }) });
+    expect(published[0]?.built).toEqual({ studentId: 's1', view, socketId: 'phone-1' });
   });
 
   it('tells the booths of every command saved together before it builds any answer', async () => {

@@ -2,8 +2,7 @@
 // the number the change got in the booth's feed and the numbers' epoch, so a tablet can tell
 // when it missed one, or when its numbers no longer hold.
 import type { Namespace, Server } from 'socket.io';
-import type { StudentView } from '../../shared/protocol.ts';
-import type { Epoch } from '../deps.ts';
+import type { AnsweredView, Epoch } from '../deps.ts';
 import { feedBoothOf, visitorOf } from '../domain/feed.ts';
 import { isRequestEvent, requestOf } from '../domain/requestEvents.ts';
 import type { Change, FairEvent, FairState } from '../domain/types.ts';
@@ -15,10 +14,11 @@ import { adminFigures } from './adminFigures.ts';
 /**
  * Tells the booths (their tablets, their page on phones) and the organisers what changed, at once,
  * and returns the step that tells the students concerned, their own views, for the caller to take
- * once it has built its answer. `built`: a student's view the caller has just built from the same
- * state (the acting phone's answer), so the push to that student's other tabs does not build it again.
+ * once it has built its answer. `answered`: a student's view the caller has just built from the
+ * same state as the acting phone's answer, so the push to that student's other tabs does not build
+ * it again, and the acting phone, which has it in its answer, is not sent it twice.
  */
-export type Publish = (changes: readonly Change[]) => (built?: { studentId: string; view: StudentView }) => void;
+export type Publish = (changes: readonly Change[]) => (answered?: AnsweredView) => void;
 
 /** The students' step of a publish that changed nothing. */
 const NO_STUDENT_TOLD = (): void => undefined;
@@ -54,11 +54,14 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
    * view after a newer one, as it could if each process sent the views it built through Redis, to
    * arrive in whatever order the processes got there.
    */
-  const tellStudents = (ids: Iterable<string>, built?: { studentId: string; view: StudentView }) => {
+  const tellStudents = (ids: Iterable<string>, answered?: AnsweredView) => {
+    const here = clustered ? students.local : students;
     for (const id of ids) {
       const room = studentRoom(id);
-      if (!students.adapter.rooms.has(room)) continue; // no phone of this student here
-      (clustered ? students.local : students).to(room).emit('student:changed', id === built?.studentId ? built.view : studentView(store.state, id, now()));
+      const phones = students.adapter.rooms.get(room);
+      if (phones === undefined) continue; // no phone of this student here
+      if (id !== answered?.studentId) here.to(room).emit('student:changed', studentView(store.state, id, now()));
+      else if (phones.size > (phones.has(answered.socketId) ? 1 : 0)) here.to(room).except(answered.socketId).emit('student:changed', answered.view);
     }
   };
   const connectedStudents = () => [...students.sockets.values()].map((socket) => (socket.data as { studentId: string }).studentId);
@@ -132,8 +135,8 @@ export function createPublisher(io: Server, store: Store, epoch: Epoch, now: () 
       if (studentId !== undefined) changedStudents.add(studentId);
     }
     statsSoon();
-    return (built) => {
-      tellStudents(everyone ? new Set([...changedStudents, ...connectedStudents()]) : changedStudents, built);
+    return (answered) => {
+      tellStudents(everyone ? new Set([...changedStudents, ...connectedStudents()]) : changedStudents, answered);
       if (clustered && (everyone || changedStudents.size > 0)) students.serverSideEmit(STUDENTS_CHANGED, everyone ? 'all' : [...changedStudents]);
     };
   };

@@ -40,7 +40,7 @@ export function registerStudent(io: Server, deps: Deps): void {
     const keyOf = (id: string) => studentActionKey(studentId, id);
     /** A command answered with the student's view; the push to the student's other tabs reuses it. */
     const act = (id: string | undefined, decide: Command<StudentView>['decide']) =>
-      run({ key: id === undefined ? undefined : keyOf(id), decide, respond: view, viewOf: (built) => ({ studentId, view: built }) });
+      run({ key: id === undefined ? undefined : keyOf(id), decide, respond: view, viewOf: (built) => ({ studentId, view: built, socketId: socket.id }) });
 
     // Reads wait for every process's commits (past one machine; at once on one).
     socket.on('student:load', handleNoInput(async () => {

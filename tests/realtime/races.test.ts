@@ -1,7 +1,7 @@
 // Conflicting commands sent at the same moment: the server decides them one at a time, so exactly
 // one wins and every loser is told, in a sentence, who or what got there first.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RequestCard, StudentView } from '../../shared/protocol.ts';
+import type { Reply, RequestCard, StudentView } from '../../shared/protocol.ts';
 import { actionId, ask, connectRep, connectStudent, nextEvent, studentKey, type RepClient, type StudentClient, type TestServer } from '../helpers.ts';
 import { everyCommit } from '../../server/store/store.ts';
 import { followBooth } from '../../client/pages/rep/feed.ts';
@@ -93,8 +93,10 @@ describe('races decided by the server, one command at a time', () => {
     // The tablet's own feed code: past one machine the pushes of two processes may cross, and their numbers put them right.
     const see = (card: RequestCard) => lastOnTablet.set(card.id, card);
     followBooth(tablet, { synced: (view) => view.requests.forEach(see), request: see, visitor: () => {}, booth: () => {}, refused: () => {} });
+    // As the phone's own session keeps it: each push, and the view in the answer to each of its actions.
     let lastOnPhone: StudentView | undefined;
     phone.on('student:changed', (view) => (lastOnPhone = view));
+    const kept = (reply: Reply<StudentView>) => (reply.ok && (lastOnPhone = reply.data), reply);
     await asking(phone, 'Sam Lee', []);
     await ask(phone, 'intro:share', { id: actionId(), slug: 'acme' });
     const orders = new Set<string>();
@@ -102,7 +104,7 @@ describe('races decided by the server, one command at a time', () => {
       const made = await ask(phone, 'request:create', { id: actionId(), slug: 'acme', note: `round ${round}` });
       const requestId = made.ok ? made.data.visits[0]!.requests.find((r) => r.note === `round ${round}`)!.id : '';
       const [cancelled, accepted] = await Promise.all([
-        ask(phone, 'request:cancel', { id: actionId(), requestId }),
+        ask(phone, 'request:cancel', { id: actionId(), requestId }).then(kept),
         accept(tablet, requestId, ['2026-03-12T12:00:00.000Z', SLOT_1320][round % 2]),
       ]);
       // Either order is one consistent story: accepted then cancelled, or cancelled and the accept refused.

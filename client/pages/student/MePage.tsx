@@ -34,7 +34,7 @@ export default function MePage() {
     return reply;
   };
   const withdrawFrom = async (slug: string) => {
-    const reply = await withdraw(session.socket, slug);
+    const reply = session.keep(await withdraw(session.socket, slug));
     return reply.ok ? '' : reply.error.message;
   };
 

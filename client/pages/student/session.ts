@@ -57,6 +57,8 @@ export function createStudentSession() {
     pending,
     notice,
     onBoothChanged: (listener: (booth: BoothPublic) => void) => boothListeners.add(listener),
+    /** For an action sent past the outbox (/me's): its answer is this phone's only word of the change. */
+    keep,
     saveProfile: async (profile: Profile) => keep(await call(socket, 'profile:save', profile)),
     share: (slug: string) => act('intro:share', { slug }),
     request: (slug: string, note: string) => act('request:create', { slug, note }),
