@@ -8,7 +8,7 @@ import { openPgStore, withSynchronousCommit } from '../../server/store/pg/pgStor
 import { median } from '../numbers.ts';
 import { sameBytes } from '../store/bare.ts';
 import { actionId, boothDecision, eventsOf, quiet, saveProfilesAtOnce, slugsOf, studentIdOf } from '../store/fair.ts';
-import { blocksFromParent } from '../store/child.ts';
+import { blocksOf } from '../store/child.ts';
 import { pacedInBlocks, summarise, type InBlocks, type PacedArgs } from '../store/paced.ts';
 
 export interface PgTarget {
@@ -21,7 +21,7 @@ export async function ackPgBare({ databaseUrl, from, inBlocks = false, ...pace }
   const lines = sameBytes(from, pace.seconds * pace.perSecond).map((line) => line.toString('utf8'));
   const pool = new pg.Pool({ ...withSynchronousCommit(databaseUrl), max: 4 });
   await pool.query('CREATE TABLE IF NOT EXISTS bench_bare (seq bigserial PRIMARY KEY, line text NOT NULL)');
-  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], (i) => pool.query('INSERT INTO bench_bare (line) VALUES ($1)', [lines[i]!]));
+  const run = await pacedInBlocks(pace.perSecond, blocksOf({ inBlocks, seconds: pace.seconds }), (i) => pool.query('INSERT INTO bench_bare (line) VALUES ($1)', [lines[i]!]));
   await pool.end();
   return { ...summarise(run), lineBytes: median(lines.map((line) => Buffer.byteLength(line))) };
 }
@@ -35,7 +35,7 @@ export async function ackPgStore({ databaseUrl, from, inBlocks = false, ...pace 
   await store.turn();
   await saveProfilesAtOnce(store, from, count);
   const slugs = slugsOf(store.state);
-  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], async (i) => {
+  const run = await pacedInBlocks(pace.perSecond, blocksOf({ inBlocks, seconds: pace.seconds }), async (i) => {
     await store.turn();
     const studentId = studentIdOf(from + i);
     const events = eventsOf(shareDetails(store.state, { studentId, slug: slugs[i % slugs.length]! }, new Date()));

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { createClient } from 'redis';
 import { count, loadAverage, ms, ratio, verdict } from '../numbers.ts';
 import { SERVER_NODE_FLAGS } from '../serverFlags.ts';
 import { alternately, TURNS } from '../store/child.ts';
@@ -19,6 +18,7 @@ import { compileChildren, type Entry } from '../load/compile.ts';
 import type { ScanArgs } from '../load/generator.ts';
 import { describe, type ScanResult } from '../load/scanRows.ts';
 import { fairIdsIn, forgetStreams } from '../../tests/postgres/fairKeys.ts';
+import { probePostgres, probeRedis } from '../../tests/postgres/services.ts';
 
 export interface ClusterBenchSize {
   phones: number;
@@ -42,24 +42,10 @@ const redisUrl = process.env.BENCH_REDIS_URL || process.env.REDIS_URL || 'redis:
 
 /** Why the services cannot be used, or undefined. */
 async function unavailable(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
-  try {
-    await client.connect();
-  } catch (error) {
-    return `no PostgreSQL at ${new URL(databaseUrl).host} (${(error as Error).message})`;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-  const redis = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
-  redis.on('error', () => undefined);
-  try {
-    await redis.connect();
-    return undefined;
-  } catch (error) {
-    return `no Redis at ${new URL(redisUrl).host} (${(error as Error).message})`;
-  } finally {
-    if (redis.isOpen) await redis.close();
-  }
+  const postgres = await probePostgres(databaseUrl);
+  if (postgres !== undefined) return `no PostgreSQL at ${new URL(databaseUrl).host} (${postgres})`;
+  const redis = await probeRedis(redisUrl);
+  return redis === undefined ? undefined : `no Redis at ${new URL(redisUrl).host} (${redis})`;
 }
 
 /** A new schema for one fair; its address, and how to drop it. */

@@ -47,7 +47,7 @@ export function describe(label: string, r: ScanResult): string {
 export function scanRows(size: LoadBenchSize, tablets: number, ours: ScanResult, floor: ScanResult): Row[] {
   console.log(describe('Boothlink', ours));
   console.log(describe('Floor', floor));
-  const [p99, floorP99] = [percentile(ours.latencies, 99), percentile(floor.latencies, 99)];
+  const [p99, floorP99] = [ours.p99, floor.p99];
   const p50Ratio = percentile(ours.latencies, 50) / percentile(floor.latencies, 50);
   const complete = [ours, floor].every((result) => result.received === result.expected && result.refused === 0);
   return [

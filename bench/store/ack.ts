@@ -14,7 +14,7 @@ import { captureSnapshot, onDisk } from '../../server/store/snapshotWriter.ts';
 import { percentile } from '../numbers.ts';
 import { actionId, eventsOf, quiet, saveProfiles, saveProfilesAtOnce, slugsOf, studentIdOf } from './fair.ts';
 import { ackBare } from './bare.ts';
-import { blocksFromParent } from './child.ts';
+import { blocksOf } from './child.ts';
 import { pacedInBlocks, summarise, type InBlocks, type PacedArgs, type PacedRun } from './paced.ts';
 
 export const LOOP_RESOLUTION_MS = 5;
@@ -57,7 +57,7 @@ export async function ackStore({ dir, from, scratchDir, contrastSeconds, inBlock
   });
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   loop.enable();
-  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], (i) => {
+  const run = await pacedInBlocks(pace.perSecond, blocksOf({ inBlocks, seconds: pace.seconds }), (i) => {
     const studentId = studentIdOf(from + i);
     const events = eventsOf(shareDetails(store.state, { studentId, slug: slugs[i % slugs.length]! }, new Date()));
     return store.commit({ events, key: `student:${studentId}:${actionId()}` });

@@ -6,7 +6,7 @@ import { applyAll, initialState } from '../../server/domain/state.ts';
 import { saveProfile, shareDetails } from '../../server/domain/students.ts';
 import { median } from '../numbers.ts';
 import { actionId, boothDecision, eventsOf, profileOf, slugsOf, studentIdOf } from './fair.ts';
-import { blocksFromParent } from './child.ts';
+import { blocksOf } from './child.ts';
 import { pacedInBlocks, summarise, type InBlocks, type PacedArgs } from './paced.ts';
 
 /**
@@ -35,7 +35,7 @@ export function sameBytes(from: number, count: number): Buffer[] {
 export async function ackBare({ dir, from, inBlocks = false, ...pace }: PacedArgs & InBlocks & { dir: string; from: number }) {
   const lines = sameBytes(from, pace.seconds * pace.perSecond);
   const handle = await open(path.join(dir, 'bare-journal.jsonl'), 'a');
-  const run = await pacedInBlocks(pace.perSecond, inBlocks ? blocksFromParent() : [pace.seconds], async (i) => {
+  const run = await pacedInBlocks(pace.perSecond, blocksOf({ inBlocks, seconds: pace.seconds }), async (i) => {
     await handle.appendFile(lines[i]!);
     await handle.datasync();
   });

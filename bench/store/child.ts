@@ -71,12 +71,16 @@ export function startTask<K extends TaskName>(name: K, args: TaskArgs<K>): Runni
  * In the task's process: the blocks of seconds the parent asks for (`RunningTask.block`), until it
  * says there are no more. The parent hears that a block is done when the next one is asked for.
  */
-export async function* blocksFromParent(): AsyncGenerator<number> {
+async function* blocksFromParent(): AsyncGenerator<number> {
   for await (const line of createInterface({ input: process.stdin })) {
     yield Number(line);
     writeSync(1, `${BLOCK_DONE}\n`);
   }
 }
+
+/** A task's blocks of seconds: the parent's, with `inBlocks` (`alternately`), else all its seconds in one. */
+export const blocksOf = ({ inBlocks, seconds }: { inBlocks: boolean; seconds: number }): Iterable<number> | AsyncIterable<number> =>
+  inBlocks ? blocksFromParent() : [seconds];
 
 /** Blocks each of two writers is given, taking turns. */
 export const TURNS = 50;

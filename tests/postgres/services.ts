@@ -26,9 +26,9 @@ const SAID = 'BOOTHLINK_SERVICES_SAID';
 
 export default async function setup(project: TestProject): Promise<void> {
   const missing: ServicesMissing = {};
-  const postgres = await probe();
+  const postgres = await probePostgres(databaseUrl);
   if (postgres !== undefined) missing.postgres = `No PostgreSQL at ${new URL(databaseUrl).host} (${postgres}): start it, or set TEST_DATABASE_URL.`;
-  const redis = await probeRedis();
+  const redis = await probeRedis(redisUrl);
   if (redis !== undefined) missing.redis = `No Redis at ${new URL(redisUrl).host} (${redis}): start it, or set TEST_REDIS_URL.`;
   const problems = [missing.postgres, missing.redis].filter((problem) => problem !== undefined);
   if (problems.length > 0) {
@@ -39,9 +39,9 @@ export default async function setup(project: TestProject): Promise<void> {
   project.provide('servicesMissing', missing);
 }
 
-/** Whether PostgreSQL answers; the reason it does not, if not. */
-async function probe(): Promise<string | undefined> {
-  const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+/** Whether PostgreSQL answers at `url`; the reason it does not, if not (the bench asks too). */
+export async function probePostgres(url: string): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
   try {
     await client.connect();
     await client.query('SELECT 1');
@@ -53,9 +53,9 @@ async function probe(): Promise<string | undefined> {
   }
 }
 
-/** Whether Redis answers; the reason it does not, if not. */
-async function probeRedis(): Promise<string | undefined> {
-  const client = createClient({ url: redisUrl, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
+/** Whether Redis answers at `url`; the reason it does not, if not. */
+export async function probeRedis(url: string): Promise<string | undefined> {
+  const client = createClient({ url, socket: { reconnectStrategy: false, connectTimeout: 5_000 } });
   client.on('error', () => undefined);
   try {
     await client.connect();
